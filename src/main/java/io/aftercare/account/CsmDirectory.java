@@ -1,0 +1,74 @@
+package io.aftercare.account;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.aftercare.shared.RefusedException;
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The CSM users of this workspace: look one up, create one.
+ */
+@Service
+public class CsmDirectory {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	CsmDirectory(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	public Optional<Csm> find(String username) {
+		return this.jdbc.sql("""
+				select username, display_name, email, phone, role from csm_users
+				where username = :username and enabled
+				""")
+			.param("username", username)
+			.query((rs, i) -> new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+					rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN))
+			.optional();
+	}
+
+	public boolean exists(String username) {
+		return this.jdbc.sql("select count(*) from csm_users where username = :username")
+			.param("username", username)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public long count() {
+		return this.jdbc.sql("select count(*) from csm_users").query(Long.class).single();
+	}
+
+	@Transactional
+	public Csm create(NewCsm user) {
+		if (exists(user.username())) {
+			throw new RefusedException("user-exists", "A user named '" + user.username() + "' already exists.");
+		}
+		this.jdbc.sql("""
+				insert into csm_users (username, display_name, email, phone, password_hash, role, enabled, created_at)
+				values (:username, :displayName, :email, :phone, :hash, :role, true, :now)
+				""")
+			.param("username", user.username())
+			.param("displayName", user.displayName())
+			.param("email", user.email())
+			.param("phone", user.phone())
+			.param("hash", this.passwords.encode(user.password()))
+			.param("role", user.role().name())
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.update();
+		return find(user.username()).orElseThrow();
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.aftercare.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers 401 and 403 as RFC 9457 problem details, like every other API error.
+ */
+@Component
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Aftercare\"");
+		write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				"Sign in with your Aftercare username and password.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Not allowed", "Your account may not do this.");
+	}
+
+	private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		// Fixed strings only: nothing from the request is echoed back.
+		response.getWriter()
+			.write("{\"type\":\"https://aftercare.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
+					+ status + ",\"detail\":\"" + detail + "\"}");
+	}
+
+}

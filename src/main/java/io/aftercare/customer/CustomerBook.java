@@ -1,0 +1,142 @@
+package io.aftercare.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.aftercare.account.Csm;
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Questions about customers, always asked on behalf of a CSM: a CSM sees only the
+ * customers they own, an admin sees all. A customer outside the CSM's book is reported as
+ * not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustomerBook {
+
+	private static final String CUSTOMER_COLUMNS = """
+			c.id, c.name, c.tier, c.arr, c.employees, c.renewal_date, c.owner_username, c.at_risk,
+			(select h.score from health_scores h where h.customer_id = c.id
+			 order by h.recorded_at desc limit 1) as health_score
+			""";
+
+	private final JdbcClient jdbc;
+
+	CustomerBook(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Customer> find(Csm viewer, CustomerId id) {
+		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
+				from customers c
+				where c.id = :id and (cast(:owner as varchar) is null or c.owner_username = :owner)
+				""")
+			.param("id", id.value())
+			.param("owner", viewer.ownerFilter())
+			.query(CustomerBook::customer)
+			.optional();
+	}
+
+	/**
+	 * The customer, or {@link CustomerNotFoundException} when it is not in the CSM's
+	 * book.
+	 */
+	public Customer require(Csm viewer, CustomerId id) {
+		return find(viewer, id).orElseThrow(() -> new CustomerNotFoundException(id));
+	}
+
+	/**
+	 * Customers whose name contains the query, ignoring case and spaces ("tech flow"
+	 * finds TechFlow); the whole book, by name, when the query is blank.
+	 */
+	public List<Customer> search(Csm viewer, String query, int limit, int offset) {
+		String normalized = (query != null) ? query.trim().toLowerCase(Locale.ROOT) : "";
+		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
+				from customers c
+				where (cast(:owner as varchar) is null or c.owner_username = :owner)
+				  and (lower(c.name) like :pattern escape '\\'
+				       or replace(lower(c.name), ' ', '') like :compact escape '\\')
+				order by c.name, c.id
+				limit :limit offset :offset
+				""")
+			.param("owner", viewer.ownerFilter())
+			.param("pattern", "%" + escapeLike(normalized) + "%")
+			.param("compact", "%" + escapeLike(normalized.replace(" ", "")) + "%")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(CustomerBook::customer)
+			.list();
+	}
+
+	public List<Contact> contacts(CustomerId customer) {
+		return this.jdbc.sql("""
+				select id, customer_id, name, email, role, is_primary, time_zone from contacts
+				where customer_id = :customer order by is_primary desc, name
+				""").param("customer", customer.value()).query(CustomerBook::contact).list();
+	}
+
+	public Optional<Contact> contact(ContactId id) {
+		return this.jdbc.sql("""
+				select id, customer_id, name, email, role, is_primary, time_zone from contacts where id = :id
+				""").param("id", id.value()).query(CustomerBook::contact).optional();
+	}
+
+	/** Health scores recorded in {@code [from, to]}, oldest first. */
+	public List<HealthEntry> healthHistory(CustomerId customer, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select score, recorded_at, source from health_scores
+				where customer_id = :customer and recorded_at between :from and :to
+				order by recorded_at
+				""")
+			.param("customer", customer.value())
+			.param("from", SqlTime.utc(from))
+			.param("to", SqlTime.utc(to))
+			.query(CustomerBook::health)
+			.list();
+	}
+
+	/** The last score recorded at or before {@code at}. */
+	public Optional<HealthEntry> healthAt(CustomerId customer, Instant at) {
+		return this.jdbc.sql("""
+				select score, recorded_at, source from health_scores
+				where customer_id = :customer and recorded_at <= :at
+				order by recorded_at desc limit 1
+				""")
+			.param("customer", customer.value())
+			.param("at", SqlTime.utc(at))
+			.query(CustomerBook::health)
+			.optional();
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	static Customer customer(ResultSet rs, int row) throws SQLException {
+		java.sql.Date renewal = rs.getDate("renewal_date");
+		return new Customer(new CustomerId(rs.getLong("id")), rs.getString("name"),
+				CustomerTier.valueOf(rs.getString("tier")), rs.getBigDecimal("arr"),
+				(Integer) rs.getObject("employees", Integer.class), (renewal != null) ? renewal.toLocalDate() : null,
+				rs.getString("owner_username"), rs.getBoolean("at_risk"), rs.getObject("health_score", Integer.class));
+	}
+
+	static Contact contact(ResultSet rs, int row) throws SQLException {
+		return new Contact(new ContactId(rs.getLong("id")), new CustomerId(rs.getLong("customer_id")),
+				rs.getString("name"), rs.getString("email"), rs.getString("role"), rs.getBoolean("is_primary"),
+				rs.getString("time_zone"));
+	}
+
+	static HealthEntry health(ResultSet rs, int row) throws SQLException {
+		return new HealthEntry(rs.getInt("score"), SqlTime.instant(rs, "recorded_at"), rs.getString("source"));
+	}
+
+}

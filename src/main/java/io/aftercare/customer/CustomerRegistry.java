@@ -1,0 +1,202 @@
+package io.aftercare.customer;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.aftercare.account.CsmDirectory;
+import io.aftercare.shared.Change;
+import io.aftercare.shared.SourceKey;
+import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Upserted;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes customers, contacts and health scores in from other systems. Every write is
+ * idempotent: a record is matched by its source key, and sending it again unchanged
+ * changes nothing.
+ */
+@Service
+@Transactional
+public class CustomerRegistry {
+
+	private final JdbcClient jdbc;
+
+	private final CsmDirectory csms;
+
+	private final Clock clock;
+
+	CustomerRegistry(JdbcClient jdbc, CsmDirectory csms, Clock clock) {
+		this.jdbc = jdbc;
+		this.csms = csms;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CustomerId> customerOf(SourceKey key) {
+		return this.jdbc.sql("select id from customers where source_system = :system and external_id = :id")
+			.param("system", key.system())
+			.param("id", key.externalId())
+			.query((rs, i) -> new CustomerId(rs.getLong(1)))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ContactId> contactOf(SourceKey key) {
+		return this.jdbc.sql("select id from contacts where source_system = :system and external_id = :id")
+			.param("system", key.system())
+			.param("id", key.externalId())
+			.query((rs, i) -> new ContactId(rs.getLong(1)))
+			.optional();
+	}
+
+	public Upserted<CustomerId> upsert(CustomerRecord record) {
+		if (record.ownerUsername() != null && !this.csms.exists(record.ownerUsername())) {
+			throw new IllegalArgumentException("owner '" + record.ownerUsername() + "' is not a known CSM");
+		}
+		Optional<CustomerRecord> stored = this.jdbc.sql("""
+				select id, name, tier, arr, employees, renewal_date, owner_username, at_risk
+				from customers where source_system = :system and external_id = :id
+				""").param("system", record.key().system()).param("id", record.key().externalId()).query((rs, i) -> {
+			java.sql.Date renewal = rs.getDate("renewal_date");
+			return new CustomerRecord(record.key(), rs.getString("name"), CustomerTier.valueOf(rs.getString("tier")),
+					rs.getBigDecimal("arr"), rs.getObject("employees", Integer.class),
+					(renewal != null) ? renewal.toLocalDate() : null, rs.getString("owner_username"),
+					rs.getBoolean("at_risk"));
+		}).optional();
+		var now = SqlTime.utc(this.clock.instant());
+		if (stored.isEmpty()) {
+			this.jdbc.sql("""
+					insert into customers (source_system, external_id, name, tier, arr, employees, renewal_date,
+					                       owner_username, at_risk, created_at, updated_at)
+					values (:system, :externalId, :name, :tier, :arr, :employees, :renewal, :owner, :atRisk, :now, :now)
+					""").params(customerParams(record)).param("now", now).update();
+			return new Upserted<>(customerOf(record.key()).orElseThrow(), Change.CREATED);
+		}
+		CustomerId id = customerOf(record.key()).orElseThrow();
+		if (sameCustomer(stored.get(), record)) {
+			return new Upserted<>(id, Change.UNCHANGED);
+		}
+		this.jdbc.sql("""
+				update customers set name = :name, tier = :tier, arr = :arr, employees = :employees,
+				       renewal_date = :renewal, owner_username = :owner, at_risk = :atRisk, updated_at = :now
+				where source_system = :system and external_id = :externalId
+				""").params(customerParams(record)).param("now", now).update();
+		return new Upserted<>(id, Change.UPDATED);
+	}
+
+	public Upserted<ContactId> upsert(ContactRecord record) {
+		CustomerId customer = customerOf(record.customer()).orElseThrow(
+				() -> new IllegalArgumentException("customer " + record.customer() + " is not known; send it first"));
+		Optional<StoredContact> stored = this.jdbc.sql("""
+				select name, email, role, is_primary, time_zone, customer_id from contacts
+				where source_system = :system and external_id = :id
+				""")
+			.param("system", record.key().system())
+			.param("id", record.key().externalId())
+			.query((rs, i) -> new StoredContact(rs.getLong("customer_id"),
+					new ContactRecord(record.key(), record.customer(), rs.getString("name"), rs.getString("email"),
+							rs.getString("role"), rs.getBoolean("is_primary"), rs.getString("time_zone"))))
+			.optional();
+		var now = SqlTime.utc(this.clock.instant());
+		var params = new java.util.HashMap<String, Object>();
+		params.put("system", record.key().system());
+		params.put("externalId", record.key().externalId());
+		params.put("customer", customer.value());
+		params.put("name", record.name());
+		params.put("email", record.email());
+		params.put("role", record.role());
+		params.put("primary", record.primary());
+		params.put("timeZone", record.timeZone());
+		params.put("now", now);
+		if (stored.isEmpty()) {
+			this.jdbc.sql("""
+					insert into contacts (source_system, external_id, customer_id, name, email, role, is_primary,
+					                      time_zone, created_at, updated_at)
+					values (:system, :externalId, :customer, :name, :email, :role, :primary, :timeZone, :now, :now)
+					""").params(params).update();
+			return new Upserted<>(contactOf(record.key()).orElseThrow(), Change.CREATED);
+		}
+		ContactId id = contactOf(record.key()).orElseThrow();
+		if (stored.get().customerId() == customer.value() && stored.get().record().equals(record)) {
+			return new Upserted<>(id, Change.UNCHANGED);
+		}
+		this.jdbc.sql("""
+				update contacts set customer_id = :customer, name = :name, email = :email, role = :role,
+				       is_primary = :primary, time_zone = :timeZone, updated_at = :now
+				where source_system = :system and external_id = :externalId
+				""").params(params).update();
+		return new Upserted<>(id, Change.UPDATED);
+	}
+
+	public Upserted<CustomerId> record(HealthRecord record) {
+		CustomerId customer = customerOf(record.customer()).orElseThrow(
+				() -> new IllegalArgumentException("customer " + record.customer() + " is not known; send it first"));
+		HealthEntry entry = record.entry();
+		Optional<Integer> stored = this.jdbc.sql("""
+				select score from health_scores
+				where customer_id = :customer and recorded_at = :at and source = :source
+				""")
+			.param("customer", customer.value())
+			.param("at", SqlTime.utc(entry.recordedAt()))
+			.param("source", entry.source())
+			.query(Integer.class)
+			.optional();
+		if (stored.isEmpty()) {
+			this.jdbc.sql("""
+					insert into health_scores (customer_id, score, recorded_at, source)
+					values (:customer, :score, :at, :source)
+					""")
+				.param("customer", customer.value())
+				.param("score", entry.score())
+				.param("at", SqlTime.utc(entry.recordedAt()))
+				.param("source", entry.source())
+				.update();
+			return new Upserted<>(customer, Change.CREATED);
+		}
+		if (stored.get() == entry.score()) {
+			return new Upserted<>(customer, Change.UNCHANGED);
+		}
+		this.jdbc.sql("""
+				update health_scores set score = :score
+				where customer_id = :customer and recorded_at = :at and source = :source
+				""")
+			.param("customer", customer.value())
+			.param("score", entry.score())
+			.param("at", SqlTime.utc(entry.recordedAt()))
+			.param("source", entry.source())
+			.update();
+		return new Upserted<>(customer, Change.UPDATED);
+	}
+
+	private record StoredContact(long customerId, ContactRecord record) {
+	}
+
+	private static java.util.Map<String, Object> customerParams(CustomerRecord record) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("system", record.key().system());
+		params.put("externalId", record.key().externalId());
+		params.put("name", record.name());
+		params.put("tier", record.tier().name());
+		params.put("arr", record.arr());
+		params.put("employees", record.employees());
+		params.put("renewal", record.renewalDate());
+		params.put("owner", record.ownerUsername());
+		params.put("atRisk", record.atRisk());
+		return params;
+	}
+
+	private static boolean sameCustomer(CustomerRecord a, CustomerRecord b) {
+		return a.name().equals(b.name()) && a.tier() == b.tier() && sameAmount(a.arr(), b.arr())
+				&& Objects.equals(a.employees(), b.employees()) && Objects.equals(a.renewalDate(), b.renewalDate())
+				&& Objects.equals(a.ownerUsername(), b.ownerUsername()) && a.atRisk() == b.atRisk();
+	}
+
+	private static boolean sameAmount(java.math.BigDecimal a, java.math.BigDecimal b) {
+		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
+	}
+
+}

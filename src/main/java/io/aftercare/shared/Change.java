@@ -1,0 +1,10 @@
+package io.aftercare.shared;
+
+/**
+ * What an idempotent write did to the stored record.
+ */
+public enum Change {
+
+	CREATED, UPDATED, UNCHANGED
+
+}

@@ -1,0 +1,18 @@
+package io.aftercare.ticket;
+
+/**
+ * A person involved in a ticket.
+ */
+public record Participant(String name, String email, ParticipantSide side, String role) {
+
+	public Participant {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("participant name is required");
+		}
+		if (side == null) {
+			throw new IllegalArgumentException("participant side is required");
+		}
+		name = name.trim();
+	}
+
+}

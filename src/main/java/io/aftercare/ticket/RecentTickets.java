@@ -1,0 +1,24 @@
+package io.aftercare.ticket;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which of a customer's tickets to list: those opened or resolved since {@code since}, in
+ * the given statuses (all when empty), newest first, at most {@code limit}.
+ */
+public record RecentTickets(Set<TicketStatus> statuses, Instant since, int limit) {
+
+	public static final int MAX_LIMIT = 200;
+
+	public RecentTickets {
+		statuses = (statuses != null) ? Set.copyOf(statuses) : Set.of();
+		if (since == null) {
+			throw new IllegalArgumentException("since is required");
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+		}
+	}
+
+}

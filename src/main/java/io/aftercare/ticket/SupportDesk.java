@@ -1,0 +1,172 @@
+package io.aftercare.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.aftercare.customer.ContactId;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.shared.SourceKey;
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Questions about a customer's tickets. Callers have already checked, through
+ * {@code CustomerBook}, that the signed-in CSM may see the customer; every query here is
+ * scoped to one customer so a ticket id cannot reach across books.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SupportDesk {
+
+	private static final String COLUMNS = """
+			id, customer_id, source_system, ticket_number, subject, description, product_area, priority, status,
+			opened_at, resolved_at, reopened_at, reopen_count, requester_contact_id, escalated, escalated_to,
+			resolution_summary, satisfaction_rating
+			""";
+
+	private final JdbcClient jdbc;
+
+	SupportDesk(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Ticket> find(CustomerId customer, TicketId id) {
+		return one("select " + COLUMNS + " from tickets where id = :id and customer_id = :customer",
+				Map.of("id", id.value(), "customer", customer.value()));
+	}
+
+	/**
+	 * By the desk's ticket number as a CSM would type it, with or without a leading '#'.
+	 */
+	public Optional<Ticket> findByNumber(CustomerId customer, String number) {
+		String cleaned = number.trim().replaceFirst("^#", "");
+		return one("""
+				select %s from tickets where customer_id = :customer and lower(ticket_number) = lower(:number)
+				order by opened_at desc limit 1
+				""".formatted(COLUMNS), Map.of("customer", customer.value(), "number", cleaned));
+	}
+
+	Optional<Ticket> findBySource(SourceKey key) {
+		return one("select " + COLUMNS + " from tickets where source_system = :system and external_id = :externalId",
+				Map.of("system", key.system(), "externalId", key.externalId()));
+	}
+
+	/** Tickets opened or resolved since the window's start, newest activity first. */
+	public List<Ticket> recent(CustomerId customer, RecentTickets query) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+				from tickets where customer_id = :customer and (opened_at >= :since or resolved_at >= :since)
+				""");
+		Map<String, Object> params = new HashMap<>();
+		params.put("customer", customer.value());
+		params.put("since", SqlTime.utc(query.since()));
+		params.put("limit", query.limit());
+		if (!query.statuses().isEmpty()) {
+			sql.append(" and status in (:statuses)");
+			params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+		}
+		sql.append(" order by coalesce(resolved_at, opened_at) desc, id desc limit :limit");
+		return withTags(this.jdbc.sql(sql.toString()).params(params).query(SupportDesk::ticket).list());
+	}
+
+	/**
+	 * Resolved tickets of the customer whose resolution falls in {@code [from, to]},
+	 * newest first.
+	 */
+	public List<Ticket> resolvedBetween(CustomerId customer, Instant from, Instant to) {
+		return withTags(this.jdbc.sql("select " + COLUMNS + """
+				from tickets where customer_id = :customer and status in ('SOLVED', 'CLOSED')
+				  and resolved_at between :from and :to
+				order by resolved_at desc, id desc
+				""")
+			.param("customer", customer.value())
+			.param("from", SqlTime.utc(from))
+			.param("to", SqlTime.utc(to))
+			.query(SupportDesk::ticket)
+			.list());
+	}
+
+	/** Tickets of the customer that were open at some point in {@code [from, to]}. */
+	public List<Ticket> activeBetween(CustomerId customer, Instant from, Instant to) {
+		return withTags(this.jdbc.sql("select " + COLUMNS + """
+				from tickets where customer_id = :customer and opened_at <= :to
+				  and (resolved_at is null or resolved_at >= :from)
+				order by opened_at desc, id desc limit 200
+				""")
+			.param("customer", customer.value())
+			.param("from", SqlTime.utc(from))
+			.param("to", SqlTime.utc(to))
+			.query(SupportDesk::ticket)
+			.list());
+	}
+
+	public List<Participant> participants(TicketId ticket) {
+		return this.jdbc.sql("""
+				select name, email, side, role from ticket_participants where ticket_id = :id order by position
+				""")
+			.param("id", ticket.value())
+			.query((rs, i) -> new Participant(rs.getString("name"), rs.getString("email"),
+					ParticipantSide.valueOf(rs.getString("side")), rs.getString("role")))
+			.list();
+	}
+
+	public List<TicketComment> comments(TicketId ticket) {
+		return this.jdbc.sql("""
+				select external_id, author_kind, author_name, is_public, body, created_at from ticket_comments
+				where ticket_id = :id order by created_at, id
+				""")
+			.param("id", ticket.value())
+			.query((rs, i) -> new TicketComment(rs.getString("external_id"),
+					CommentAuthor.valueOf(rs.getString("author_kind")), rs.getString("author_name"),
+					rs.getBoolean("is_public"), rs.getString("body"), SqlTime.instant(rs, "created_at")))
+			.list();
+	}
+
+	private Optional<Ticket> one(String sql, Map<String, ?> params) {
+		return this.jdbc.sql(sql).params(params).query(SupportDesk::ticket).optional().map((ticket) -> {
+			List<Ticket> tagged = withTags(List.of(ticket));
+			return tagged.get(0);
+		});
+	}
+
+	/** Loads the tags of a page of tickets in one query instead of one per ticket. */
+	private List<Ticket> withTags(List<Ticket> tickets) {
+		if (tickets.isEmpty()) {
+			return tickets;
+		}
+		Map<Long, List<String>> tags = new HashMap<>();
+		this.jdbc.sql("select ticket_id, tag from ticket_tags where ticket_id in (:ids) order by tag")
+			.param("ids", tickets.stream().map((t) -> t.id().value()).toList())
+			.query((rs) -> {
+				tags.computeIfAbsent(rs.getLong("ticket_id"), (k) -> new ArrayList<>()).add(rs.getString("tag"));
+			});
+		return tickets.stream()
+			.map((t) -> new Ticket(t.id(), t.customerId(), t.sourceSystem(), t.number(), t.subject(), t.description(),
+					t.productArea(), t.priority(), t.status(), t.openedAt(), t.resolvedAt(), t.reopenedAt(),
+					t.reopenCount(), t.requester(), t.escalated(), t.escalatedTo(), t.resolutionSummary(),
+					t.satisfactionRating(), tags.getOrDefault(t.id().value(), List.of())))
+			.toList();
+	}
+
+	static Ticket ticket(ResultSet rs, int row) throws SQLException {
+		long requester = rs.getLong("requester_contact_id");
+		return new Ticket(new TicketId(rs.getLong("id")), new CustomerId(rs.getLong("customer_id")),
+				rs.getString("source_system"), rs.getString("ticket_number"), rs.getString("subject"),
+				rs.getString("description"), rs.getString("product_area"),
+				TicketPriority.valueOf(rs.getString("priority")), TicketStatus.valueOf(rs.getString("status")),
+				SqlTime.instant(rs, "opened_at"), SqlTime.instant(rs, "resolved_at"),
+				SqlTime.instant(rs, "reopened_at"), rs.getInt("reopen_count"),
+				(requester == 0) ? null : new ContactId(requester), rs.getBoolean("escalated"),
+				rs.getString("escalated_to"), rs.getString("resolution_summary"), rs.getString("satisfaction_rating"),
+				List.of());
+	}
+
+}
