@@ -1,0 +1,82 @@
+package io.aftercare.drafting;
+
+import java.util.List;
+
+import io.aftercare.assessment.FollowUpLevel;
+
+/**
+ * Everything a {@link DraftWriter} needs to write one follow-up email: the level the
+ * assessment chose, who it goes to, the resolved ticket, and the CSM who signs it.
+ * <p>
+ * Optional text ({@code productArea}, {@code resolutionSummary}, {@code reminderNote},
+ * {@code csmPhone}, {@code csmEmail}) may be {@code null}; blank values count as absent.
+ *
+ * @param level how much care the follow-up needs
+ * @param contactFirstName the first name the email greets
+ * @param customerName the customer's company name
+ * @param ticketNumber the ticket's number as the customer knows it, e.g.
+ * {@code TF-2024-0847}
+ * @param ticketSubject the issue in the customer's own words (the ticket subject)
+ * @param productArea the product area concerned, e.g. {@code API}, if known
+ * @param resolutionSummary how support resolved the ticket, if known
+ * @param daysOpen how many days the ticket was open
+ * @param escalated whether the ticket had to go to engineering
+ * @param healthDrop how many health-score points the customer lost during the issue, if
+ * known; internal, never quoted to the customer
+ * @param offers extra help the assessment suggests offering, possibly empty
+ * @param reminderNote what the CSM will check later, e.g. {@code Check API metrics}
+ * @param reminderInDays in how many days that check happens; 0 without a note
+ * @param csmName the owning CSM who signs the email
+ * @param csmPhone the CSM's direct phone number, if any
+ * @param csmEmail the CSM's email address, if any
+ */
+public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
+		String ticketSubject, String productArea, String resolutionSummary, int daysOpen, boolean escalated,
+		Integer healthDrop, List<String> offers, String reminderNote, int reminderInDays, String csmName,
+		String csmPhone, String csmEmail) {
+
+	public DraftRequest {
+		if (level == null) {
+			throw new IllegalArgumentException("A follow-up level is required");
+		}
+		requireText(contactFirstName, "contactFirstName");
+		requireText(customerName, "customerName");
+		requireText(ticketNumber, "ticketNumber");
+		requireText(ticketSubject, "ticketSubject");
+		requireText(csmName, "csmName");
+		if (daysOpen < 0) {
+			throw new IllegalArgumentException("daysOpen must not be negative, was " + daysOpen);
+		}
+		if (healthDrop != null && healthDrop < 0) {
+			throw new IllegalArgumentException("healthDrop counts lost points and must not be negative");
+		}
+		productArea = blankToNull(productArea);
+		resolutionSummary = blankToNull(resolutionSummary);
+		reminderNote = blankToNull(reminderNote);
+		csmPhone = blankToNull(csmPhone);
+		csmEmail = blankToNull(csmEmail);
+		if (reminderNote == null && reminderInDays != 0) {
+			throw new IllegalArgumentException("reminderInDays must be 0 when there is no reminder note");
+		}
+		if (reminderNote != null && reminderInDays < 1) {
+			throw new IllegalArgumentException("A reminder needs reminderInDays of at least 1, was " + reminderInDays);
+		}
+		// Blank offers would render as empty bullets in the email.
+		offers = (offers != null) ? offers.stream().filter(DraftRequest::hasText).toList() : List.of();
+	}
+
+	private static void requireText(String value, String name) {
+		if (!hasText(value)) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String blankToNull(String value) {
+		return hasText(value) ? value.strip() : null;
+	}
+
+}

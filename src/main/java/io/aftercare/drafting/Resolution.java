@@ -1,0 +1,80 @@
+package io.aftercare.drafting;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a ticket's resolution summary says support did, read from its wording so the email
+ * can ask about it and describe the status honestly.
+ *
+ * @param guide the guide, docs or article that was provided, as the email should name it
+ * ({@code optimization guide}), or {@code null}
+ * @param fixed whether limits, configuration or settings were changed, or a fix or patch
+ * deployed
+ * @param workaround whether the customer got a workaround rather than a permanent fix
+ * @param credit {@code refund} or {@code credit} when money went back to the customer,
+ * otherwise {@code null}
+ */
+record Resolution(String guide, boolean fixed, boolean workaround, String credit) {
+
+	private static final Pattern GUIDE = Pattern.compile(
+			"(?:\\b([\\p{L}\\p{N}-]+)\\s+)?\\b(guides?|docs|documentation|articles?|walk-?throughs?|tutorials?)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	private static final Pattern FIX = Pattern.compile(
+			"\\b(limits?|quotas?|config|configuration|settings?|fix|fixed|fixes|hotfix|patch|patched|deployed)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern WORKAROUND = Pattern.compile("\\bwork[- ]?arounds?\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern REFUND = Pattern.compile("\\brefund(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CREDIT = Pattern.compile("\\b(credit(s|ed)?|billing|invoices?)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	// Words that may stand before "guide" but say nothing about which guide it was.
+	private static final Set<String> NOT_A_GUIDE_NAME = Set.of("a", "an", "the", "our", "your", "their", "this", "that",
+			"and", "plus", "with", "via", "see", "per", "provided", "shared", "sent", "linked", "gave", "given",
+			"added", "new");
+
+	static Resolution read(String summary) {
+		if (summary == null || summary.isBlank()) {
+			return new Resolution(null, false, false, null);
+		}
+		String credit = REFUND.matcher(summary).find() ? "refund" : CREDIT.matcher(summary).find() ? "credit" : null;
+		return new Resolution(guideIn(summary), FIX.matcher(summary).find(), WORKAROUND.matcher(summary).find(),
+				credit);
+	}
+
+	private static String guideIn(String summary) {
+		Matcher matcher = GUIDE.matcher(summary);
+		if (!matcher.find()) {
+			return null;
+		}
+		String noun = matcher.group(2).toLowerCase(Locale.ROOT);
+		String modifier = matcher.group(1);
+		if (modifier == null || NOT_A_GUIDE_NAME.contains(modifier.toLowerCase(Locale.ROOT))) {
+			return noun;
+		}
+		// Keep acronyms such as "KB" or "API" as written; "Optimization" at the start of
+		// the summary is just capitalised.
+		boolean acronym = modifier.equals(modifier.toUpperCase(Locale.ROOT));
+		return (acronym ? modifier : modifier.toLowerCase(Locale.ROOT)) + " " + noun;
+	}
+
+	/**
+	 * The current status as the recap states it.
+	 */
+	String status() {
+		if (this.workaround) {
+			return "A workaround is in place while the permanent fix is finished";
+		}
+		if (this.credit != null && !this.fixed) {
+			return "Resolved on our side";
+		}
+		return "Should be fully operational now";
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.aftercare.drafting;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes follow-up emails from the plain-text templates {@code templates/mail/followup-
+ * minor.txt}, {@code -moderate.txt} and {@code -major.txt}. A template's first line is
+ * {@code Subject: ...}, then a blank line, then the body.
+ */
+@Component
+public class TemplateDraftWriter implements DraftWriter {
+
+	private static final String SUBJECT_PREFIX = "Subject: ";
+
+	// Long ticket subjects would push the rest of the subject line out of view.
+	private static final int MAX_SUBJECT_PART = 60;
+
+	private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+");
+
+	private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+(?=\\n)");
+
+	private static final Pattern EXTRA_BLANK_LINES = Pattern.compile("\\n{3,}");
+
+	private final TemplateEngine templates;
+
+	public TemplateDraftWriter() {
+		// Our own TEXT-mode engine: Boot's auto-configured one renders HTML pages and
+		// would escape the plain-text mail.
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/mail/");
+		resolver.setSuffix(".txt");
+		resolver.setTemplateMode(TemplateMode.TEXT);
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setCheckExistence(true);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		this.templates = engine;
+	}
+
+	@Override
+	public Draft write(DraftRequest request) {
+		String template = "followup-" + request.level().name().toLowerCase(Locale.ROOT);
+		String rendered = this.templates.process(template, context(request));
+		return split(tidy(rendered), template);
+	}
+
+	private Context context(DraftRequest request) {
+		Resolution resolution = Resolution.read(request.resolutionSummary());
+		String resolutionText = withoutClosingPeriod(oneLine(request.resolutionSummary()));
+		Context context = new Context(Locale.ENGLISH);
+		// Every value is made one line: the templates own the layout, and a line break in
+		// the subject would let customer text inject mail headers.
+		context.setVariable("firstName", oneLine(request.contactFirstName()));
+		context.setVariable("customerName", oneLine(request.customerName()));
+		context.setVariable("ticketNumber", ticketNumber(request.ticketNumber()));
+		context.setVariable("issue", withoutClosingPeriod(oneLine(request.ticketSubject())));
+		context.setVariable("subjectIssue", shortened(withoutClosingPeriod(oneLine(request.ticketSubject()))));
+		context.setVariable("productArea", shortened(oneLine(request.productArea())));
+		context.setVariable("resolution", resolutionText);
+		context.setVariable("resolutionInSentence", inSentence(resolutionText));
+		context.setVariable("status", resolution.status());
+		context.setVariable("questions", FollowUpQuestions.forResolution(request.level(), request.resolutionSummary()));
+		context.setVariable("daysOpen", request.daysOpen());
+		context.setVariable("escalated", request.escalated());
+		context.setVariable("offers", request.offers().stream().map(TemplateDraftWriter::oneLine).toList());
+		context.setVariable("reminderNote", inSentence(withoutClosingPeriod(oneLine(request.reminderNote()))));
+		context.setVariable("reminderWhen", when(request.reminderInDays()));
+		context.setVariable("csmName", oneLine(request.csmName()));
+		context.setVariable("csmPhone", oneLine(request.csmPhone()));
+		context.setVariable("csmEmail", oneLine(request.csmEmail()));
+		return context;
+	}
+
+	private static Draft split(String rendered, String template) {
+		int endOfSubject = rendered.indexOf("\n\n");
+		if (!rendered.startsWith(SUBJECT_PREFIX) || endOfSubject < 0) {
+			throw new IllegalStateException(
+					"Template " + template + " must start with a 'Subject: ' line followed by a blank line");
+		}
+		String subject = rendered.substring(SUBJECT_PREFIX.length(), endOfSubject).strip();
+		String body = rendered.substring(endOfSubject + 2);
+		return new Draft(subject, body);
+	}
+
+	// Conditional blocks in the templates leave trailing spaces and doubled blank lines
+	// behind; the CSM should get a clean draft to edit.
+	private static String tidy(String rendered) {
+		String text = rendered.replace("\r\n", "\n");
+		text = TRAILING_SPACES.matcher(text).replaceAll("");
+		text = EXTRA_BLANK_LINES.matcher(text).replaceAll("\n\n");
+		return text.strip() + "\n";
+	}
+
+	static String oneLine(String text) {
+		if (text == null) {
+			return null;
+		}
+		String line = LINE_BREAKS_AND_CONTROLS.matcher(text).replaceAll(" ").strip();
+		return line.isEmpty() ? null : line;
+	}
+
+	private static String shortened(String text) {
+		if (text == null || text.length() <= MAX_SUBJECT_PART) {
+			return text;
+		}
+		int end = MAX_SUBJECT_PART;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end).stripTrailing() + "...";
+	}
+
+	private static String ticketNumber(String ticketNumber) {
+		String number = oneLine(ticketNumber);
+		// The templates write "#TF-2024-0847"; some systems already include the hash.
+		return number.startsWith("#") ? number.substring(1).strip() : number;
+	}
+
+	private static String withoutClosingPeriod(String text) {
+		if (text == null) {
+			return null;
+		}
+		String trimmed = text.replaceAll("[.\\s]+$", "");
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	// "Rate limits increased 3x" reads "rate limits increased 3x" mid-sentence; "API keys
+	// rotated" keeps its acronym.
+	private static String inSentence(String text) {
+		if (text == null || text.length() < 2 || Character.isUpperCase(text.charAt(1))) {
+			return text;
+		}
+		return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+	}
+
+	private static String when(int inDays) {
+		return switch (inDays) {
+			case 0 -> null;
+			case 1 -> "tomorrow";
+			case 7 -> "next week";
+			case 14 -> "in two weeks";
+			default -> "in " + inDays + " days";
+		};
+	}
+
+}

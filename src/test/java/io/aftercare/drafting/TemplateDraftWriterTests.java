@@ -1,0 +1,207 @@
+package io.aftercare.drafting;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.aftercare.assessment.FollowUpLevel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TemplateDraftWriterTests {
+
+	private final DraftWriter writer = new TemplateDraftWriter();
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void namesTheTicketTheIssueAndTheResolution(FollowUpLevel level) {
+		Draft draft = this.writer.write(techFlow(level));
+
+		assertThat(draft.textBody()).contains("#TF-2024-0847")
+			.contains("API rate limiting causing sync failures")
+			.containsIgnoringCase("rate limits increased 3x, optimization guide provided");
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void greetsTheContactByFirstNameAndAsksAtLeastOneQuestion(FollowUpLevel level) {
+		Draft draft = this.writer.write(techFlow(level));
+
+		assertThat(draft.textBody()).startsWith("Hi David,\n");
+		assertThat(draft.textBody().lines()).anyMatch((line) -> line.strip().endsWith("?"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void isSignedByTheCsmWithTheDirectPhoneOnItsOwnLine(FollowUpLevel level) {
+		Draft draft = this.writer.write(techFlow(level));
+
+		assertThat(draft.textBody()).endsWith("Best,\nSam Rivera\n+1 (415) 555-0142\n");
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void addsTheCsmEmailWhenKnownAndNoPhoneLineWhenNot(FollowUpLevel level) {
+		Draft draft = this.writer.write(new DraftRequest(level, "Ana", "Acme", "4711", "Exports time out", null, null,
+				1, false, null, List.of(), null, 0, "Sam Rivera", null, "sam@aftercare.io"));
+
+		assertThat(draft.textBody()).endsWith("Best,\nSam Rivera\nsam@aftercare.io\n");
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void offersMoreHelpAndInvitesFeedback(FollowUpLevel level) {
+		String body = this.writer.write(techFlow(level)).textBody();
+
+		assertThat(body).containsAnyOf("If anything else comes up", "quick call");
+		assertThat(body).containsAnyOf("flag to our team", "handled better", "could do better");
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void listsTheOffersTheAssessmentSuggests(FollowUpLevel level) {
+		DraftRequest request = new DraftRequest(level, "David", "TechFlow", "TF-2024-0847",
+				"API rate limiting causing sync failures", "API", "Rate limits increased 3x", 4, true, 6,
+				List.of("A short call to walk through the optimization guide"), null, 0, "Sam Rivera", null, null);
+
+		assertThat(this.writer.write(request).textBody())
+			.contains("\n• A short call to walk through the optimization guide\n");
+	}
+
+	@Test
+	void majorFollowUpRepairsTheRelationshipLikeThePrdExample() {
+		Draft draft = this.writer.write(techFlow(FollowUpLevel.MAJOR));
+
+		assertThat(draft.subject()).isEqualTo("Checking In After Your API Issue - All Good?");
+		assertThat(draft.textBody()).contains("I wanted to personally reach out")
+			.contains("I know the past 4 days were frustrating")
+			.contains("I'm sorry you had to deal with that")
+			.contains("escalated to our engineering team")
+			.contains("**Quick Recap:**\n• Issue: API rate limiting causing sync failures\n"
+					+ "• Resolution: Rate limits increased 3x, optimization guide provided\n"
+					+ "• Status: Should be fully operational now\n")
+			.contains("**My Questions for You:**\n1. Is everything working smoothly since the fix?\n"
+					+ "2. Did the optimization guide help, or would a quick call be useful?\n"
+					+ "3. Anything else I should flag to our team?\n")
+			.contains("I've also added a note to check API metrics next week")
+			.contains("Thanks for your patience through this. If anything else comes up, please reach out directly"
+					+ " - I'm here to help.");
+	}
+
+	@Test
+	void majorFollowUpNamesTheTicketSubjectWhenTheProductAreaIsUnknown() {
+		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MAJOR, "Ana", "Acme", "4711", "Exports time out",
+				null, "Patch deployed", 1, false, null, List.of(), null, 0, "Sam Rivera", null, null));
+
+		assertThat(draft.subject()).isEqualTo("Checking In After Your Ticket \"Exports time out\" - All Good?");
+		assertThat(draft.textBody()).contains("I know the past day was frustrating")
+			.doesNotContain("engineering")
+			.contains("If a quick call would help, just reply");
+	}
+
+	@Test
+	void moderateFollowUpChecksSatisfactionWithTwoQuestionsAndOffersACall() {
+		String body = this.writer.write(techFlow(FollowUpLevel.MODERATE)).textBody();
+
+		assertThat(body).contains("I wanted to check in and make sure everything is running the way it should")
+			.contains("the team at TechFlow")
+			.contains("**Quick Recap:**\n• Issue: API rate limiting causing sync failures\n")
+			.contains("1. Is everything working smoothly since the fix?\n"
+					+ "2. Did the optimization guide help, or would a quick call be useful?\n")
+			.doesNotContain("3. ")
+			.contains("Happy to jump on a quick call")
+			.contains("I'll check API metrics next week");
+	}
+
+	@Test
+	void minorFollowUpIsAShortAcknowledgmentWithoutApology() {
+		String body = this.writer.write(techFlow(FollowUpLevel.MINOR)).textBody();
+
+		assertThat(body).contains("it's resolved (rate limits increased 3x, optimization guide provided)")
+			.contains("\nDid the optimization guide answer your question?\n")
+			.doesNotContainIgnoringCase("sorry")
+			.doesNotContainIgnoringCase("apolog")
+			.doesNotContainIgnoringCase("frustrat")
+			.doesNotContain("Quick Recap");
+		assertThat(body.lines().filter((line) -> line.contains("?"))).hasSize(1);
+	}
+
+	@Test
+	void theThreeLevelsWriteDifferentEmails() {
+		Set<String> bodies = EnumSet.allOf(FollowUpLevel.class)
+			.stream()
+			.map((level) -> this.writer.write(techFlow(level)))
+			.map((draft) -> draft.subject() + "\n" + draft.textBody())
+			.collect(Collectors.toSet());
+
+		assertThat(bodies).hasSize(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void keepsTheSubjectOnOneLineWhenTheTicketSubjectHasLineBreaks(FollowUpLevel level) {
+		DraftRequest request = new DraftRequest(level, "Ana", "Acme", "4711\r\nX-Priority: 1",
+				"Exports time out\r\nBcc: attacker@example.com\u0000\u2028", null, null, 2, false, null, List.of(),
+				null, 0, "Sam Rivera", null, null);
+
+		Draft draft = this.writer.write(request);
+
+		// Each level puts the ticket subject or the ticket number into its subject line.
+		assertThat(draft.subject()).doesNotContain("\r", "\n", "\u0000", "\u2028")
+			.containsAnyOf("Exports time out Bcc: attacker@example.com", "#4711 X-Priority: 1");
+		assertThat(draft.textBody()).contains("\"Exports time out Bcc: attacker@example.com\"");
+	}
+
+	@Test
+	void shortensAVeryLongTicketSubjectInTheSubjectLineOnly() {
+		String longSubject = "Exports time out " + "again and again ".repeat(10);
+		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme", "4711", longSubject, null,
+				null, 2, false, null, List.of(), null, 0, "Sam Rivera", null, null));
+
+		assertThat(draft.subject()).endsWith("...").hasSizeLessThan(100);
+		assertThat(draft.textBody()).contains(longSubject.strip());
+	}
+
+	@Test
+	void customerTextIsNotEvaluatedAsTemplateSyntax() {
+		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711",
+				"[(${csmName})] and __${T(java.lang.System).exit(1)}__", null, null, 2, false, null, List.of(), null, 0,
+				"Sam Rivera", null, null));
+
+		assertThat(draft.textBody()).contains("\"[(${csmName})] and __${T(java.lang.System).exit(1)}__\"");
+	}
+
+	@Test
+	void refusesARequestWithoutTheContactsFirstName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DraftRequest(FollowUpLevel.MINOR, " ", "Acme", "4711", "Exports time out", null, null,
+					2, false, null, List.of(), null, 0, "Sam Rivera", null, null))
+			.withMessageContaining("contactFirstName");
+	}
+
+	@Test
+	void refusesAReminderDelayWithoutAReminderNote() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme",
+				"4711", "Exports time out", null, null, 2, false, null, List.of(), null, 7, "Sam Rivera", null, null));
+	}
+
+	@Test
+	void refusesASubjectThatSpansLines() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Draft("Hello\r\nBcc: attacker@example.com", "Body"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Draft("Hello\u0007", "Body"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Draft(" ", "Body"));
+	}
+
+	static DraftRequest techFlow(FollowUpLevel level) {
+		return new DraftRequest(level, "David", "TechFlow", "TF-2024-0847", "API rate limiting causing sync failures",
+				"API", "Rate limits increased 3x, optimization guide provided", 4, true, 6, List.of(),
+				"Check API metrics", 7, "Sam Rivera", "+1 (415) 555-0142", null);
+	}
+
+}
