@@ -1,0 +1,50 @@
+package io.aftercare.assessment;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.aftercare.customer.Contact;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.HealthEntry;
+import io.aftercare.ticket.Participant;
+import io.aftercare.ticket.Ticket;
+
+/**
+ * Everything a CSM should know about a resolved ticket before writing to the customer:
+ * the ticket, who raised it and who was involved, how the customer's health moved around
+ * it, and what else went wrong for them lately.
+ *
+ * @param requester who raised the ticket, or {@code null} when the desk did not say
+ * @param healthBefore the last score before the ticket opened, {@code null} when unknown
+ * @param healthLowest the lowest score from opening until a week after resolution
+ * @param healthNow the latest score
+ * @param healthTrend scores from 30 days before opening until now, oldest first
+ * @param relatedTickets other tickets of the customer in the 30 days before resolution on
+ * the same product area or a similar subject
+ * @param resolvedLast30Days resolved tickets of the customer in the 30 days up to this
+ * resolution, this one included
+ */
+public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
+		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
+		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, int resolvedLast30Days, Tone customerTone,
+		Duration timeToResolve) {
+
+	public TicketContext {
+		stakeholders = List.copyOf(stakeholders);
+		supportTeam = List.copyOf(supportTeam);
+		healthTrend = List.copyOf(healthTrend);
+		relatedTickets = List.copyOf(relatedTickets);
+	}
+
+	/**
+	 * Points the health score lost while the ticket was open, or {@code null} when
+	 * unknown.
+	 */
+	public Integer healthDrop() {
+		if (this.healthBefore == null || this.healthLowest == null) {
+			return null;
+		}
+		return Math.max(0, this.healthBefore - this.healthLowest);
+	}
+
+}

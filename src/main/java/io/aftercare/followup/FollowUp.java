@@ -1,0 +1,374 @@
+package io.aftercare.followup;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.drafting.Draft;
+import io.aftercare.shared.InvalidInputException;
+import io.aftercare.shared.RefusedException;
+
+/**
+ * A post-ticket follow-up email and its lifecycle. Every transition checks the state and
+ * says why it refuses. The generated draft is kept beside the CSM's edit; an approval is
+ * bound to the content version it was given for, so an edit after approval needs a new
+ * approval.
+ */
+public class FollowUp {
+
+	private final Long id;
+
+	private final long customerId;
+
+	private final long ticketId;
+
+	private final FollowUpLevel level;
+
+	private final FollowUpLevel assessedLevel;
+
+	private final String levelOverriddenBy;
+
+	private final List<String> reasons;
+
+	private final List<String> offers;
+
+	private final List<SuggestedReminder> suggestedReminders;
+
+	private final Recipient recipient;
+
+	private final Draft generated;
+
+	private final String createdBy;
+
+	private final Instant createdAt;
+
+	private final int version;
+
+	private FollowUpStatus status;
+
+	private Draft edited;
+
+	private String editedBy;
+
+	private Instant editedAt;
+
+	private int contentVersion;
+
+	private Integer approvedVersion;
+
+	private String approvedBy;
+
+	private Instant approvedAt;
+
+	private Instant sendRequestedAt;
+
+	private Instant sentAt;
+
+	private String messageId;
+
+	private DeliveryStatus deliveryStatus;
+
+	private String deliveryDetail;
+
+	private ResponseStatus responseStatus;
+
+	FollowUp(Long id, long customerId, long ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
+			String levelOverriddenBy, List<String> reasons, List<String> offers,
+			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
+			Instant createdAt, int version, FollowUpStatus status, Draft edited, String editedBy, Instant editedAt,
+			int contentVersion, Integer approvedVersion, String approvedBy, Instant approvedAt, Instant sendRequestedAt,
+			Instant sentAt, String messageId, DeliveryStatus deliveryStatus, String deliveryDetail,
+			ResponseStatus responseStatus) {
+		this.id = id;
+		this.customerId = customerId;
+		this.ticketId = ticketId;
+		this.level = level;
+		this.assessedLevel = assessedLevel;
+		this.levelOverriddenBy = levelOverriddenBy;
+		this.reasons = List.copyOf(reasons);
+		this.offers = List.copyOf(offers);
+		this.suggestedReminders = List.copyOf(suggestedReminders);
+		this.recipient = recipient;
+		this.generated = generated;
+		this.createdBy = createdBy;
+		this.createdAt = createdAt;
+		this.version = version;
+		this.status = status;
+		this.edited = edited;
+		this.editedBy = editedBy;
+		this.editedAt = editedAt;
+		this.contentVersion = contentVersion;
+		this.approvedVersion = approvedVersion;
+		this.approvedBy = approvedBy;
+		this.approvedAt = approvedAt;
+		this.sendRequestedAt = sendRequestedAt;
+		this.sentAt = sentAt;
+		this.messageId = messageId;
+		this.deliveryStatus = deliveryStatus;
+		this.deliveryDetail = deliveryDetail;
+		this.responseStatus = responseStatus;
+	}
+
+	/**
+	 * A new draft, as generated. {@code level} differs from {@code assessedLevel} when a
+	 * CSM chose it.
+	 */
+	static FollowUp draft(long customerId, long ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
+			List<String> reasons, List<String> offers, List<SuggestedReminder> reminders, Recipient recipient,
+			Draft generated, String createdBy, Instant now) {
+		String overriddenBy = (level != assessedLevel) ? createdBy : null;
+		return new FollowUp(null, customerId, ticketId, level, assessedLevel, overriddenBy, reasons, offers, reminders,
+				recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null, null, null,
+				null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+	}
+
+	/**
+	 * Replaces subject and body with the CSM's wording. Voids an earlier approval: the
+	 * new text was not approved yet.
+	 */
+	void edit(String subject, String body, String by, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new RefusedException("not-editable",
+					"This follow-up is " + describeStatus() + " and can no longer be edited.");
+		}
+		Draft draft;
+		try {
+			draft = new Draft(subject, body);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(ex.getMessage());
+		}
+		if (draft.equals(content())) {
+			return;
+		}
+		this.edited = draft;
+		this.editedBy = by;
+		this.editedAt = now;
+		this.contentVersion++;
+		this.status = FollowUpStatus.DRAFT;
+		this.approvedVersion = null;
+		this.approvedBy = null;
+		this.approvedAt = null;
+	}
+
+	/**
+	 * Approves the current wording. {@code seenVersion}, when given, is the content
+	 * version the CSM reviewed; approving fails if the text changed since.
+	 * @return whether this call approved it (false when it already was)
+	 */
+	boolean approve(Integer seenVersion, String by, Instant now) {
+		if (seenVersion != null && seenVersion != this.contentVersion) {
+			throw new RefusedException("stale-version", "The draft changed since you reviewed it (you saw version "
+					+ seenVersion + ", it is now version " + this.contentVersion + "). Review it again, then approve.");
+		}
+		if (isApprovedAsIs()) {
+			return false;
+		}
+		if (this.status != FollowUpStatus.DRAFT) {
+			throw new RefusedException("not-approvable",
+					"This follow-up is " + describeStatus() + " and cannot be approved.");
+		}
+		this.status = FollowUpStatus.APPROVED;
+		this.approvedVersion = this.contentVersion;
+		this.approvedBy = by;
+		this.approvedAt = now;
+		return true;
+	}
+
+	/**
+	 * Claims the follow-up for sending. Keeps an earlier Message-ID, so a retry after a
+	 * failure is recognizably the same email.
+	 */
+	void startSending(String newMessageId, Instant now) {
+		if (!isApprovedAsIs()) {
+			throw new RefusedException("not-approved",
+					(this.status == FollowUpStatus.DRAFT && this.approvedVersion == null && this.contentVersion > 1
+							&& this.editedAt != null)
+									? "This follow-up was edited and needs a new approval before it can be sent."
+									: "This follow-up is " + describeStatus()
+											+ ". A CSM must approve its current wording before it can be sent.");
+		}
+		this.status = FollowUpStatus.SENDING;
+		this.sendRequestedAt = now;
+		if (this.messageId == null) {
+			this.messageId = newMessageId;
+		}
+	}
+
+	void sent(Instant now) {
+		requireStatus(FollowUpStatus.SENDING);
+		this.status = FollowUpStatus.SENT;
+		this.sentAt = now;
+		this.deliveryStatus = DeliveryStatus.SENT;
+		this.deliveryDetail = null;
+		this.responseStatus = ResponseStatus.AWAITING;
+	}
+
+	void failed(String detail) {
+		requireStatus(FollowUpStatus.SENDING);
+		this.status = FollowUpStatus.FAILED;
+		this.deliveryStatus = DeliveryStatus.FAILED;
+		this.deliveryDetail = detail;
+	}
+
+	void discard() {
+		if (!this.status.isOpen()) {
+			throw new RefusedException("not-discardable",
+					"This follow-up is " + describeStatus() + " and cannot be discarded.");
+		}
+		this.status = FollowUpStatus.DISCARDED;
+	}
+
+	private void requireStatus(FollowUpStatus expected) {
+		if (this.status != expected) {
+			throw new IllegalStateException("follow-up " + this.id + " is " + this.status + ", expected " + expected);
+		}
+	}
+
+	/** Approved (or failed after approval) in exactly the wording it has now. */
+	boolean isApprovedAsIs() {
+		return (this.status == FollowUpStatus.APPROVED || this.status == FollowUpStatus.FAILED)
+				&& this.approvedVersion != null && this.approvedVersion == this.contentVersion;
+	}
+
+	private String describeStatus() {
+		return switch (this.status) {
+			case DRAFT -> "a draft that nobody approved";
+			case APPROVED -> "approved";
+			case SENDING -> "being sent";
+			case SENT -> "already sent";
+			case FAILED -> "approved but its last send failed";
+			case DISCARDED -> "discarded";
+		};
+	}
+
+	/** What would be sent now: the CSM's edit, or else the generated draft. */
+	public Draft content() {
+		return (this.edited != null) ? this.edited : this.generated;
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public long customerId() {
+		return this.customerId;
+	}
+
+	public long ticketId() {
+		return this.ticketId;
+	}
+
+	public FollowUpLevel level() {
+		return this.level;
+	}
+
+	public FollowUpLevel assessedLevel() {
+		return this.assessedLevel;
+	}
+
+	public String levelOverriddenBy() {
+		return this.levelOverriddenBy;
+	}
+
+	public List<String> reasons() {
+		return this.reasons;
+	}
+
+	public List<String> offers() {
+		return this.offers;
+	}
+
+	public List<SuggestedReminder> suggestedReminders() {
+		return this.suggestedReminders;
+	}
+
+	public Recipient recipient() {
+		return this.recipient;
+	}
+
+	public Draft generated() {
+		return this.generated;
+	}
+
+	public Draft edited() {
+		return this.edited;
+	}
+
+	public String editedBy() {
+		return this.editedBy;
+	}
+
+	public Instant editedAt() {
+		return this.editedAt;
+	}
+
+	public String createdBy() {
+		return this.createdBy;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	public FollowUpStatus status() {
+		return this.status;
+	}
+
+	public int contentVersion() {
+		return this.contentVersion;
+	}
+
+	public Integer approvedVersion() {
+		return this.approvedVersion;
+	}
+
+	public String approvedBy() {
+		return this.approvedBy;
+	}
+
+	public Instant approvedAt() {
+		return this.approvedAt;
+	}
+
+	public Instant sendRequestedAt() {
+		return this.sendRequestedAt;
+	}
+
+	public Instant sentAt() {
+		return this.sentAt;
+	}
+
+	public String messageId() {
+		return this.messageId;
+	}
+
+	public DeliveryStatus deliveryStatus() {
+		return this.deliveryStatus;
+	}
+
+	public String deliveryDetail() {
+		return this.deliveryDetail;
+	}
+
+	public ResponseStatus responseStatus() {
+		return this.responseStatus;
+	}
+
+	/** Whom the follow-up is addressed to. */
+	public record Recipient(String name, String email) {
+
+		public Recipient {
+			if (name == null || name.isBlank() || email == null || email.isBlank()) {
+				throw new IllegalArgumentException("a recipient needs a name and an email address");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.aftercare.followup;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.drafting.Draft;
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores follow-ups in {@code support_followups}. Updates are guarded by the row version,
+ * so two concurrent transitions (a double-clicked Send) cannot both succeed.
+ */
+@Repository
+class FollowUps {
+
+	private static final String SEPARATOR = "\n";
+
+	private final JdbcClient jdbc;
+
+	FollowUps(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<FollowUp> find(long id) {
+		return this.jdbc.sql("select * from support_followups where id = :id")
+			.param("id", id)
+			.query(this::followUp)
+			.optional();
+	}
+
+	/** The newest follow-up of a ticket that is still a draft, approved or failed. */
+	Optional<FollowUp> openForTicket(long ticketId) {
+		return this.jdbc.sql("""
+				select * from support_followups where ticket_id = :ticket and status in ('DRAFT', 'APPROVED', 'FAILED')
+				order by created_at desc, id desc limit 1
+				""").param("ticket", ticketId).query(this::followUp).optional();
+	}
+
+	List<FollowUp> ofCustomer(long customerId, int limit) {
+		return this.jdbc.sql("""
+				select * from support_followups where customer_id = :customer order by created_at desc, id desc
+				limit :limit
+				""").param("customer", customerId).param("limit", limit).query(this::followUp).list();
+	}
+
+	long insert(FollowUp f) {
+		var key = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					insert into support_followups (customer_id, ticket_id, level, assessed_level, level_overridden_by,
+					    reasons, offers, status, to_name, to_email, generated_subject, generated_body, content_version,
+					    delivery_status, response_status, created_by, created_at, updated_at, version)
+					values (:customer, :ticket, :level, :assessedLevel, :overriddenBy, :reasons, :offers, :status,
+					    :toName, :toEmail, :subject, :body, :contentVersion, :delivery, :response, :createdBy, :now, :now, 0)
+					""")
+			.param("customer", f.customerId())
+			.param("ticket", f.ticketId())
+			.param("level", f.level().name())
+			.param("assessedLevel", f.assessedLevel().name())
+			.param("overriddenBy", f.levelOverriddenBy())
+			.param("reasons", String.join(SEPARATOR, f.reasons()))
+			.param("offers", String.join(SEPARATOR, f.offers()))
+			.param("status", f.status().name())
+			.param("toName", f.recipient().name())
+			.param("toEmail", f.recipient().email())
+			.param("subject", f.generated().subject())
+			.param("body", f.generated().textBody())
+			.param("contentVersion", f.contentVersion())
+			.param("delivery", f.deliveryStatus().name())
+			.param("response", f.responseStatus().name())
+			.param("createdBy", f.createdBy())
+			.param("now", SqlTime.utc(f.createdAt()))
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		int position = 0;
+		for (SuggestedReminder reminder : f.suggestedReminders()) {
+			this.jdbc.sql("""
+					insert into followup_suggested_reminders (followup_id, position, due_in_days, note)
+					values (:id, :position, :days, :note)
+					""")
+				.param("id", id)
+				.param("position", position++)
+				.param("days", reminder.dueIn().getDays())
+				.param("note", reminder.note())
+				.update();
+		}
+		return id;
+	}
+
+	/**
+	 * Writes the mutable state.
+	 * @throws OptimisticLockingFailureException when someone else changed it since it was
+	 * read
+	 */
+	void update(FollowUp f, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", f.id());
+		params.put("version", f.version());
+		params.put("status", f.status().name());
+		params.put("editedSubject", (f.edited() != null) ? f.edited().subject() : null);
+		params.put("editedBody", (f.edited() != null) ? f.edited().textBody() : null);
+		params.put("editedBy", f.editedBy());
+		params.put("editedAt", SqlTime.utc(f.editedAt()));
+		params.put("contentVersion", f.contentVersion());
+		params.put("approvedVersion", f.approvedVersion());
+		params.put("approvedBy", f.approvedBy());
+		params.put("approvedAt", SqlTime.utc(f.approvedAt()));
+		params.put("sendRequestedAt", SqlTime.utc(f.sendRequestedAt()));
+		params.put("sentAt", SqlTime.utc(f.sentAt()));
+		params.put("messageId", f.messageId());
+		params.put("delivery", f.deliveryStatus().name());
+		params.put("deliveryDetail", f.deliveryDetail());
+		params.put("response", f.responseStatus().name());
+		params.put("now", SqlTime.utc(now));
+		int updated = this.jdbc.sql("""
+				update support_followups set status = :status, edited_subject = :editedSubject,
+				    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
+				    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
+				    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
+				    message_id = :messageId, delivery_status = :delivery, delivery_detail = :deliveryDetail,
+				    response_status = :response, updated_at = :now, version = version + 1
+				where id = :id and version = :version
+				""").params(params).update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("follow-up " + f.id() + " changed meanwhile");
+		}
+	}
+
+	private FollowUp followUp(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		String editedSubject = rs.getString("edited_subject");
+		Draft edited = (editedSubject != null) ? new Draft(editedSubject, rs.getString("edited_body")) : null;
+		int approvedVersion = rs.getInt("approved_version");
+		Integer approved = rs.wasNull() ? null : approvedVersion;
+		return new FollowUp(id, rs.getLong("customer_id"), rs.getLong("ticket_id"),
+				FollowUpLevel.valueOf(rs.getString("level")), FollowUpLevel.valueOf(rs.getString("assessed_level")),
+				rs.getString("level_overridden_by"), lines(rs.getString("reasons")), lines(rs.getString("offers")),
+				suggestedReminders(id), new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
+				new Draft(rs.getString("generated_subject"), rs.getString("generated_body")),
+				rs.getString("created_by"), SqlTime.instant(rs, "created_at"), rs.getInt("version"),
+				FollowUpStatus.valueOf(rs.getString("status")), edited, rs.getString("edited_by"),
+				SqlTime.instant(rs, "edited_at"), rs.getInt("content_version"), approved, rs.getString("approved_by"),
+				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
+				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"),
+				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
+				ResponseStatus.valueOf(rs.getString("response_status")));
+	}
+
+	private List<SuggestedReminder> suggestedReminders(long followUpId) {
+		return this.jdbc.sql("""
+				select due_in_days, note from followup_suggested_reminders where followup_id = :id order by position
+				""")
+			.param("id", followUpId)
+			.query((rs, i) -> new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")),
+					rs.getString("note")))
+			.list();
+	}
+
+	private static List<String> lines(String text) {
+		return (text == null || text.isEmpty()) ? List.of() : Arrays.asList(text.split(SEPARATOR));
+	}
+
+}

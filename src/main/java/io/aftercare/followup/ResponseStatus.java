@@ -1,0 +1,10 @@
+package io.aftercare.followup;
+
+/**
+ * Whether the customer answered the follow-up.
+ */
+public enum ResponseStatus {
+
+	NONE, AWAITING, REPLIED
+
+}

@@ -1,0 +1,153 @@
+package io.aftercare.followup.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.assessment.TicketContext;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerTier;
+import io.aftercare.drafting.Draft;
+import io.aftercare.followup.DeliveryStatus;
+import io.aftercare.followup.FollowUp;
+import io.aftercare.followup.FollowUpDetails;
+import io.aftercare.followup.FollowUpStatus;
+import io.aftercare.followup.ResponseStatus;
+import io.aftercare.reminder.ReminderView;
+import io.aftercare.ticket.Participant;
+import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketDurations;
+import io.aftercare.ticket.TicketStatus;
+
+/**
+ * A follow-up as the API shows it: the PRD's "Ticket Details" and "Customer Impact", the
+ * level and why, the draft (generated and edited), approval, delivery and the reminders
+ * it set.
+ */
+record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String levelLabel, FollowUpLevel assessedLevel,
+		String levelOverriddenBy, List<String> reasons, List<String> offers, CustomerView customer,
+		TicketDetails ticket, CustomerImpact impact, DraftView draft, ApprovalView approval, DeliveryView delivery,
+		ResponseView response, List<SuggestedReminderView> suggestedReminders, List<ReminderView> reminders,
+		String createdBy, Instant createdAt) {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	static FollowUpView of(FollowUpDetails details, String html, Instant now) {
+		FollowUp f = details.followUp();
+		return new FollowUpView(f.id(), f.status(), f.level(), f.level().label(), f.assessedLevel(),
+				f.levelOverriddenBy(), f.reasons(), f.offers(), CustomerView.of(details.customer()),
+				TicketDetails.of(details.ticket(), now),
+				(details.context() != null) ? CustomerImpact.of(details.context()) : null,
+				new DraftView(new Address(f.recipient().name(), f.recipient().email()), f.content().subject(),
+						f.content().textBody(), html, f.edited() != null, f.contentVersion(), f.generated(),
+						f.editedBy(), f.editedAt()),
+				(f.approvedBy() != null) ? new ApprovalView(f.approvedBy(), f.approvedAt(), f.approvedVersion()) : null,
+				new DeliveryView(
+						f.deliveryStatus(), f.sendRequestedAt(), f.sentAt(), f.messageId(), f.deliveryDetail()),
+				new ResponseView(f.responseStatus()),
+				f.suggestedReminders()
+					.stream()
+					.map((r) -> new SuggestedReminderView(r.dueIn().getDays(), r.note()))
+					.toList(),
+				details.reminders().stream().map((r) -> ReminderView.of(r, now)).toList(), f.createdBy(),
+				f.createdAt());
+	}
+
+	record CustomerView(long id, String name, CustomerTier tier, Integer healthScore, boolean atRisk) {
+
+		static CustomerView of(Customer c) {
+			return new CustomerView(c.id().value(), c.name(), c.tier(), c.healthScore(), c.atRisk());
+		}
+
+	}
+
+	record TicketDetails(long id, String number, String issue, String severity, TicketStatus status, String productArea,
+			Instant openedAt, Instant resolvedAt, String duration, boolean escalated, String escalatedTo,
+			String resolution, int reopenCount) {
+
+		static TicketDetails of(Ticket t, Instant now) {
+			String duration = TicketDurations.describe(t.duration(now)) + " (opened " + DAY.format(t.openedAt())
+					+ ((t.isResolved()) ? ", resolved " + DAY.format(t.resolvedAt()) : ", still open") + ")";
+			return new TicketDetails(t.id().value(), t.number(), t.subject(), t.priority().label(), t.status(),
+					t.productArea(), t.openedAt(), t.resolvedAt(), duration, t.escalated(), t.escalatedTo(),
+					t.resolutionSummary(), t.reopenCount());
+		}
+
+	}
+
+	record CustomerImpact(Integer healthBefore, Integer healthLowest, Integer healthNow, Integer healthDrop,
+			List<HealthPoint> healthTrend, List<Person> stakeholders, boolean escalated, List<RelatedTicket> related,
+			int resolvedLast30Days, String customerTone, List<String> summary) {
+
+		static CustomerImpact of(TicketContext c) {
+			List<String> summary = new ArrayList<>();
+			Integer drop = c.healthDrop();
+			if (drop != null && drop > 0) {
+				summary.add("Health Score: Dropped " + drop + " point" + ((drop == 1) ? "" : "s") + " during issue");
+			}
+			else if (drop != null) {
+				summary.add("Health Score: Held steady during issue");
+			}
+			if (c.stakeholders().size() > 1) {
+				summary.add("Multiple stakeholders involved (" + c.stakeholders().size() + ")");
+			}
+			if (c.ticket().escalated()) {
+				summary.add("Escalated to " + ((c.ticket().escalatedTo() != null)
+						? c.ticket().escalatedTo().toLowerCase(Locale.ENGLISH) : "a specialist team"));
+			}
+			if (!c.relatedTickets().isEmpty()) {
+				summary.add(c.relatedTickets().size() + " related ticket"
+						+ ((c.relatedTickets().size() == 1) ? "" : "s") + " in the last 30 days");
+			}
+			return new CustomerImpact(c.healthBefore(), c.healthLowest(), c.healthNow(), drop,
+					c.healthTrend().stream().map((h) -> new HealthPoint(h.score(), h.recordedAt())).toList(),
+					c.stakeholders().stream().map(Person::of).toList(), c.ticket().escalated(),
+					c.relatedTickets()
+						.stream()
+						.map((t) -> new RelatedTicket(t.id().value(), t.number(), t.subject(), t.status()))
+						.toList(),
+					c.resolvedLast30Days(), c.customerTone().name(), summary);
+		}
+
+	}
+
+	record HealthPoint(int score, Instant recordedAt) {
+	}
+
+	record Person(String name, String role) {
+
+		static Person of(Participant p) {
+			return new Person(p.name(), p.role());
+		}
+
+	}
+
+	record RelatedTicket(long id, String number, String subject, TicketStatus status) {
+	}
+
+	record Address(String name, String email) {
+	}
+
+	record DraftView(Address to, String subject, String textBody, String htmlBody, boolean edited, int contentVersion,
+			Draft generated, String editedBy, Instant editedAt) {
+	}
+
+	record ApprovalView(String approvedBy, Instant approvedAt, Integer approvedVersion) {
+	}
+
+	record DeliveryView(DeliveryStatus status, Instant sendRequestedAt, Instant sentAt, String messageId,
+			String detail) {
+	}
+
+	record ResponseView(ResponseStatus status) {
+	}
+
+	record SuggestedReminderView(int inDays, String note) {
+	}
+
+}
