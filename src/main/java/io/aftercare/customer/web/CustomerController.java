@@ -3,7 +3,6 @@ package io.aftercare.customer.web;
 import java.util.List;
 
 import io.aftercare.account.Csm;
-import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,17 +33,17 @@ class CustomerController {
 
 	@GetMapping("/api/customers")
 	@Operation(summary = "Find customers in your book by name (case-insensitive, partial)")
-	List<Customer> search(
+	List<CustomerView> search(
 			@Parameter(description = "part of the name, e.g. techflow") @RequestParam(required = false) String query,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset, Csm csm) {
-		return this.book.search(csm, query, limit, offset);
+		return this.book.search(csm, query, limit, offset).stream().map(CustomerView::of).toList();
 	}
 
 	@GetMapping("/api/customers/{id}")
 	@Operation(summary = "One customer of your book")
-	Customer customer(@PathVariable long id, Csm csm) {
-		return this.book.require(csm, new CustomerId(id));
+	CustomerView customer(@PathVariable long id, Csm csm) {
+		return CustomerView.of(this.book.require(csm, new CustomerId(id)));
 	}
 
 }

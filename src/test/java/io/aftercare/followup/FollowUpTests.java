@@ -1,0 +1,111 @@
+package io.aftercare.followup;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+
+import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.drafting.Draft;
+import io.aftercare.shared.InvalidInputException;
+import io.aftercare.shared.RefusedException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FollowUpTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+	private FollowUp draft() {
+		return new FollowUp(7L, 1, 2, FollowUpLevel.MAJOR, FollowUpLevel.MAJOR, null, List.of("High severity"),
+				List.of(), List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics")),
+				new FollowUp.Recipient("David Park", "david@techflow.example"),
+				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
+				null, 1, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+	}
+
+	@Test
+	void refusesToSendWithoutApproval() {
+		FollowUp followUp = draft();
+		assertThatThrownBy(() -> followUp.startSending("<a@b>", NOW)).isInstanceOf(RefusedException.class)
+			.hasMessageContaining("approve");
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
+	}
+
+	@Test
+	void approvalBindsTheCurrentContentVersion() {
+		FollowUp followUp = draft();
+		assertThat(followUp.approve(null, "sam", NOW)).isTrue();
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.APPROVED);
+		assertThat(followUp.approvedVersion()).isEqualTo(1);
+		assertThat(followUp.approve(null, "sam", NOW)).as("approving twice changes nothing").isFalse();
+	}
+
+	@Test
+	void editAfterApprovalVoidsTheApproval() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		followUp.edit("Checking in", "Hi David,\n\nAll good now?", "sam", NOW);
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
+		assertThat(followUp.contentVersion()).isEqualTo(2);
+		assertThat(followUp.approvedBy()).isNull();
+		assertThat(followUp.generated().textBody()).isEqualTo("Hi David,\n\nAll good?");
+		assertThatThrownBy(() -> followUp.startSending("<a@b>", NOW)).isInstanceOf(RefusedException.class)
+			.hasMessageContaining("new approval");
+	}
+
+	@Test
+	void editWithTheSameWordingKeepsTheApproval() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		followUp.edit("Checking in", "Hi David,\n\nAll good?", "sam", NOW);
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.APPROVED);
+		assertThat(followUp.contentVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesToApproveAVersionThatChangedSinceItWasReviewed() {
+		FollowUp followUp = draft();
+		followUp.edit("New subject", "New body", "alex", NOW);
+		assertThatThrownBy(() -> followUp.approve(1, "sam", NOW)).isInstanceOf(RefusedException.class)
+			.hasMessageContaining("changed since you reviewed");
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
+	}
+
+	@Test
+	void rejectsASubjectThatCouldInjectMailHeaders() {
+		FollowUp followUp = draft();
+		assertThatThrownBy(() -> followUp.edit("Hi\r\nBcc: evil@example.com", "Body", "sam", NOW))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(followUp.contentVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedSendKeepsTheApprovalAndTheMessageIdForTheRetry() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		followUp.startSending("<first@aftercare>", NOW);
+		followUp.failed("connection refused");
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
+		assertThat(followUp.isApprovedAsIs()).isTrue();
+		followUp.startSending("<second@aftercare>", NOW);
+		assertThat(followUp.messageId()).isEqualTo("<first@aftercare>");
+		followUp.sent(NOW);
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.SENT);
+		assertThat(followUp.responseStatus()).isEqualTo(ResponseStatus.AWAITING);
+	}
+
+	@Test
+	void aSentFollowUpCanNeitherBeEditedNorSentAgain() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		followUp.startSending("<a@b>", NOW);
+		followUp.sent(NOW);
+		assertThatThrownBy(() -> followUp.edit("x", "y", "sam", NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(() -> followUp.startSending("<c@d>", NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(followUp::discard).isInstanceOf(RefusedException.class);
+	}
+
+}
