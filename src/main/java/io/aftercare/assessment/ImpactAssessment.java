@@ -1,0 +1,28 @@
+package io.aftercare.assessment;
+
+import java.util.List;
+
+import org.springframework.util.Assert;
+
+/**
+ * The follow-up a resolved ticket calls for, with the reasons a CSM reads in the chat.
+ *
+ * @param level how personal the follow-up should be
+ * @param reasons what decided the level, in plain words; never empty
+ * @param offers extra value the CSM can offer in the follow-up
+ * @param reminders check-ins to schedule afterwards
+ */
+public record ImpactAssessment(FollowUpLevel level, List<String> reasons, List<String> offers,
+		List<SuggestedReminder> reminders) {
+
+	public ImpactAssessment {
+		Assert.notNull(level, "Level must not be null");
+		Assert.notEmpty(reasons, "An assessment needs at least one reason");
+		Assert.notNull(offers, "Offers must not be null");
+		Assert.notNull(reminders, "Reminders must not be null");
+		reasons = List.copyOf(reasons);
+		offers = List.copyOf(offers);
+		reminders = List.copyOf(reminders);
+	}
+
+}
