@@ -8,8 +8,8 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module structure is part of the design: no cycles, no reaching into another module's
- * internals. Also writes the module diagrams that docs/architecture.md shows.
+ * The module structure is part of the design: no cycles, no reaching into another
+ * module's internals. Also writes the module diagrams that docs/architecture.md shows.
  */
 class ModularityTests {
 
@@ -25,7 +25,9 @@ class ModularityTests {
 		var followup = this.modules.getModuleByName("followup").orElseThrow();
 		assertThat(this.modules.stream()
 			.filter((module) -> !module.equals(followup))
-			.filter((module) -> module.getDependencies(this.modules).stream().anyMatch((d) -> d.getTargetModule().equals(followup))))
+			.filter((module) -> module.getDependencies(this.modules)
+				.stream()
+				.anyMatch((d) -> d.getTargetModule().equals(followup))))
 			.isEmpty();
 	}
 

@@ -14,8 +14,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each CSM sees only their own book, and bad input gets a clear problem detail, through the real
- * HTTP API and database.
+ * Each CSM sees only their own book, and bad input gets a clear problem detail, through
+ * the real HTTP API and database.
  */
 @AftercareIntegrationTest
 class FollowUpAccessIntegrationTests {
@@ -120,11 +120,14 @@ class FollowUpAccessIntegrationTests {
 
 	@Test
 	void anOpenTicketGetsAConflictNotADraft() {
-		Map<String, Object> open = this.jdbc.sql("""
-				select t.customer_id, t.ticket_number, c.owner_username from tickets t join customers c on c.id = t.customer_id
-				where t.status in ('OPEN', 'PENDING', 'NEW') and c.owner_username is not null
-				order by t.id limit 1
-				""").query().singleRow();
+		Map<String, Object> open = this.jdbc
+			.sql("""
+					select t.customer_id, t.ticket_number, c.owner_username from tickets t join customers c on c.id = t.customer_id
+					where t.status in ('OPEN', 'PENDING', 'NEW') and c.owner_username is not null
+					order by t.id limit 1
+					""")
+			.query()
+			.singleRow();
 		long before = this.jdbc.sql("select count(*) from support_followups").query(Long.class).single();
 		this.http.post()
 			.uri("/api/customers/{id}/ticket-followup", open.get("customer_id"))

@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PRD's whole story through the HTTP API and the database: TechFlow's resolved API ticket,
- * from context to an approved, sent follow-up with its reminder.
+ * The PRD's whole story through the HTTP API and the database: TechFlow's resolved API
+ * ticket, from context to an approved, sent follow-up with its reminder.
  */
 @AftercareIntegrationTest
 class FollowUpFlowIntegrationTests {
@@ -63,25 +63,44 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("DRAFT")
-			.jsonPath("$.level").isEqualTo("MAJOR")
-			.jsonPath("$.ticket.number").isEqualTo("TF-2024-0847")
-			.jsonPath("$.ticket.severity").isEqualTo("High")
-			.jsonPath("$.ticket.duration").value(String.class, (d) -> assertThat(d).startsWith("4 days (opened "))
-			.jsonPath("$.ticket.resolution").isEqualTo("Rate limits increased 3x, optimization guide provided")
-			.jsonPath("$.impact.healthDrop").isEqualTo(6)
-			.jsonPath("$.impact.escalated").isEqualTo(true)
-			.jsonPath("$.impact.summary[0]").isEqualTo("Health Score: Dropped 6 points during issue")
-			.jsonPath("$.draft.to.name").value(String.class, (n) -> assertThat(n).startsWith("David"))
-			.jsonPath("$.draft.subject").isEqualTo("Checking In After Your API Issue - All Good?")
-			.jsonPath("$.draft.textBody").value(String.class, (body) -> assertThat(body).startsWith("Hi David,")
-				.contains("TF-2024-0847", "Rate limits increased 3x", "Sam Rivera", "+1 (415) 555-0142"))
-			.jsonPath("$.draft.htmlBody").value(String.class, (html) -> assertThat(html).contains("<li>"))
-			.jsonPath("$.suggestedReminders[0].note").isEqualTo("Check API metrics")
-			.jsonPath("$.suggestedReminders[0].inDays").isEqualTo(7);
+			.jsonPath("$.status")
+			.isEqualTo("DRAFT")
+			.jsonPath("$.level")
+			.isEqualTo("MAJOR")
+			.jsonPath("$.ticket.number")
+			.isEqualTo("TF-2024-0847")
+			.jsonPath("$.ticket.severity")
+			.isEqualTo("High")
+			.jsonPath("$.ticket.duration")
+			.value(String.class, (d) -> assertThat(d).startsWith("4 days (opened "))
+			.jsonPath("$.ticket.resolution")
+			.isEqualTo("Rate limits increased 3x, optimization guide provided")
+			.jsonPath("$.impact.healthDrop")
+			.isEqualTo(6)
+			.jsonPath("$.impact.escalated")
+			.isEqualTo(true)
+			.jsonPath("$.impact.summary[0]")
+			.isEqualTo("Health Score: Dropped 6 points during issue")
+			.jsonPath("$.draft.to.name")
+			.value(String.class, (n) -> assertThat(n).startsWith("David"))
+			.jsonPath("$.draft.subject")
+			.isEqualTo("Checking In After Your API Issue - All Good?")
+			.jsonPath("$.draft.textBody")
+			.value(String.class,
+					(body) -> assertThat(body).startsWith("Hi David,")
+						.contains("TF-2024-0847", "Rate limits increased 3x", "Sam Rivera", "+1 (415) 555-0142"))
+			.jsonPath("$.draft.htmlBody")
+			.value(String.class, (html) -> assertThat(html).contains("<li>"))
+			.jsonPath("$.suggestedReminders[0].note")
+			.isEqualTo("Check API metrics")
+			.jsonPath("$.suggestedReminders[0].inDays")
+			.isEqualTo(7);
 
-		send(id).expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").value(String.class,
-				(type) -> assertThat(type).endsWith("/not-approved"));
+		send(id).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.value(String.class, (type) -> assertThat(type).endsWith("/not-approved"));
 
 		this.http.patch()
 			.uri("/api/followups/{id}", id)
@@ -93,19 +112,29 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.draft.edited").isEqualTo(true)
-			.jsonPath("$.draft.contentVersion").isEqualTo(2)
-			.jsonPath("$.draft.generated.subject").isEqualTo("Checking In After Your API Issue - All Good?");
+			.jsonPath("$.draft.edited")
+			.isEqualTo(true)
+			.jsonPath("$.draft.contentVersion")
+			.isEqualTo(2)
+			.jsonPath("$.draft.generated.subject")
+			.isEqualTo("Checking In After Your API Issue - All Good?");
 
 		approve(id).expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("APPROVED")
-			.jsonPath("$.approval.approvedBy").isEqualTo("sam")
-			.jsonPath("$.reminders[0].note").isEqualTo("Check API metrics")
-			.jsonPath("$.reminders[0].origin").isEqualTo("SUGGESTED")
-			.jsonPath("$.reminders[0].dueAt").value(String.class, (due) -> assertThat(Instant.parse(due))
-				.isBetween(Instant.now().plus(7, ChronoUnit.DAYS).minusSeconds(600), Instant.now().plus(7, ChronoUnit.DAYS)));
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED")
+			.jsonPath("$.approval.approvedBy")
+			.isEqualTo("sam")
+			.jsonPath("$.reminders[0].note")
+			.isEqualTo("Check API metrics")
+			.jsonPath("$.reminders[0].origin")
+			.isEqualTo("SUGGESTED")
+			.jsonPath("$.reminders[0].dueAt")
+			.value(String.class,
+					(due) -> assertThat(Instant.parse(due)).isBetween(
+							Instant.now().plus(7, ChronoUnit.DAYS).minusSeconds(600),
+							Instant.now().plus(7, ChronoUnit.DAYS)));
 
 		Map<?, ?> sent = send(id).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		assertThat(sent.get("status")).isEqualTo("SENT");
@@ -151,12 +180,20 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("DRAFT")
-			.jsonPath("$.approval").doesNotExist();
-		send(id).expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(String.class,
-				(detail) -> assertThat(detail).contains("new approval"));
-		approve(id, 1).expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").value(String.class,
-				(type) -> assertThat(type).endsWith("/stale-version"));
+			.jsonPath("$.status")
+			.isEqualTo("DRAFT")
+			.jsonPath("$.approval")
+			.doesNotExist();
+		send(id).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("new approval"));
+		approve(id, 1).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.value(String.class, (type) -> assertThat(type).endsWith("/stale-version"));
 		this.http.post()
 			.uri("/api/followups/{id}/discard", id)
 			.headers((h) -> h.setBasicAuth("sam", "demo"))
@@ -164,7 +201,8 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("DISCARDED");
+			.jsonPath("$.status")
+			.isEqualTo("DISCARDED");
 	}
 
 	@Test
@@ -178,9 +216,12 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.level").isEqualTo("MINOR")
-			.jsonPath("$.assessedLevel").isEqualTo("MAJOR")
-			.jsonPath("$.levelOverriddenBy").isEqualTo("sam");
+			.jsonPath("$.level")
+			.isEqualTo("MINOR")
+			.jsonPath("$.assessedLevel")
+			.isEqualTo("MAJOR")
+			.jsonPath("$.levelOverriddenBy")
+			.isEqualTo("sam");
 		this.http.post()
 			.uri("/api/followups/{id}/discard", id)
 			.headers((h) -> h.setBasicAuth("sam", "demo"))
@@ -202,9 +243,12 @@ class FollowUpFlowIntegrationTests {
 			.expectStatus()
 			.isCreated()
 			.expectBody()
-			.jsonPath("$.note").isEqualTo("Call David")
-			.jsonPath("$.origin").isEqualTo("MANUAL")
-			.jsonPath("$.owner").isEqualTo("sam");
+			.jsonPath("$.note")
+			.isEqualTo("Call David")
+			.jsonPath("$.origin")
+			.isEqualTo("MANUAL")
+			.jsonPath("$.owner")
+			.isEqualTo("sam");
 		this.http.post()
 			.uri("/api/followups/{id}/reminders", id)
 			.headers((h) -> h.setBasicAuth("sam", "demo"))
@@ -235,7 +279,10 @@ class FollowUpFlowIntegrationTests {
 	}
 
 	private RestTestClient.ResponseSpec approve(long id) {
-		return this.http.post().uri("/api/followups/{id}/approve", id).headers((h) -> h.setBasicAuth("sam", "demo")).exchange();
+		return this.http.post()
+			.uri("/api/followups/{id}/approve", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange();
 	}
 
 	private RestTestClient.ResponseSpec approve(long id, int version) {
@@ -248,7 +295,10 @@ class FollowUpFlowIntegrationTests {
 	}
 
 	private RestTestClient.ResponseSpec send(long id) {
-		return this.http.post().uri("/api/followups/{id}/send", id).headers((h) -> h.setBasicAuth("sam", "demo")).exchange();
+		return this.http.post()
+			.uri("/api/followups/{id}/send", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange();
 	}
 
 	long customerId(String user, String query) {
