@@ -1,0 +1,86 @@
+package io.aftercare.followup;
+
+import java.util.Map;
+
+import io.aftercare.AftercareIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mail transport that fails loses nothing: the follow-up stays approved, its draft
+ * intact, and the failure is reported as a problem.
+ */
+@AftercareIntegrationTest
+@TestPropertySource(properties = "aftercare.mail.outbox=pom.xml")
+class SendFailureIntegrationTests {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aFailedSendKeepsTheApprovedDraftAndSaysWhy() {
+		long techflow = this.jdbc.sql("select id from customers where name = 'TechFlow'").query(Long.class).single();
+		Map<?, ?> draft = this.http.post()
+			.uri("/api/customers/{id}/ticket-followup", techflow)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("ticketNumber", "TF-2024-0847"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		long id = ((Number) draft.get("id")).longValue();
+		this.http.post()
+			.uri("/api/followups/{id}/approve", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		this.http.post()
+			.uri("/api/followups/{id}/send", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("still approved"));
+
+		this.http.get()
+			.uri("/api/followups/{id}", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("FAILED")
+			.jsonPath("$.approval.approvedBy")
+			.isEqualTo("sam")
+			.jsonPath("$.delivery.status")
+			.isEqualTo("FAILED")
+			.jsonPath("$.draft.textBody")
+			.value(String.class, (body) -> assertThat(body).contains("TF-2024-0847"));
+		assertThat(this.jdbc.sql(
+				"select count(*) from audit_log where subject_type = 'followup' and subject_id = :id and action = 'send-failed'")
+			.param("id", String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+}
