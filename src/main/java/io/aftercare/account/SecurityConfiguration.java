@@ -4,8 +4,9 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,28 +22,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The API, for scripts and connectors: HTTP Basic on every request, no session, so no
+	 * cookie that cross-site requests could ride on and no CSRF token to manage.
+	 */
 	@Bean
+	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/ingest/**", "/api/admin/**")
+				.hasRole(CsmRole.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The web app: a sign-in form, a session cookie, and CSRF protection on every form
+	 * and htmx request. Health checks and the API description stay open.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 					.permitAll()
 					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 					.permitAll()
-					.requestMatchers("/error")
-					.permitAll()
-					.requestMatchers("/api/ingest/**", "/api/admin/**")
-					.hasRole(CsmRole.ADMIN.name())
-					.requestMatchers(HttpMethod.OPTIONS, "/**")
+					.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 					.permitAll()
 					.anyRequest()
 					.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-			// The API is called by scripts with Basic credentials on every request, never
-			// by a browser
-			// form, so it carries no session cookie that CSRF could abuse.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/chat", true).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+							+ "frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
 	}
 

@@ -47,4 +47,32 @@ public record TicketContext(Ticket ticket, Customer customer, Contact requester,
 		return Math.max(0, this.healthBefore - this.healthLowest);
 	}
 
+	/**
+	 * The PRD's "Customer Impact" lines: "Health Score: Dropped 6 points during issue",
+	 * "Multiple stakeholders involved", "Escalated to engineering", related tickets.
+	 */
+	public List<String> impactSummary() {
+		List<String> summary = new java.util.ArrayList<>();
+		Integer drop = healthDrop();
+		if (drop != null && drop > 0) {
+			summary.add("Health Score: Dropped " + drop + " point" + ((drop == 1) ? "" : "s") + " during issue");
+		}
+		else if (drop != null) {
+			summary.add("Health Score: Held steady during issue");
+		}
+		if (this.stakeholders.size() > 1) {
+			summary.add("Multiple stakeholders involved (" + this.stakeholders.size() + ")");
+		}
+		if (this.ticket.escalated()) {
+			String team = this.ticket.escalatedTo();
+			summary.add("Escalated to " + ((team != null && !team.isBlank())
+					? team.toLowerCase(java.util.Locale.ENGLISH) : "a specialist team"));
+		}
+		if (!this.relatedTickets.isEmpty()) {
+			int related = this.relatedTickets.size();
+			summary.add(related + " related ticket" + ((related == 1) ? "" : "s") + " in the last 30 days");
+		}
+		return summary;
+	}
+
 }

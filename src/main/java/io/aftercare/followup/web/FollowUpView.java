@@ -1,11 +1,7 @@
 package io.aftercare.followup.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.TicketContext;
@@ -33,9 +29,6 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 		TicketDetails ticket, CustomerImpact impact, DraftView draft, ApprovalView approval, DeliveryView delivery,
 		ResponseView response, List<SuggestedReminderView> suggestedReminders, List<ReminderView> reminders,
 		String createdBy, Instant createdAt) {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	static FollowUpView of(FollowUpDetails details, String html, Instant now) {
 		FollowUp f = details.followUp();
@@ -71,8 +64,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 			String resolution, int reopenCount) {
 
 		static TicketDetails of(Ticket t, Instant now) {
-			String duration = TicketDurations.describe(t.duration(now)) + " (opened " + DAY.format(t.openedAt())
-					+ ((t.isResolved()) ? ", resolved " + DAY.format(t.resolvedAt()) : ", still open") + ")";
+			String duration = TicketDurations.span(t, now);
 			return new TicketDetails(t.id().value(), t.number(), t.subject(), t.priority().label(), t.status(),
 					t.productArea(), t.openedAt(), t.resolvedAt(), duration, t.escalated(), t.escalatedTo(),
 					t.resolutionSummary(), t.reopenCount());
@@ -85,33 +77,14 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 			int resolvedLast30Days, String customerTone, List<String> summary) {
 
 		static CustomerImpact of(TicketContext c) {
-			List<String> summary = new ArrayList<>();
-			Integer drop = c.healthDrop();
-			if (drop != null && drop > 0) {
-				summary.add("Health Score: Dropped " + drop + " point" + ((drop == 1) ? "" : "s") + " during issue");
-			}
-			else if (drop != null) {
-				summary.add("Health Score: Held steady during issue");
-			}
-			if (c.stakeholders().size() > 1) {
-				summary.add("Multiple stakeholders involved (" + c.stakeholders().size() + ")");
-			}
-			if (c.ticket().escalated()) {
-				summary.add("Escalated to " + ((c.ticket().escalatedTo() != null)
-						? c.ticket().escalatedTo().toLowerCase(Locale.ENGLISH) : "a specialist team"));
-			}
-			if (!c.relatedTickets().isEmpty()) {
-				summary.add(c.relatedTickets().size() + " related ticket"
-						+ ((c.relatedTickets().size() == 1) ? "" : "s") + " in the last 30 days");
-			}
-			return new CustomerImpact(c.healthBefore(), c.healthLowest(), c.healthNow(), drop,
+			return new CustomerImpact(c.healthBefore(), c.healthLowest(), c.healthNow(), c.healthDrop(),
 					c.healthTrend().stream().map((h) -> new HealthPoint(h.score(), h.recordedAt())).toList(),
 					c.stakeholders().stream().map(Person::of).toList(), c.ticket().escalated(),
 					c.relatedTickets()
 						.stream()
 						.map((t) -> new RelatedTicket(t.id().value(), t.number(), t.subject(), t.status()))
 						.toList(),
-					c.resolvedLast30Days(), c.customerTone().name(), summary);
+					c.resolvedLast30Days(), c.customerTone().name(), c.impactSummary());
 		}
 
 	}
