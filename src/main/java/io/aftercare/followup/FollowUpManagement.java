@@ -135,6 +135,15 @@ public class FollowUpManagement {
 		return this.followUps.ofCustomer(customerId.value(), 50);
 	}
 
+	/**
+	 * Tickets of the CSM's book resolved in the last {@code window} that have no
+	 * follow-up yet.
+	 */
+	@Transactional(readOnly = true)
+	public List<AwaitingFollowUp> awaitingFollowUp(Csm csm, Duration window, int limit) {
+		return this.followUps.awaiting(csm.ownerFilter(), this.clock.instant().minus(window), limit);
+	}
+
 	public FollowUpDetails edit(Csm csm, long id, String subject, String body) {
 		FollowUp followUp = load(csm, id);
 		boolean wasApproved = followUp.isApprovedAsIs();

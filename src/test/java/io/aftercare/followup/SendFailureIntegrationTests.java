@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * intact, and the failure is reported as a problem.
  */
 @AftercareIntegrationTest
-@TestPropertySource(properties = "aftercare.mail.outbox=pom.xml")
+@TestPropertySource(properties = { "aftercare.mail.outbox=pom.xml",
+		"spring.datasource.url=jdbc:h2:mem:aftercare-send-failure;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class SendFailureIntegrationTests {
 
 	@Autowired

@@ -1,0 +1,99 @@
+package io.aftercare.chat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores each CSM's conversation in {@code chat_messages}. Choices are kept as lines of
+ * {@code label<TAB>command}.
+ */
+@Repository
+class ChatMessages {
+
+	private final JdbcClient jdbc;
+
+	ChatMessages(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	ChatEntry append(ChatEntry entry) {
+		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into chat_messages (username, author, kind, text, followup_id, customer_id, choices, created_at)
+				values (:username, :author, :kind, :text, :followUp, :customer, :choices, :at)
+				""")
+			.param("username", entry.username())
+			.param("author", entry.author().name())
+			.param("kind", entry.kind().name())
+			.param("text",
+					(entry.text() != null && entry.text().length() > 4000) ? entry.text().substring(0, 4000)
+							: entry.text())
+			.param("followUp", entry.followUpId())
+			.param("customer", entry.customerId())
+			.param("choices", encode(entry.choices()))
+			.param("at", SqlTime.utc(entry.createdAt()))
+			.update(key, "id");
+		return new ChatEntry(key.getKeyAs(Number.class).longValue(), entry.username(), entry.author(), entry.kind(),
+				entry.text(), entry.followUpId(), entry.customerId(), entry.choices(), entry.createdAt());
+	}
+
+	/** The last {@code limit} messages of the CSM's conversation, oldest first. */
+	List<ChatEntry> recent(String username, int limit) {
+		List<ChatEntry> newestFirst = new ArrayList<>(this.jdbc.sql("""
+				select * from chat_messages where username = :username order by id desc limit :limit
+				""").param("username", username).param("limit", limit).query(ChatMessages::entry).list());
+		Collections.reverse(newestFirst);
+		return newestFirst;
+	}
+
+	/** The follow-up the CSM looked at last: the one "Send" or "remind me" refers to. */
+	Optional<Long> followUpInView(String username) {
+		return this.jdbc.sql("""
+				select followup_id from chat_messages where username = :username and followup_id is not null
+				order by id desc limit 1
+				""").param("username", username).query(Long.class).optional();
+	}
+
+	private static String encode(List<ChatEntry.Choice> choices) {
+		if (choices.isEmpty()) {
+			return null;
+		}
+		return String.join("\n",
+				choices.stream().map((c) -> oneLine(c.label()) + "\t" + oneLine(c.command())).toList());
+	}
+
+	private static String oneLine(String text) {
+		return text.replaceAll("[\\t\\r\\n]+", " ");
+	}
+
+	private static List<ChatEntry.Choice> decode(String text) {
+		if (text == null || text.isEmpty()) {
+			return List.of();
+		}
+		return text.lines()
+			.map((line) -> line.split("\t", 2))
+			.map((parts) -> new ChatEntry.Choice(parts[0], parts[1]))
+			.toList();
+	}
+
+	private static ChatEntry entry(ResultSet rs, int row) throws SQLException {
+		long followUp = rs.getLong("followup_id");
+		Long followUpId = rs.wasNull() ? null : followUp;
+		long customer = rs.getLong("customer_id");
+		Long customerId = rs.wasNull() ? null : customer;
+		return new ChatEntry(rs.getLong("id"), rs.getString("username"),
+				ChatEntry.Author.valueOf(rs.getString("author")), ChatEntry.Kind.valueOf(rs.getString("kind")),
+				rs.getString("text"), followUpId, customerId, decode(rs.getString("choices")),
+				SqlTime.instant(rs, "created_at"));
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.aftercare.chat.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.aftercare.account.Csm;
+import io.aftercare.chat.ChatEntry;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.reminder.ReminderBook;
+import io.aftercare.reminder.ReminderStatus;
+import io.aftercare.reminder.ReminderView;
+import io.aftercare.shared.NotFoundException;
+import io.aftercare.ticket.RecentTickets;
+import io.aftercare.ticket.SupportDesk;
+import io.aftercare.ticket.TicketDurations;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Draws chat messages from current data: a follow-up card always shows the follow-up as
+ * it is now, so a reload after sending shows it sent.
+ */
+@Component
+class ChatViews {
+
+	private final FollowUpManagement followUps;
+
+	private final CustomerBook customers;
+
+	private final SupportDesk desk;
+
+	private final ReminderBook reminders;
+
+	private final Clock clock;
+
+	ChatViews(FollowUpManagement followUps, CustomerBook customers, SupportDesk desk, ReminderBook reminders,
+			Clock clock) {
+		this.followUps = followUps;
+		this.customers = customers;
+		this.desk = desk;
+		this.reminders = reminders;
+		this.clock = clock;
+	}
+
+	List<MessageView> of(Csm csm, List<ChatEntry> entries) {
+		return entries.stream().map((entry) -> of(csm, entry)).toList();
+	}
+
+	MessageView of(Csm csm, ChatEntry entry) {
+		Instant now = this.clock.instant();
+		try {
+			return switch (entry.kind()) {
+				case FOLLOWUP, CONFIRM_SEND ->
+					new MessageView(entry, card(csm, entry.followUpId()), List.of(), List.of());
+				case TICKETS -> new MessageView(entry, null, tickets(csm, entry.customerId(), now), List.of());
+				case REMINDERS -> new MessageView(entry, null, List.of(), openReminders(csm, now));
+				default -> new MessageView(entry, null, List.of(), List.of());
+			};
+		}
+		catch (NotFoundException ex) {
+			return new MessageView(
+					new ChatEntry(entry.id(), entry.username(), entry.author(), ChatEntry.Kind.TEXT,
+							"(This is no longer available to you.)", null, null, List.of(), entry.createdAt()),
+					null, List.of(), List.of());
+		}
+	}
+
+	FollowUpCard card(Csm csm, long followUpId) {
+		return FollowUpCard.of(this.followUps.get(csm, followUpId), this.clock.instant());
+	}
+
+	List<ReminderView> openReminders(Csm csm, Instant now) {
+		return this.reminders.list(csm, ReminderStatus.OPEN, null, 20)
+			.stream()
+			.map((r) -> ReminderView.of(r, now))
+			.toList();
+	}
+
+	List<ReminderView> dueReminders(Csm csm) {
+		Instant now = this.clock.instant();
+		return this.reminders.list(csm, ReminderStatus.OPEN, now.plus(Duration.ofDays(1)), 10)
+			.stream()
+			.map((r) -> ReminderView.of(r, now))
+			.toList();
+	}
+
+	String customerName(Csm csm, long customerId) {
+		return this.customers.find(csm, new CustomerId(customerId)).map(Customer::name).orElse("a customer");
+	}
+
+	private List<MessageView.TicketRow> tickets(Csm csm, Long customerId, Instant now) {
+		Customer customer = this.customers.require(csm, new CustomerId(customerId));
+		return this.desk.recent(customer.id(), new RecentTickets(null, now.minus(Duration.ofDays(90)), 10))
+			.stream()
+			.map((t) -> new MessageView.TicketRow(t.number(), t.subject(), t.priority().label(),
+					t.status().name().charAt(0) + t.status().name().substring(1).toLowerCase().replace('_', ' '),
+					TicketDurations.span(t, now), t.resolutionSummary(),
+					t.isResolved() ? "Follow up with " + customer.name() + " on ticket " + t.number() : null))
+			.toList();
+	}
+
+}

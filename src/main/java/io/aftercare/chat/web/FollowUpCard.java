@@ -1,0 +1,117 @@
+package io.aftercare.chat.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.aftercare.assessment.TicketContext;
+import io.aftercare.customer.HealthEntry;
+import io.aftercare.followup.FollowUp;
+import io.aftercare.followup.FollowUpDetails;
+import io.aftercare.followup.FollowUpStatus;
+import io.aftercare.reminder.Reminder;
+import io.aftercare.ticket.Participant;
+import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketDurations;
+
+/**
+ * What a follow-up card in the chat shows: the PRD's Ticket Details and Customer Impact,
+ * the level and why, the draft, and what can be done with it now.
+ */
+record FollowUpCard(long id, FollowUpStatus status, String statusLabel, String customerName, String ticketNumber,
+		String issue, String severity, String duration, String resolution, List<String> impact,
+		List<String> stakeholders, List<String> related, HealthChart chart, String levelLabel, String levelName,
+		List<String> reasons, List<String> offers, String toName, String toEmail, String subject, String body,
+		boolean edited, int contentVersion, List<String> reminders, String suggestedNote, LocalDate suggestedDate,
+		String sentAt, String messageId, boolean editable, boolean sendable) {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	static FollowUpCard of(FollowUpDetails details, Instant now) {
+		FollowUp f = details.followUp();
+		Ticket t = details.ticket();
+		TicketContext c = details.context();
+		boolean open = f.status() == FollowUpStatus.DRAFT || f.status() == FollowUpStatus.APPROVED
+				|| f.status() == FollowUpStatus.FAILED;
+		var suggested = f.suggestedReminders().isEmpty() ? null : f.suggestedReminders().get(0);
+		return new FollowUpCard(f.id(), f.status(), statusLabel(f), details.customer().name(), t.number(), t.subject(),
+				t.priority().label(), TicketDurations.span(t, now), t.resolutionSummary(),
+				(c != null) ? c.impactSummary() : List.of("The ticket was reopened after this draft was written."),
+				(c != null) ? c.stakeholders().stream().map(FollowUpCard::person).toList() : List.of(),
+				(c != null) ? c.relatedTickets().stream().map((r) -> r.number() + " · " + r.subject()).toList()
+						: List.of(),
+				(c != null) ? HealthChart.of(c.healthTrend(), t.openedAt(), t.resolvedAt()) : null, f.level().label(),
+				f.level().name(), f.reasons(), f.offers(), f.recipient().name(), f.recipient().email(),
+				f.content().subject(), f.content().textBody(), f.edited() != null, f.contentVersion(),
+				details.reminders().stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt())).toList(),
+				(suggested != null) ? suggested.note() : "Check in with " + details.customer().name(),
+				LocalDate.ofInstant(now, ZoneOffset.UTC)
+					.plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
+				(f.sentAt() != null) ? MOMENT.format(f.sentAt()) : null, f.messageId(), open, open);
+	}
+
+	private static String statusLabel(FollowUp f) {
+		return switch (f.status()) {
+			case DRAFT -> (f.edited() != null) ? "Draft · edited" : "Draft · awaiting your approval";
+			case APPROVED -> "Approved";
+			case SENDING -> "Sending";
+			case SENT -> "Sent";
+			case FAILED -> "Send failed: " + f.deliveryDetail();
+			case DISCARDED -> "Discarded";
+		};
+	}
+
+	private static String person(Participant p) {
+		return (p.role() != null && !p.role().isBlank()) ? p.name() + " (" + p.role() + ")" : p.name();
+	}
+
+	static String reminderLine(Reminder r, Instant now) {
+		long days = Math.max(0, Math.round(java.time.Duration.between(now, r.dueAt()).toHours() / 24.0));
+		return r.note() + " in " + days + ((days == 1) ? " day" : " days");
+	}
+
+	/** A small line chart of the health score, with the ticket's open period shaded. */
+	record HealthChart(String points, double windowX, double windowWidth, int low, int high, String first,
+			String last) {
+
+		static final int WIDTH = 260;
+
+		static final int HEIGHT = 60;
+
+		static HealthChart of(List<HealthEntry> trend, Instant opened, Instant resolved) {
+			if (trend.size() < 2) {
+				return null;
+			}
+			long start = trend.get(0).recordedAt().getEpochSecond();
+			long end = Math.max(start + 1, trend.get(trend.size() - 1).recordedAt().getEpochSecond());
+			int low = trend.stream().mapToInt(HealthEntry::score).min().orElse(0);
+			int high = trend.stream().mapToInt(HealthEntry::score).max().orElse(100);
+			int floor = Math.max(0, low - 3);
+			int ceiling = Math.min(100, high + 3);
+			StringBuilder points = new StringBuilder();
+			for (HealthEntry entry : trend) {
+				double x = x(entry.recordedAt().getEpochSecond(), start, end);
+				double y = HEIGHT - (entry.score() - floor) * (double) HEIGHT / Math.max(1, ceiling - floor);
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+			}
+			double from = x(opened.getEpochSecond(), start, end);
+			double to = x((resolved != null) ? resolved.getEpochSecond() : end, start, end);
+			return new HealthChart(points.toString().trim(), from, Math.max(2, to - from), low, high,
+					String.valueOf(trend.get(0).score()), String.valueOf(trend.get(trend.size() - 1).score()));
+		}
+
+		private static double x(long at, long start, long end) {
+			double x = (at - start) * (double) WIDTH / (end - start);
+			return Math.max(0, Math.min(WIDTH, x));
+		}
+
+	}
+
+}
