@@ -9,9 +9,11 @@ import java.util.Optional;
 
 import io.aftercare.account.Csm;
 import io.aftercare.chat.intent.CustomerMatcher;
+import io.aftercare.chat.intent.CustomerName;
 import io.aftercare.chat.intent.Intent;
 import io.aftercare.chat.intent.IntentParser;
 import io.aftercare.chat.intent.TicketMatcher;
+import io.aftercare.chat.intent.TicketText;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
@@ -36,6 +38,9 @@ public class Conversation {
 
 	/** How far back the chat looks for resolved tickets to follow up on. */
 	static final Duration RESOLVED_WINDOW = Duration.ofDays(90);
+
+	/** "Lately": a ticket resolved this recently is what a CSM most likely means. */
+	static final Duration RECENT_WINDOW = Duration.ofDays(30);
 
 	private static final int BOOK_LIMIT = 5000;
 
@@ -169,10 +174,13 @@ public class Conversation {
 		}
 		else {
 			List<Ticket> candidates = byWords(resolved, intent.ticketWords());
-			if (candidates.size() != 1) {
-				return ticketQuestion(customer, candidates.isEmpty() ? resolved : candidates, me);
+			Optional<Ticket> picked = pick(candidates);
+			if (picked.isEmpty()) {
+				List<Ticket> recent = recent(candidates);
+				return ticketQuestion(customer,
+						candidates.isEmpty() ? resolved : (recent.isEmpty() ? candidates : recent), me);
 			}
-			ticket = candidates.get(0);
+			ticket = picked.get();
 		}
 		FollowUpDetails details = this.followUps.request(csm, customer.id(),
 				new FollowUpRequest(ticket.id().value(), null, null));
@@ -190,13 +198,31 @@ public class Conversation {
 		return intent.ticketWords().isEmpty() ? "" : " on their " + String.join(" ", intent.ticketWords()) + " ticket";
 	}
 
+	/**
+	 * The one ticket meant: the only candidate resolved in the last 30 days, or else the only
+	 * candidate at all. Empty when that is not clear, so the CSM is asked.
+	 */
+	private Optional<Ticket> pick(List<Ticket> candidates) {
+		List<Ticket> recent = recent(candidates);
+		if (recent.size() == 1) {
+			return Optional.of(recent.get(0));
+		}
+		return (recent.isEmpty() && candidates.size() == 1) ? Optional.of(candidates.get(0)) : Optional.empty();
+	}
+
+	private List<Ticket> recent(List<Ticket> tickets) {
+		Instant since = now().minus(RECENT_WINDOW);
+		return tickets.stream().filter((t) -> t.resolvedAt().isAfter(since)).toList();
+	}
+
+	/** Tickets whose subject or product area carry the words; all resolved ones when there are none. */
 	private List<Ticket> byWords(List<Ticket> resolved, List<String> words) {
 		if (words == null || words.isEmpty()) {
-			return (resolved.size() == 1) ? resolved : List.of();
+			return resolved;
 		}
 		List<Long> ids = this.ticketMatcher.match(words,
 				resolved.stream()
-					.map((t) -> new TicketMatcher.TicketText(t.id().value(), t.number(), t.subject(), t.productArea()))
+					.map((t) -> new TicketText(t.id().value(), t.number(), t.subject(), t.productArea()))
 					.toList());
 		return ids.stream().flatMap((id) -> resolved.stream().filter((t) -> t.id().value() == id)).toList();
 	}
@@ -277,8 +303,8 @@ public class Conversation {
 
 	private List<Customer> customerMatches(Csm csm, String phrase) {
 		List<Customer> book = this.customers.search(csm, null, BOOK_LIMIT, 0);
-		List<CustomerMatcher.CustomerName> names = book.stream()
-			.map((c) -> new CustomerMatcher.CustomerName(c.id().value(), c.name()))
+		List<CustomerName> names = book.stream()
+			.map((c) -> new CustomerName(c.id().value(), c.name()))
 			.toList();
 		return this.customerMatcher.match(phrase, names)
 			.stream()
