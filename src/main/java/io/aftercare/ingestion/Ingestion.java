@@ -1,0 +1,179 @@
+package io.aftercare.ingestion;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import io.aftercare.customer.ContactId;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.customer.CustomerRegistry;
+import io.aftercare.shared.Change;
+import io.aftercare.shared.InvalidInputException;
+import io.aftercare.shared.NotFoundException;
+import io.aftercare.shared.RefusedException;
+import io.aftercare.shared.Upserted;
+import io.aftercare.ticket.TicketId;
+import io.aftercare.ticket.TicketIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores batches of incoming records, whatever their source. A batch is read and stored
+ * in chunks of {@value #CHUNK_SIZE} records, one transaction each, so that a stream of a
+ * million records neither holds one transaction open nor has to fit in memory. Within a
+ * chunk each record runs in a savepoint: a record that fails (invalid, naming an unknown
+ * customer, refused by the database) is rolled back alone and reported, and its
+ * neighbours still land. Sending the same batch again changes nothing.
+ */
+@Service
+public class Ingestion {
+
+	static final int CHUNK_SIZE = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+
+	private final CustomerRegistry customers;
+
+	private final TicketIntake tickets;
+
+	private final TransactionTemplate chunk;
+
+	private final TransactionTemplate record;
+
+	Ingestion(CustomerRegistry customers, TicketIntake tickets, PlatformTransactionManager transactions) {
+		this.customers = customers;
+		this.tickets = tickets;
+		this.chunk = new TransactionTemplate(transactions);
+		this.record = new TransactionTemplate(transactions);
+		this.record.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	public IngestionReport customers(Iterator<Submission<IncomingCustomer>> batch) {
+		return ingest("customers", batch, IncomingCustomer::key,
+				(customer) -> stored(this.customers.upsert(customer.toRecord()), CustomerId::value));
+	}
+
+	public IngestionReport contacts(Iterator<Submission<IncomingContact>> batch) {
+		return ingest("contacts", batch, IncomingContact::key,
+				(contact) -> stored(this.customers.upsert(contact.toRecord()), ContactId::value));
+	}
+
+	public IngestionReport healthScores(Iterator<Submission<IncomingHealthScore>> batch) {
+		return ingest("health scores", batch, IncomingHealthScore::key,
+				(score) -> stored(this.customers.record(score.toRecord()), CustomerId::value));
+	}
+
+	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch) {
+		return ingest("tickets", batch, IncomingTicket::key,
+				(ticket) -> stored(this.tickets.upsert(ticket.toRecord()), TicketId::value));
+	}
+
+	private <T> IngestionReport ingest(String kind, Iterator<Submission<T>> batch, Function<T, String> key,
+			Function<T, Stored> store) {
+		long started = System.nanoTime();
+		IngestionReport.Tally tally = new IngestionReport.Tally();
+		try {
+			for (List<Submission<T>> next = nextChunk(batch, tally); !next.isEmpty(); next = nextChunk(batch, tally)) {
+				List<Submission<T>> chunk = next;
+				this.chunk.executeWithoutResult(
+						(status) -> chunk.forEach((submission) -> tally.add(apply(submission, key, store))));
+			}
+		}
+		catch (IngestionInterrupted ex) {
+			IngestionReport report = ex.storedBefore();
+			log.warn(
+					"Ingestion of {} interrupted after {} records ({} created, {} updated, {} unchanged, "
+							+ "{} rejected): the batch could not be read to its end",
+					kind, report.received(), report.created(), report.updated(), report.unchanged(), report.rejected());
+			throw ex;
+		}
+		IngestionReport report = tally.report();
+		// Counts only: the records themselves are customer data and stay out of the log.
+		log.info("Ingested {}: {} received, {} created, {} updated, {} unchanged, {} rejected in {} ms", kind,
+				report.received(), report.created(), report.updated(), report.unchanged(), report.rejected(),
+				(System.nanoTime() - started) / 1_000_000);
+		return report;
+	}
+
+	/**
+	 * Reads the next chunk before its transaction begins, so that a slow sender never
+	 * holds a transaction open.
+	 */
+	private static <T> List<Submission<T>> nextChunk(Iterator<Submission<T>> batch, IngestionReport.Tally tally) {
+		List<Submission<T>> chunk = new ArrayList<>();
+		try {
+			while (chunk.size() < CHUNK_SIZE && batch.hasNext()) {
+				chunk.add(batch.next());
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new IngestionInterrupted(tally.report(), ex);
+		}
+		return chunk;
+	}
+
+	private <T> RecordOutcome apply(Submission<T> submission, Function<T, String> key, Function<T, Stored> store) {
+		if (!submission.readable()) {
+			return RecordOutcome.rejected(submission.index(), submission.key(), submission.reason());
+		}
+		String name = key.apply(submission.data());
+		try {
+			Stored stored = this.record.execute((status) -> store.apply(submission.data()));
+			return RecordOutcome.stored(submission.index(), name, stored.change(), stored.id());
+		}
+		catch (IllegalArgumentException | InvalidInputException | NotFoundException | RefusedException ex) {
+			return RecordOutcome.rejected(submission.index(), name, ex.getMessage());
+		}
+		catch (DataIntegrityViolationException ex) {
+			return RecordOutcome.rejected(submission.index(), name, refusedByDatabase(ex));
+		}
+		// Anything else (the database is gone, a bug) is no fault of the record: it fails
+		// the chunk, and the sender can send the whole batch again, which is idempotent.
+	}
+
+	/**
+	 * Says why the database refused a record without echoing the SQL or its values, which
+	 * hold customer data.
+	 */
+	static String refusedByDatabase(DataIntegrityViolationException ex) {
+		String state = (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null)
+				? sql.getSQLState() : "";
+		String why;
+		if (state.equals("22001")) {
+			why = "a value is longer than the database allows";
+		}
+		else if (state.startsWith("22")) {
+			why = "a value is out of range";
+		}
+		else if (state.equals("23505")) {
+			why = "it collides with a record stored at the same time; send it again";
+		}
+		else if (state.equals("23503") || state.equals("23506")) {
+			why = "it refers to a record that does not exist";
+		}
+		else if (state.equals("23502")) {
+			why = "a required value is missing";
+		}
+		else {
+			why = "it breaks a rule of the database";
+		}
+		return "rejected by the database: " + why;
+	}
+
+	private static <I> Stored stored(Upserted<I> upserted, ToLongFunction<I> id) {
+		return new Stored(id.applyAsLong(upserted.id()), upserted.change());
+	}
+
+	private record Stored(long id, Change change) {
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.aftercare.ingestion.web;
+
+import java.util.List;
+
+import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.account.CsmDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static io.aftercare.ingestion.web.IngestClient.SOURCE;
+import static io.aftercare.ingestion.web.IngestClient.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AftercareIntegrationTest
+class ContactAndHealthScoreIngestionIntegrationTests {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	CsmDirectory csms;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	IngestClient ingest;
+
+	String run;
+
+	@BeforeEach
+	void twoCustomers() {
+		this.ingest = new IngestClient(this.http, this.csms);
+		this.run = IngestClient.run();
+		this.ingest
+			.json("/api/ingest/customers",
+					"[" + customer(this.run + "-org", "TechFlow") + "," + customer(this.run + "-other", "Globex") + "]")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.created")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void storesContactsNamingTheirCustomerEitherWayAndRejectsTheBadOnes() {
+		String batch = """
+				[{"source":"test-ingest","externalId":"%1$s-c1","customer":{"externalId":"%1$s-org"},
+				  "name":"Dana Reyes","email":"dana@techflow.example","role":"VP Engineering","primary":true,
+				  "timeZone":"America/New_York"},
+				 {"source":"test-ingest","externalId":"%1$s-c2","customerExternalId":"%1$s-other","name":"Sam Lee"},
+				 {"source":"test-ingest","externalId":"%1$s-c3","customer":{"source":"test-ingest",
+				  "externalId":"%1$s-missing"},"name":"Nobody"},
+				 {"source":"test-ingest","externalId":"%1$s-c4","customerExternalId":"%1$s-org","name":"Long Role",
+				  "role":"%2$s"},
+				 {"source":"test-ingest","externalId":"%1$s-c5","customerExternalId":"%1$s-org","name":"Bad Mail",
+				  "email":"not-an-address"},
+				 {"source":"test-ingest","externalId":"%1$s-c6","customer":"%1$s-org","name":"Plain Key"}]
+				""".formatted(this.run, "r".repeat(200));
+
+		this.ingest.json("/api/ingest/contacts", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.created")
+			.isEqualTo(3)
+			.jsonPath("$.rejected")
+			.isEqualTo(3)
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("customer test-ingest:" + this.run + "-missing is not known; send it first")
+			.jsonPath("$.records[3].reason")
+			.isEqualTo("rejected by the database: a value is longer than the database allows")
+			.jsonPath("$.records[4].reason")
+			.isEqualTo("email is not a valid address")
+			.jsonPath("$.records[5].outcome")
+			.isEqualTo("CREATED");
+
+		assertThat(this.jdbc.sql("""
+				select k.external_id || '@' || c.external_id from contacts k join customers c on c.id = k.customer_id
+				where k.source_system = :source and k.external_id like :run order by k.external_id
+				""").param("source", SOURCE).param("run", this.run + "-%").query(String.class).list()).containsExactly(
+				this.run + "-c1@" + this.run + "-org", this.run + "-c2@" + this.run + "-other",
+				this.run + "-c6@" + this.run + "-org");
+		assertThat(this.jdbc.sql("select time_zone from contacts where source_system = :source and external_id = :id")
+			.param("source", SOURCE)
+			.param("id", this.run + "-c1")
+			.query(String.class)
+			.single()).isEqualTo("America/New_York");
+
+		this.ingest.json("/api/ingest/contacts", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.unchanged")
+			.isEqualTo(3)
+			.jsonPath("$.created")
+			.isEqualTo(0)
+			.jsonPath("$.rejected")
+			.isEqualTo(3);
+	}
+
+	@Test
+	void recordsHealthScoresOncePerCustomerTimeAndSource() {
+		String first = """
+				{"customer":{"source":"test-ingest","externalId":"%s-org"},"score":72,
+				 "recordedAt":"2026-11-01T00:00:00Z","source":"gainsight"}""".formatted(this.run);
+		this.ingest.json("/api/ingest/health-scores", first)
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.key")
+			.isEqualTo(SOURCE + ":" + this.run + "-org/gainsight@2026-11-01T00:00:00Z");
+		this.ingest.json("/api/ingest/health-scores", first)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.outcome")
+			.isEqualTo("UNCHANGED");
+
+		String stream = """
+				{"customerSource":"test-ingest","customerExternalId":"%1$s-org","score":64,"recordedAt":"2026-11-01T00:00:00Z","source":"gainsight"}
+				{"customerSource":"test-ingest","customerExternalId":"%1$s-org","score":58,"recordedAt":"2026-11-08T00:00:00Z","source":"gainsight"}
+				{"customerSource":"test-ingest","customerExternalId":"%1$s-org","score":150,"recordedAt":"2026-11-15T00:00:00Z","source":"gainsight"}
+				{"customerSource":"test-ingest","customerExternalId":"%1$s-org","recordedAt":"2026-11-15T00:00:00Z","source":"gainsight"}
+				"""
+			.formatted(this.run);
+		this.ingest.ndjson("/api/ingest/health-scores", stream)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("UPDATED", "CREATED", "REJECTED", "REJECTED"))
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("health score must be between 0 and 100")
+			.jsonPath("$.records[3].reason")
+			.isEqualTo("score is required");
+
+		assertThat(this.jdbc.sql("""
+				select h.score from health_scores h join customers c on c.id = h.customer_id
+				where c.source_system = :source and c.external_id = :id order by h.recorded_at
+				""").param("source", SOURCE).param("id", this.run + "-org").query(Integer.class).list())
+			.containsExactly(64, 58);
+	}
+
+}
