@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -22,6 +23,7 @@ class ApiDescriptionIntegrationTests {
 	RestTestClient http;
 
 	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Test
@@ -35,14 +37,15 @@ class ApiDescriptionIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat((String) description.get("openapi")).startsWith("3.1");
-		Map<?, ?> paths = (Map<?, ?>) description.get("paths");
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
 			for (String pattern : info.getPatternValues()) {
 				if (!pattern.startsWith("/api/")) {
 					continue;
 				}
 				assertThat(paths).as("documented paths").containsKey(pattern);
-				Map<?, ?> operations = (Map<?, ?>) paths.get(pattern);
+				Map<String, Object> operations = paths.get(pattern);
 				info.getMethodsCondition()
 					.getMethods()
 					.forEach((verb) -> assertThat(operations).as(pattern).containsKey(verb.name().toLowerCase()));

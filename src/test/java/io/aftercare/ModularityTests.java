@@ -21,19 +21,18 @@ class ModularityTests {
 	}
 
 	@Test
-	void followUpsDependOnTheModulesTheyUseAndNothingDependsOnThem() {
+	void onlyTheChatBuildsOnFollowUps() {
 		var followup = this.modules.getModuleByName("followup").orElseThrow();
 		assertThat(this.modules.stream()
-			.filter((module) -> !module.equals(followup))
 			.filter((module) -> module.getDependencies(this.modules)
 				.stream()
-				.anyMatch((d) -> d.getTargetModule().equals(followup))))
-			.isEmpty();
+				.anyMatch((dependency) -> dependency.getTargetModule().equals(followup)))
+			.map((module) -> module.getIdentifier().toString())).containsExactly("chat");
 	}
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
 
 }

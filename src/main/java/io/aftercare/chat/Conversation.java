@@ -199,8 +199,8 @@ public class Conversation {
 	}
 
 	/**
-	 * The one ticket meant: the only candidate resolved in the last 30 days, or else the only
-	 * candidate at all. Empty when that is not clear, so the CSM is asked.
+	 * The one ticket meant: the only candidate resolved in the last 30 days, or else the
+	 * only candidate at all. Empty when that is not clear, so the CSM is asked.
 	 */
 	private Optional<Ticket> pick(List<Ticket> candidates) {
 		List<Ticket> recent = recent(candidates);
@@ -215,7 +215,10 @@ public class Conversation {
 		return tickets.stream().filter((t) -> t.resolvedAt().isAfter(since)).toList();
 	}
 
-	/** Tickets whose subject or product area carry the words; all resolved ones when there are none. */
+	/**
+	 * Tickets whose subject or product area carry the words; all resolved ones when there
+	 * are none.
+	 */
 	private List<Ticket> byWords(List<Ticket> resolved, List<String> words) {
 		if (words == null || words.isEmpty()) {
 			return resolved;
@@ -303,9 +306,7 @@ public class Conversation {
 
 	private List<Customer> customerMatches(Csm csm, String phrase) {
 		List<Customer> book = this.customers.search(csm, null, BOOK_LIMIT, 0);
-		List<CustomerName> names = book.stream()
-			.map((c) -> new CustomerName(c.id().value(), c.name()))
-			.toList();
+		List<CustomerName> names = book.stream().map((c) -> new CustomerName(c.id().value(), c.name())).toList();
 		return this.customerMatcher.match(phrase, names)
 			.stream()
 			.flatMap((m) -> book.stream().filter((c) -> c.id().value() == m.id()))

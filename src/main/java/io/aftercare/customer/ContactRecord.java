@@ -1,6 +1,7 @@
 package io.aftercare.customer;
 
 import io.aftercare.shared.SourceKey;
+import io.aftercare.shared.Text;
 
 /**
  * A contact person as another system describes it, attached to a customer by that
@@ -35,6 +36,7 @@ public record ContactRecord(SourceKey key, SourceKey customer, String name, Stri
 			}
 		}
 		name = name.trim();
+		Text.atMost(120, "role", role);
 		email = (email == null || email.isBlank()) ? null : email.trim();
 	}
 

@@ -1,5 +1,7 @@
 package io.aftercare.ticket;
 
+import io.aftercare.shared.Text;
+
 /**
  * A person involved in a ticket.
  */
@@ -13,6 +15,9 @@ public record Participant(String name, String email, ParticipantSide side, Strin
 			throw new IllegalArgumentException("participant side is required");
 		}
 		name = name.trim();
+		Text.atMost(200, "participant name", name);
+		Text.atMost(320, "participant email", email);
+		Text.atMost(120, "participant role", role);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.aftercare.ticket;
 
+import io.aftercare.shared.Text;
+
 import java.time.Instant;
 
 /**
@@ -19,6 +21,7 @@ public record TicketComment(String externalId, CommentAuthor author, String auth
 		if (createdAt == null) {
 			throw new IllegalArgumentException("comment createdAt is required");
 		}
+		Text.atMost(200, "comment authorName", authorName);
 		if (externalId == null || externalId.isBlank()) {
 			externalId = "sha256:" + sha256(author + "|" + createdAt + "|" + body);
 		}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.aftercare.shared.SourceKey;
+import io.aftercare.shared.Text;
 
 /**
  * A ticket as its desk describes it, to be created or updated under its source key. The
@@ -52,6 +53,12 @@ public record TicketRecord(SourceKey key, SourceKey customer, String number, Str
 			throw new IllegalArgumentException("number is longer than 64 characters");
 		}
 		subject = subject.trim();
+		Text.atMost(120, "productArea", productArea);
+		Text.atMost(120, "escalatedTo", escalatedTo);
+		Text.atMost(16, "satisfactionRating", satisfactionRating);
+		if (tags != null) {
+			tags.forEach((tag) -> Text.atMost(100, "tag", tag));
+		}
 		tags = (tags != null) ? tags.stream()
 			.filter((tag) -> tag != null && !tag.isBlank())
 			.map((tag) -> tag.trim().toLowerCase(java.util.Locale.ROOT))

@@ -34,8 +34,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PRD's chat flow in a real Chromium, against the whole app. Also takes the screenshots that
- * the README shows, so they stay current.
+ * The PRD's chat flow in a real Chromium, against the whole app. Also takes the
+ * screenshots that the README shows, so they stay current.
  */
 @AftercareIntegrationTest
 @TestPropertySource(properties = {
@@ -147,7 +147,9 @@ class ChatBrowserTests {
 
 		card.getByText("Edit", new Locator.GetByTextOptions().setExact(true)).click();
 		Locator editing = reply.locator(".followup-card.editing");
-		String edited = editing.locator("textarea").inputValue().replace("Hi David,", "Hi David,\n\nThanks for bearing with us.");
+		String edited = editing.locator("textarea")
+			.inputValue()
+			.replace("Hi David,", "Hi David,\n\nThanks for bearing with us.");
 		editing.locator("textarea").fill(edited);
 		editing.getByText("Save draft").click();
 		Locator saved = reply.locator(".followup-card");

@@ -90,7 +90,7 @@ class FollowUpFlowIntegrationTests {
 					(body) -> assertThat(body).startsWith("Hi David,")
 						.contains("TF-2024-0847", "Rate limits increased 3x", "Sam Rivera", "+1 (415) 555-0142"))
 			.jsonPath("$.draft.htmlBody")
-			.value(String.class, (html) -> assertThat(html).contains("<li>"))
+			.value(String.class, (html) -> assertThat(html).contains("<li ", "TF-2024-0847"))
 			.jsonPath("$.suggestedReminders[0].note")
 			.isEqualTo("Check API metrics")
 			.jsonPath("$.suggestedReminders[0].inDays")

@@ -8,10 +8,11 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Formats dates for the chat pages ({@code ${@chatDates.day(...)}}), in UTC like the rest of the app.
+ * Formats dates for the chat pages ({@code ${@chatDates.day(...)}}), in UTC like the rest
+ * of the app.
  */
 @Component("chatDates")
-class ChatDates {
+public class ChatDates {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);

@@ -21,7 +21,7 @@ import io.aftercare.ticket.TicketDurations;
  * What a follow-up card in the chat shows: the PRD's Ticket Details and Customer Impact,
  * the level and why, the draft, and what can be done with it now.
  */
-record FollowUpCard(long id, FollowUpStatus status, String statusLabel, String customerName, String ticketNumber,
+public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, String customerName, String ticketNumber,
 		String issue, String severity, String duration, String resolution, List<String> impact,
 		List<String> stakeholders, List<String> related, HealthChart chart, String levelLabel, String levelName,
 		List<String> reasons, List<String> offers, String toName, String toEmail, String subject, String body,
@@ -78,7 +78,7 @@ record FollowUpCard(long id, FollowUpStatus status, String statusLabel, String c
 	}
 
 	/** A small line chart of the health score, with the ticket's open period shaded. */
-	record HealthChart(String points, double windowX, double windowWidth, int low, int high, String first,
+	public record HealthChart(String points, double windowX, double windowWidth, int low, int high, String first,
 			String last) {
 
 		static final int WIDTH = 260;

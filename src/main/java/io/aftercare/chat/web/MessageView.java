@@ -8,15 +8,15 @@ import io.aftercare.reminder.ReminderView;
 /**
  * A chat message with the current data of the card it shows, if any.
  */
-record MessageView(ChatEntry entry, FollowUpCard card, List<TicketRow> tickets, List<ReminderView> reminders) {
+public record MessageView(ChatEntry entry, FollowUpCard card, List<TicketRow> tickets, List<ReminderView> reminders) {
 
-	boolean mine() {
+	public boolean mine() {
 		return this.entry.author() == ChatEntry.Author.CSM;
 	}
 
 	/** One line of a recent-tickets card. */
-	record TicketRow(String number, String subject, String severity, String status, String duration, String resolution,
-			String followUpCommand) {
+	public record TicketRow(String number, String subject, String severity, String status, String duration,
+			String resolution, String followUpCommand) {
 	}
 
 }

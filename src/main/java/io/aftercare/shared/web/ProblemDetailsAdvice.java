@@ -52,6 +52,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail invalid(jakarta.validation.ConstraintViolationException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+				ex.getConstraintViolations()
+					.stream()
+					.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
+					.sorted()
+					.collect(java.util.stream.Collectors.joining("; ")));
+	}
+
+	@ExceptionHandler
 	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
 		return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",
 				"Someone changed this at the same time. Reload it and try again.");

@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Step 1 of a follow-up: what happened lately between the customer and support.
  */
 @RestController
-@Validated
 @Tag(name = "Tickets")
 class RecentTicketsController {
 

@@ -72,7 +72,7 @@ class ContactAndHealthScoreIngestionIntegrationTests {
 			.jsonPath("$.records[2].reason")
 			.isEqualTo("customer test-ingest:" + this.run + "-missing is not known; send it first")
 			.jsonPath("$.records[3].reason")
-			.isEqualTo("rejected by the database: a value is longer than the database allows")
+			.isEqualTo("role is longer than 120 characters")
 			.jsonPath("$.records[4].reason")
 			.isEqualTo("email is not a valid address")
 			.jsonPath("$.records[5].outcome")
