@@ -62,7 +62,9 @@ class ChatBrowserTests {
 	private final AtomicInteger dialogs = new AtomicInteger();
 
 	@BeforeAll
-	static void startBrowser() {
+	static void startBrowser() throws IOException {
+		// Each run looks for its own email: start with an empty outbox.
+		org.springframework.util.FileSystemUtils.deleteRecursively(Paths.get("target/browser-outbox"));
 		playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()
@@ -184,7 +186,9 @@ class ChatBrowserTests {
 
 		this.page.reload();
 		assertThat(this.page.locator("#log")).containsText("Post-ticket follow-up sent to TechFlow!");
-		assertThat(this.page.locator("#log .followup-card .status").first()).hasText("Sent");
+		assertThat(this.page.locator("#log .followup-card", new Page.LocatorOptions().setHasText("TF-2024-0847"))
+			.last()
+			.locator(".status")).hasText("Sent");
 
 		say("What reminders do I have?");
 		assertThat(this.page.locator(".message[data-kind=REMINDERS]").last()).containsText("Check API metrics");
@@ -215,7 +219,8 @@ class ChatBrowserTests {
 		signIn("alex", "demo");
 		Locator reply = say("Follow up with TechFlow on ticket TF-2024-0847");
 		assertThat(reply).containsText("couldn't find a customer");
-		assertThat(this.page.locator(".followup-card")).hasCount(0);
+		assertThat(reply.locator(".followup-card")).hasCount(0);
+		assertThat(this.page.locator("#log")).not().containsText("TF-2024-0847 ·");
 		assertThat(this.page.locator("#panel")).not().containsText("TechFlow");
 	}
 
@@ -224,7 +229,7 @@ class ChatBrowserTests {
 		signIn("sam", "demo");
 		Locator reply = say("Follow up");
 		assertThat(reply).containsText("Which customer should I follow up with?");
-		assertThat(this.page.locator(".followup-card")).hasCount(0);
+		assertThat(reply.locator(".followup-card")).hasCount(0);
 		screenshot("chat-question.png");
 	}
 

@@ -159,11 +159,13 @@ class ChatController {
 		String text;
 		try {
 			FollowUpDetails current = this.followUps.get(csm, id);
-			if (current.followUp().status() != FollowUpStatus.SENT) {
-				this.followUps.approve(csm, id, contentVersion);
+			if (current.followUp().status() == FollowUpStatus.SENT) {
+				text = "This follow-up to " + current.customer().name() + " was already sent; nothing was sent again.";
 			}
-			FollowUpDetails sent = this.sender.send(csm, id);
-			text = sentText(sent);
+			else {
+				this.followUps.approve(csm, id, contentVersion);
+				text = sentText(this.sender.send(csm, id));
+			}
 		}
 		catch (RefusedException | DeliveryFailedException ex) {
 			text = "Not sent: " + ex.getMessage();
