@@ -54,6 +54,9 @@ class ApiDescriptionIntegrationTests {
 		assertThat(paths).containsKeys("/api/customers/{id}/ticket-followup", "/api/customers/{id}/recent-tickets",
 				"/api/followups/{id}", "/api/followups/{id}/approve", "/api/followups/{id}/send",
 				"/api/followups/{id}/reminders", "/api/reminders");
+		assertThat(((Map<?, ?>) paths.get("/api/ingest/tickets").get("post")).get("responses"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsKeys("200", "201", "422");
 		assertThat(description.toString()).doesNotContain("displayName=csm").doesNotContain("name=csm,");
 	}
 

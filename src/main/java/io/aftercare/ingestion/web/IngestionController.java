@@ -75,15 +75,7 @@ class IngestionController {
 									array = @ArraySchema(schema = @Schema(implementation = IncomingCustomer.class))),
 							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 									schema = @Schema(implementation = IncomingCustomer.class)) }))
-	@ApiResponse(responseCode = "200", description = "a report for an array or a stream; the outcome of one object",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = IngestionReport.class)))
-	@ApiResponse(responseCode = "201", description = "the single object was created",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = RecordOutcome.class)))
-	@ApiResponse(responseCode = "422", description = "the single object was rejected; detail says why",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@IngestionResponses
 	ResponseEntity<?> customers(HttpServletRequest request) throws IOException {
 		return receive(request, CUSTOMERS, this.ingestion::customers);
 	}
@@ -97,15 +89,7 @@ class IngestionController {
 									array = @ArraySchema(schema = @Schema(implementation = IncomingContact.class))),
 							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 									schema = @Schema(implementation = IncomingContact.class)) }))
-	@ApiResponse(responseCode = "200", description = "a report for an array or a stream; the outcome of one object",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = IngestionReport.class)))
-	@ApiResponse(responseCode = "201", description = "the single object was created",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = RecordOutcome.class)))
-	@ApiResponse(responseCode = "422", description = "the single object was rejected; detail says why",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@IngestionResponses
 	ResponseEntity<?> contacts(HttpServletRequest request) throws IOException {
 		return receive(request, CONTACTS, this.ingestion::contacts);
 	}
@@ -119,15 +103,7 @@ class IngestionController {
 									array = @ArraySchema(schema = @Schema(implementation = IncomingHealthScore.class))),
 							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 									schema = @Schema(implementation = IncomingHealthScore.class)) }))
-	@ApiResponse(responseCode = "200", description = "a report for an array or a stream; the outcome of one object",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = IngestionReport.class)))
-	@ApiResponse(responseCode = "201", description = "the single object was created",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = RecordOutcome.class)))
-	@ApiResponse(responseCode = "422", description = "the single object was rejected; detail says why",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@IngestionResponses
 	ResponseEntity<?> healthScores(HttpServletRequest request) throws IOException {
 		return receive(request, HEALTH_SCORES, this.ingestion::healthScores);
 	}
@@ -141,15 +117,7 @@ class IngestionController {
 									array = @ArraySchema(schema = @Schema(implementation = IncomingTicket.class))),
 							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 									schema = @Schema(implementation = IncomingTicket.class)) }))
-	@ApiResponse(responseCode = "200", description = "a report for an array or a stream; the outcome of one object",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = IngestionReport.class)))
-	@ApiResponse(responseCode = "201", description = "the single object was created",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = RecordOutcome.class)))
-	@ApiResponse(responseCode = "422", description = "the single object was rejected; detail says why",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@IngestionResponses
 	ResponseEntity<?> tickets(HttpServletRequest request) throws IOException {
 		return receive(request, TICKETS, this.ingestion::tickets);
 	}
@@ -217,6 +185,22 @@ class IngestionController {
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/** What every ingestion endpoint answers, described once. */
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@ApiResponse(responseCode = "200", description = "a report for an array or a stream; the outcome of one object",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = IngestionReport.class)))
+	@ApiResponse(responseCode = "201", description = "the single object was created",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = RecordOutcome.class)))
+	@ApiResponse(responseCode = "422", description = "the single object was rejected; detail says why",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@interface IngestionResponses {
+
 	}
 
 }
