@@ -3,7 +3,6 @@ package io.aftercare.assessment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,8 +155,5 @@ public class ImpactAssessor {
 			.filter((w) -> w.length() >= 3 && !STOP_WORDS.contains(w))
 			.collect(Collectors.toSet());
 	}
-
-	/** Orders tickets newest resolution first. */
-	static final Comparator<Ticket> NEWEST_RESOLVED = Comparator.comparing(Ticket::resolvedAt).reversed();
 
 }

@@ -16,7 +16,6 @@ import io.aftercare.chat.intent.TicketMatcher;
 import io.aftercare.chat.intent.TicketText;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
-import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
@@ -328,10 +327,6 @@ public class Conversation {
 	private List<Ticket> resolvedTickets(Customer customer) {
 		Instant now = now();
 		return this.desk.resolvedBetween(customer.id(), now.minus(RESOLVED_WINDOW), now);
-	}
-
-	Customer customer(Csm csm, long id) {
-		return this.customers.require(csm, new CustomerId(id));
 	}
 
 	private static String lowerFirst(String text) {

@@ -35,6 +35,14 @@ public class CustomerRegistry {
 		this.clock = clock;
 	}
 
+	/** Whether no customer was ever taken in. */
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return this.jdbc.sql("select count(*) from (select 1 from customers limit 1) any_customer")
+			.query(Long.class)
+			.single() == 0;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CustomerId> customerOf(SourceKey key) {
 		return this.jdbc.sql("select id from customers where source_system = :system and external_id = :id")

@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
-import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.demo.DemoData.CustomerData;
 import io.aftercare.demo.DemoData.User;
@@ -32,14 +30,9 @@ class DemoWorkspace {
 
 	static final Resource DATA = new ClassPathResource("demo/workspace.yml");
 
-	/** Looks across all books, only to tell whether any customer exists. */
-	private static final Csm EVERY_BOOK = new Csm("demo-workspace", "Demo workspace", null, null, true);
-
 	private final CsmDirectory csms;
 
 	private final CustomerRegistry customers;
-
-	private final CustomerBook book;
 
 	private final TicketIntake tickets;
 
@@ -47,11 +40,10 @@ class DemoWorkspace {
 
 	private final Clock clock;
 
-	DemoWorkspace(CsmDirectory csms, CustomerRegistry customers, CustomerBook book, TicketIntake tickets,
+	DemoWorkspace(CsmDirectory csms, CustomerRegistry customers, TicketIntake tickets,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.csms = csms;
 		this.customers = customers;
-		this.book = book;
 		this.tickets = tickets;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -59,7 +51,7 @@ class DemoWorkspace {
 
 	/** No customers and no users: nothing the demo could mix with. */
 	boolean isDatabaseEmpty() {
-		return this.csms.count() == 0 && this.book.search(EVERY_BOOK, null, 1, 0).isEmpty();
+		return this.csms.count() == 0 && this.customers.isEmpty();
 	}
 
 	/**

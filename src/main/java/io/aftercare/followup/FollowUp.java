@@ -182,12 +182,11 @@ public class FollowUp {
 	 */
 	void startSending(String newMessageId, Instant now) {
 		if (!isApprovedAsIs()) {
+			boolean editedSinceApproval = this.status == FollowUpStatus.DRAFT && this.editedAt != null;
 			throw new RefusedException("not-approved",
-					(this.status == FollowUpStatus.DRAFT && this.approvedVersion == null && this.contentVersion > 1
-							&& this.editedAt != null)
-									? "This follow-up was edited and needs a new approval before it can be sent."
-									: "This follow-up is " + describeStatus()
-											+ ". A CSM must approve its current wording before it can be sent.");
+					editedSinceApproval ? "This follow-up was edited and needs a new approval before it can be sent."
+							: "This follow-up is " + describeStatus()
+									+ ". A CSM must approve its current wording before it can be sent.");
 		}
 		this.status = FollowUpStatus.SENDING;
 		this.sendRequestedAt = now;

@@ -164,6 +164,18 @@ class FollowUpFlowIntegrationTests {
 			.expectBody()
 			.jsonPath("$[?(@.followUpId == " + id + ")].note")
 			.isEqualTo(List.of("Check API metrics"));
+
+		this.http.get()
+			.uri("/api/customers/{id}/followups", techflow)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + id + ")].status")
+			.isEqualTo(List.of("SENT"))
+			.jsonPath("$[?(@.id == " + id + ")].subject")
+			.isEqualTo(List.of("Checking in after your API issue"));
 	}
 
 	@Test

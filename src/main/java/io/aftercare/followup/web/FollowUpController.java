@@ -4,12 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.HtmlBody;
 import io.aftercare.followup.DeliveryFailedException;
+import io.aftercare.followup.FollowUp;
+import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
@@ -73,6 +76,12 @@ class FollowUpController {
 				: ResponseEntity.ok(view);
 	}
 
+	@GetMapping("/api/customers/{id}/followups")
+	@Operation(summary = "The follow-ups of a customer, newest first")
+	List<FollowUpSummary> ofCustomer(@PathVariable long id, Csm csm) {
+		return this.followUps.ofCustomer(csm, new CustomerId(id)).stream().map(FollowUpSummary::of).toList();
+	}
+
 	@GetMapping("/api/followups/{id}")
 	@Operation(summary = "A follow-up with its ticket details, customer impact, draft and reminders")
 	FollowUpView get(@PathVariable long id, Csm csm) {
@@ -134,6 +143,17 @@ class FollowUpController {
 	private FollowUpView view(FollowUpDetails details) {
 		return FollowUpView.of(details, this.html.render(details.followUp().content().textBody()),
 				this.clock.instant());
+	}
+
+	/** A follow-up in a list. */
+	record FollowUpSummary(long id, long ticketId, FollowUpStatus status, FollowUpLevel level, String subject,
+			String createdBy, Instant createdAt, Instant sentAt) {
+
+		static FollowUpSummary of(FollowUp f) {
+			return new FollowUpSummary(f.id(), f.ticketId(), f.status(), f.level(), f.content().subject(),
+					f.createdBy(), f.createdAt(), f.sentAt());
+		}
+
 	}
 
 	record NewFollowUp(Long ticketId, @Size(max = 64) String ticketNumber, FollowUpLevel level) {
