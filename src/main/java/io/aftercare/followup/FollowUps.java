@@ -49,6 +49,16 @@ class FollowUps {
 				""").param("ticket", ticketId).query(this::followUp).optional();
 	}
 
+	/**
+	 * Follow-ups claimed for sending before {@code claimedBefore} and never recorded as
+	 * sent or failed.
+	 */
+	List<Long> sendingSince(Instant claimedBefore) {
+		return this.jdbc.sql("""
+				select id from support_followups where status = 'SENDING' and send_requested_at < :before order by id
+				""").param("before", SqlTime.utc(claimedBefore)).query(Long.class).list();
+	}
+
 	List<FollowUp> ofCustomer(long customerId, int limit) {
 		return this.jdbc.sql("""
 				select * from support_followups where customer_id = :customer order by created_at desc, id desc

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Properties;
 
 import io.aftercare.mail.MailDeliveryException;
@@ -55,6 +56,12 @@ public class OutboxTransport implements MailTransport {
 			throw new MailDeliveryException("Could not write to the outbox " + this.outbox + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/** The outbox knows for sure: the file of a delivered email is there. */
+	@Override
+	public Optional<Boolean> wasDelivered(String messageId) {
+		return Optional.of(Files.exists(this.outbox.resolve(fileName(messageId))));
 	}
 
 	/**

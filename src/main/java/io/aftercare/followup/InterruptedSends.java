@@ -1,0 +1,101 @@
+package io.aftercare.followup;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.aftercare.audit.AuditLog;
+import io.aftercare.mail.MailTransport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles sends that were interrupted: the app stopped after a follow-up was claimed for
+ * sending and before the outcome was recorded, leaving it "being sent" for good. The
+ * transport is asked whether the email went out; if it did, the follow-up is recorded as
+ * sent, otherwise as failed, still approved, for the CSM to send again with the same
+ * Message-ID. Nothing is resent by itself, so nothing can reach the customer twice.
+ */
+@Component
+@EnableScheduling
+@EnableConfigurationProperties(FollowUpSettings.class)
+class InterruptedSends {
+
+	private static final Logger log = LoggerFactory.getLogger(InterruptedSends.class);
+
+	static final String ACTOR = "aftercare";
+
+	private final FollowUps followUps;
+
+	private final MailTransport transport;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final FollowUpSettings settings;
+
+	private final Clock clock;
+
+	InterruptedSends(FollowUps followUps, MailTransport transport, AuditLog audit, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, FollowUpSettings settings, Clock clock) {
+		this.followUps = followUps;
+		this.transport = transport;
+		this.audit = audit;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "PT1M")
+	void settle() {
+		Instant claimedBefore = this.clock.instant().minus(this.settings.sendTimeout());
+		for (long id : this.followUps.sendingSince(claimedBefore)) {
+			try {
+				this.transaction.executeWithoutResult((status) -> settle(id));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Settled by another instance meanwhile.
+			}
+		}
+	}
+
+	private void settle(long id) {
+		FollowUp followUp = this.followUps.find(id).orElseThrow();
+		if (followUp.status() != FollowUpStatus.SENDING) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Boolean delivered = this.transport.wasDelivered(followUp.messageId()).orElse(null);
+		if (Boolean.TRUE.equals(delivered)) {
+			followUp.sent(now);
+			this.followUps.update(followUp, now);
+			this.audit.record(ACTOR, "followup", id, "sent",
+					"settled after an interrupted send: the transport has " + followUp.messageId());
+			this.events.publishEvent(
+					new FollowUpSent(id, followUp.customerId(), followUp.ticketId(), followUp.messageId(), now));
+		}
+		else {
+			followUp.failed((delivered == null)
+					? "The send was interrupted and the mail server cannot tell whether it went out. "
+							+ "Check your Sent folder before sending again; a retry reuses the same Message-ID."
+					: "The send was interrupted before the email was handed over. It is still approved: send it again.");
+			this.followUps.update(followUp, now);
+			this.audit.record(ACTOR, "followup", id, "send-interrupted", followUp.deliveryDetail());
+		}
+		log.warn("Settled interrupted send of follow-up {}: {}", id, followUp.status());
+	}
+
+}
