@@ -16,6 +16,7 @@ import io.aftercare.chat.intent.TicketMatcher;
 import io.aftercare.chat.intent.TicketText;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
@@ -304,11 +305,13 @@ public class Conversation {
 	}
 
 	private List<Customer> customerMatches(Csm csm, String phrase) {
-		List<Customer> book = this.customers.search(csm, null, BOOK_LIMIT, 0);
-		List<CustomerName> names = book.stream().map((c) -> new CustomerName(c.id().value(), c.name())).toList();
+		List<CustomerName> names = this.customers.names(csm, BOOK_LIMIT)
+			.stream()
+			.map((c) -> new CustomerName(c.id().value(), c.name()))
+			.toList();
 		return this.customerMatcher.match(phrase, names)
 			.stream()
-			.flatMap((m) -> book.stream().filter((c) -> c.id().value() == m.id()))
+			.map((match) -> this.customers.require(csm, new CustomerId(match.id())))
 			.toList();
 	}
 

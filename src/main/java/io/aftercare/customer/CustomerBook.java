@@ -77,6 +77,21 @@ public class CustomerBook {
 			.list();
 	}
 
+	/**
+	 * Ids and names of the CSM's book, by name: what a forgiving name match needs,
+	 * without the health lookup of a full {@link Customer}.
+	 */
+	public List<NamedCustomer> names(Csm viewer, int limit) {
+		return this.jdbc.sql("""
+				select id, name from customers where (cast(:owner as varchar) is null or owner_username = :owner)
+				order by name, id limit :limit
+				""")
+			.param("owner", viewer.ownerFilter())
+			.param("limit", limit)
+			.query((rs, i) -> new NamedCustomer(new CustomerId(rs.getLong("id")), rs.getString("name")))
+			.list();
+	}
+
 	public List<Contact> contacts(CustomerId customer) {
 		return this.jdbc.sql("""
 				select id, customer_id, name, email, role, is_primary, time_zone from contacts
