@@ -98,7 +98,9 @@ public class FollowUpManagement {
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
 		Optional<FollowUp> open = this.followUps.openForTicket(ticket.id().value());
 		if (open.isPresent()) {
-			if (open.get().level() == level) {
+			// The unsent draft, edits and all, unless the CSM explicitly asks for another
+			// level.
+			if (request.level() == null || open.get().level() == level) {
 				return details(open.get(), customer, ticket, false);
 			}
 			open.get().discard();
