@@ -176,6 +176,24 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo(List.of("SENT"))
 			.jsonPath("$[?(@.id == " + id + ")].subject")
 			.isEqualTo(List.of("Checking in after your API issue"));
+
+		this.http.get()
+			.uri("/api/followups/{id}/history", id)
+			.headers((h) -> h.setBasicAuth("sam", "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].action")
+			.isEqualTo(List.of("drafted", "edited", "approved", "send-requested", "sent"))
+			.jsonPath("$[*].actor")
+			.isEqualTo(List.of("sam", "sam", "sam", "sam", "sam"));
+		this.http.get()
+			.uri("/api/followups/{id}/history", id)
+			.headers((h) -> h.setBasicAuth("alex", "demo"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test

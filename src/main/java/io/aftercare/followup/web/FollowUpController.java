@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.HtmlBody;
 import io.aftercare.followup.DeliveryFailedException;
@@ -86,6 +87,12 @@ class FollowUpController {
 	@Operation(summary = "A follow-up with its ticket details, customer impact, draft and reminders")
 	FollowUpView get(@PathVariable long id, Csm csm) {
 		return view(this.followUps.get(csm, id));
+	}
+
+	@GetMapping("/api/followups/{id}/history")
+	@Operation(summary = "The audit trail of a follow-up: who drafted, edited, approved and sent it, and when")
+	List<AuditLog.Entry> history(@PathVariable long id, Csm csm) {
+		return this.followUps.history(csm, id);
 	}
 
 	@PatchMapping("/api/followups/{id}")
