@@ -3,7 +3,6 @@ package io.aftercare.followup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,15 +92,15 @@ public class FollowUpManagement {
 	 */
 	public FollowUpDetails request(Csm csm, CustomerId customerId, FollowUpRequest request) {
 		Customer customer = this.customers.require(csm, customerId);
-		Ticket ticket = chooseTicket(customer, request);
-		TicketAssessment assessed = this.assessor.assess(customer, ticket);
+		TicketAssessment assessed = chooseAndAssess(customer, request);
+		Ticket ticket = assessed.context().ticket();
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
 		Optional<FollowUp> open = this.followUps.openForTicket(ticket.id().value());
 		if (open.isPresent()) {
 			// The unsent draft, edits and all, unless the CSM explicitly asks for another
 			// level.
 			if (request.level() == null || open.get().level() == level) {
-				return details(open.get(), customer, ticket, false);
+				return details(open.get(), customer, ticket, assessed.context(), false);
 			}
 			open.get().discard();
 			this.followUps.update(open.get(), this.clock.instant());
@@ -120,14 +119,16 @@ public class FollowUpManagement {
 		this.audit.record(csm.username(), "followup", id, "drafted", "level " + level
 				+ ((level != assessed.assessment().level()) ? " (assessed " + assessed.assessment().level() + ")" : "")
 				+ " for ticket " + ticket.number());
-		return details(this.followUps.find(id).orElseThrow(), customer, ticket, true);
+		return details(this.followUps.find(id).orElseThrow(), customer, ticket, assessed.context(), true);
 	}
 
 	@Transactional(readOnly = true)
 	public FollowUpDetails get(Csm csm, long id) {
 		FollowUp followUp = load(csm, id);
 		Customer customer = this.customers.require(csm, new CustomerId(followUp.customerId()));
-		return details(followUp, customer, ticketOf(followUp), false);
+		Ticket ticket = ticketOf(followUp);
+		TicketContext context = ticket.isResolved() ? this.assessor.assess(customer, ticket).context() : null;
+		return details(followUp, customer, ticket, context, false);
 	}
 
 	/** The follow-ups of one customer, newest first. */
@@ -135,6 +136,13 @@ public class FollowUpManagement {
 	public List<FollowUp> ofCustomer(Csm csm, CustomerId customerId) {
 		this.customers.require(csm, customerId);
 		return this.followUps.ofCustomer(customerId.value(), 50);
+	}
+
+	/** Who did what to the follow-up, oldest first. */
+	@Transactional(readOnly = true)
+	public List<AuditLog.Entry> history(Csm csm, long id) {
+		load(csm, id);
+		return this.audit.history("followup", id);
 	}
 
 	/**
@@ -222,22 +230,28 @@ public class FollowUpManagement {
 			.orElse(csm.username());
 	}
 
-	private FollowUpDetails details(FollowUp followUp, Customer customer, Ticket ticket, boolean created) {
-		TicketContext context = ticket.isResolved() ? this.assessor.assess(customer, ticket).context() : null;
+	/**
+	 * {@code context} is {@code null} when the ticket was reopened since the follow-up
+	 * was drafted.
+	 */
+	private FollowUpDetails details(FollowUp followUp, Customer customer, Ticket ticket, TicketContext context,
+			boolean created) {
 		return new FollowUpDetails(followUp, customer, ticket, context, this.reminders.forFollowUp(followUp.id()),
 				created);
 	}
 
-	private Ticket chooseTicket(Customer customer, FollowUpRequest request) {
+	private TicketAssessment chooseAndAssess(Customer customer, FollowUpRequest request) {
 		if (request.ticketId() != null) {
-			return this.desk.find(customer.id(), new TicketId(request.ticketId()))
-				.orElseThrow(() -> new NotFoundException(
-						"No ticket " + request.ticketId() + " for " + customer.name() + "."));
+			return this.assessor.assess(customer,
+					this.desk.find(customer.id(), new TicketId(request.ticketId()))
+						.orElseThrow(() -> new NotFoundException(
+								"No ticket " + request.ticketId() + " for " + customer.name() + ".")));
 		}
 		if (request.ticketNumber() != null && !request.ticketNumber().isBlank()) {
-			return this.desk.findByNumber(customer.id(), request.ticketNumber())
-				.orElseThrow(() -> new NotFoundException(
-						"No ticket " + request.ticketNumber().trim() + " for " + customer.name() + "."));
+			return this.assessor.assess(customer,
+					this.desk.findByNumber(customer.id(), request.ticketNumber())
+						.orElseThrow(() -> new NotFoundException(
+								"No ticket " + request.ticketNumber().trim() + " for " + customer.name() + ".")));
 		}
 		return latestSignificant(customer);
 	}
@@ -246,18 +260,22 @@ public class FollowUpManagement {
 	 * The most recent resolved ticket that calls for more than an acknowledgment, or else
 	 * simply the most recent resolved one.
 	 */
-	private Ticket latestSignificant(Customer customer) {
+	private TicketAssessment latestSignificant(Customer customer) {
 		Instant now = this.clock.instant();
 		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(LATEST_WINDOW), now);
 		if (resolved.isEmpty()) {
 			throw new RefusedException("no-resolved-ticket",
 					customer.name() + " has no ticket resolved in the last 90 days to follow up on.");
 		}
-		return resolved.stream()
-			.limit(CANDIDATES)
-			.filter((ticket) -> this.assessor.assess(customer, ticket).assessment().level() != FollowUpLevel.MINOR)
-			.findFirst()
-			.orElse(resolved.stream().max(Comparator.comparing(Ticket::resolvedAt)).orElseThrow());
+		TicketAssessment newest = null;
+		for (Ticket ticket : resolved.subList(0, Math.min(CANDIDATES, resolved.size()))) {
+			TicketAssessment assessed = this.assessor.assess(customer, ticket);
+			if (assessed.assessment().level() != FollowUpLevel.MINOR) {
+				return assessed;
+			}
+			newest = (newest != null) ? newest : assessed;
+		}
+		return newest;
 	}
 
 	/**
