@@ -1,0 +1,48 @@
+package io.aftercare.bench;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Indexes the app does not have, tried on the bench database only after the measured
+ * phases, so that the query plans can be compared before and after. None of them is a
+ * migration: {@code docs/performance.md} says which ones are worth one.
+ */
+final class CandidateIndexes {
+
+	/** What each index is for, and its DDL. */
+	record Candidate(String purpose, String ddl) {
+	}
+
+	static final List<Candidate> ALL = List.of(
+			new Candidate("FollowUps.awaiting for an admin: newest resolutions first, stop after the limit",
+					"create index bench_tickets_by_resolved on tickets (resolved_at)"),
+			new Candidate("ReminderBook.list for an admin: open reminders by due time",
+					"create index bench_reminders_by_status_due on reminders (status, due_at)"),
+			new Candidate("CustomerBook.search for an admin, PostgreSQL only: trigram index for LIKE '%…%'",
+					"create extension if not exists pg_trgm"),
+			new Candidate("  … on the name as typed",
+					"create index bench_customers_name_trgm on customers using gin (lower(name) gin_trgm_ops)"),
+			new Candidate("  … and without spaces (the query's second LIKE)",
+					"create index bench_customers_compact_name_trgm on customers "
+							+ "using gin (replace(lower(name), ' ', '') gin_trgm_ops)"));
+
+	private final JdbcClient jdbc;
+
+	CandidateIndexes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void create() {
+		System.out.println("| candidate | DDL | seconds |\n|---|---|---:|");
+		for (Candidate candidate : ALL) {
+			long started = System.nanoTime();
+			this.jdbc.sql(candidate.ddl()).update();
+			System.out.printf("| %s | `%s` | %.1f |%n", candidate.purpose(), candidate.ddl(),
+					(System.nanoTime() - started) / 1e9);
+		}
+		this.jdbc.sql("analyze tickets, reminders, customers").update();
+	}
+
+}
