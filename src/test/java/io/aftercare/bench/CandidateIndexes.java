@@ -16,10 +16,6 @@ final class CandidateIndexes {
 	}
 
 	static final List<Candidate> ALL = List.of(
-			new Candidate("FollowUps.awaiting for an admin: newest resolutions first, stop after the limit",
-					"create index bench_tickets_by_resolved on tickets (resolved_at)"),
-			new Candidate("ReminderBook.list for an admin: open reminders by due time",
-					"create index bench_reminders_by_status_due on reminders (status, due_at)"),
 			new Candidate("CustomerBook.search for an admin, PostgreSQL only: trigram index for LIKE '%…%'",
 					"create extension if not exists pg_trgm"),
 			new Candidate("  … on the name as typed",
