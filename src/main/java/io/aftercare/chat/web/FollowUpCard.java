@@ -73,7 +73,10 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	}
 
 	static String reminderLine(Reminder r, Instant now) {
-		long days = Math.max(0, Math.round(java.time.Duration.between(now, r.dueAt()).toHours() / 24.0));
+		// Calendar days, as a person counts them: due on Friday is "in 3 days" on
+		// Tuesday, whatever the hour.
+		long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC),
+				LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC)));
 		return r.note() + " in " + days + ((days == 1) ? " day" : " days");
 	}
 
