@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.aftercare.AftercareIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +28,18 @@ class FollowUpFlowIntegrationTests {
 	@Autowired
 	RestTestClient http;
 
+	private FollowUpClient sam;
+
+	@BeforeEach
+	void signInAsSam() {
+		this.sam = new FollowUpClient(this.http, "sam");
+	}
+
 	@Test
 	void followsUpOnTechFlowsResolvedTicketFromContextToSentEmail() throws IOException {
-		long techflow = customerId("sam", "techflow");
+		long techflow = this.sam.customerId("techflow");
 
-		this.http.get()
-			.uri("/api/customers/{id}/recent-tickets?status=SOLVED,CLOSED", techflow)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.get("/api/customers/" + techflow + "/recent-tickets?status=SOLVED,CLOSED")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -44,22 +48,15 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$[?(@.number == 'TF-2024-0847')].severity")
 			.isEqualTo(List.of("High"));
 
-		Map<?, ?> draft = this.http.post()
-			.uri("/api/customers/{id}/ticket-followup", techflow)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", "TF-2024-0847"))
-			.exchange()
+		Map<?, ?> draft = this.sam
+			.post("/api/customers/" + techflow + "/ticket-followup", Map.of("ticketNumber", "TF-2024-0847"))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
 		long id = ((Number) draft.get("id")).longValue();
-		this.http.get()
-			.uri("/api/followups/{id}", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.get("/api/followups/" + id)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -96,19 +93,16 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$.suggestedReminders[0].inDays")
 			.isEqualTo(7);
 
-		send(id).expectStatus()
+		this.sam.send(id)
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.type")
 			.value(String.class, (type) -> assertThat(type).endsWith("/not-approved"));
 
-		this.http.patch()
-			.uri("/api/followups/{id}", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("subject", "Checking in after your API issue", "body",
+		this.sam
+			.patch("/api/followups/" + id, Map.of("subject", "Checking in after your API issue", "body",
 					"Hi David,\n\nIs everything working smoothly since ticket #TF-2024-0847 was fixed?\n\nBest,\nSam"))
-			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -119,7 +113,8 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$.draft.generated.subject")
 			.isEqualTo("Checking In After Your API Issue - All Good?");
 
-		approve(id).expectStatus()
+		this.sam.approve(id)
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
@@ -136,13 +131,18 @@ class FollowUpFlowIntegrationTests {
 							Instant.now().plus(7, ChronoUnit.DAYS).minusSeconds(600),
 							Instant.now().plus(7, ChronoUnit.DAYS)));
 
-		Map<?, ?> sent = send(id).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> sent = this.sam.send(id).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		assertThat(sent.get("status")).isEqualTo("SENT");
 		Map<?, ?> delivery = (Map<?, ?>) sent.get("delivery");
 		String messageId = (String) delivery.get("messageId");
 		assertThat(messageId).matches("<fu\\." + id + "\\.[0-9a-f]+@mail\\.aftercare\\.local>");
 
-		Map<?, ?> again = send(id).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> again = this.sam.send(id)
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(((Map<?, ?>) again.get("delivery")).get("messageId")).isEqualTo(messageId);
 		assertThat(((Map<?, ?>) again.get("delivery")).get("sentAt")).isEqualTo(delivery.get("sentAt"));
 
@@ -155,20 +155,14 @@ class FollowUpFlowIntegrationTests {
 			.contains("From: Sam Rivera <sam.rivera@aftercare.example>")
 			.contains("Content-Type: text/html");
 
-		this.http.get()
-			.uri("/api/reminders")
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.get("/api/reminders")
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$[?(@.followUpId == " + id + ")].note")
 			.isEqualTo(List.of("Check API metrics"));
 
-		this.http.get()
-			.uri("/api/customers/{id}/followups", techflow)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.get("/api/customers/" + techflow + "/followups")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -177,10 +171,7 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$[?(@.id == " + id + ")].subject")
 			.isEqualTo(List.of("Checking in after your API issue"));
 
-		this.http.get()
-			.uri("/api/followups/{id}/history", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.get("/api/followups/" + id + "/history")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -188,25 +179,17 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo(List.of("drafted", "edited", "approved", "send-requested", "sent"))
 			.jsonPath("$[*].actor")
 			.isEqualTo(List.of("sam", "sam", "sam", "sam", "sam"));
-		this.http.get()
-			.uri("/api/followups/{id}/history", id)
-			.headers((h) -> h.setBasicAuth("alex", "demo"))
-			.exchange()
-			.expectStatus()
-			.isNotFound();
+		new FollowUpClient(this.http, "alex").get("/api/followups/" + id + "/history").expectStatus().isNotFound();
 	}
 
 	@Test
 	void anEditAfterApprovalNeedsANewApprovalBeforeSending() {
-		long techflow = customerId("sam", "techflow");
-		long id = prepare(techflow, "MODERATE");
-		approve(id).expectStatus().isOk();
-		this.http.patch()
-			.uri("/api/followups/{id}", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("subject", "A different subject", "body", "Hi David,\n\nA different body."))
-			.exchange()
+		long techflow = this.sam.customerId("techflow");
+		long id = this.sam.prepareOnTechFlow("MODERATE");
+		this.sam.approve(id).expectStatus().isOk();
+		this.sam
+			.patch("/api/followups/" + id,
+					Map.of("subject", "A different subject", "body", "Hi David,\n\nA different body."))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -214,20 +197,19 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo("DRAFT")
 			.jsonPath("$.approval")
 			.doesNotExist();
-		send(id).expectStatus()
+		this.sam.send(id)
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("new approval"));
-		approve(id, 1).expectStatus()
+		this.sam.post("/api/followups/" + id + "/approve", Map.of("contentVersion", 1))
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.type")
 			.value(String.class, (type) -> assertThat(type).endsWith("/stale-version"));
-		this.http.post()
-			.uri("/api/followups/{id}/discard", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		this.sam.post("/api/followups/" + id + "/discard")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -237,12 +219,9 @@ class FollowUpFlowIntegrationTests {
 
 	@Test
 	void aLevelChosenByTheCsmIsRecordedBesideTheAssessedOne() {
-		long techflow = customerId("sam", "techflow");
-		long id = prepare(techflow, "MINOR");
-		this.http.get()
-			.uri("/api/followups/{id}", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		long techflow = this.sam.customerId("techflow");
+		long id = this.sam.prepareOnTechFlow("MINOR");
+		this.sam.get("/api/followups/" + id)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -252,24 +231,14 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo("MAJOR")
 			.jsonPath("$.levelOverriddenBy")
 			.isEqualTo("sam");
-		this.http.post()
-			.uri("/api/followups/{id}/discard", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		this.sam.post("/api/followups/" + id + "/discard").expectStatus().isOk();
 	}
 
 	@Test
 	void addsAReminderByHand() {
-		long techflow = customerId("sam", "techflow");
-		long id = prepare(techflow, "MODERATE");
-		this.http.post()
-			.uri("/api/followups/{id}/reminders", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("inDays", 3, "note", "Call David"))
-			.exchange()
+		long techflow = this.sam.customerId("techflow");
+		long id = this.sam.prepareOnTechFlow("MODERATE");
+		this.sam.post("/api/followups/" + id + "/reminders", Map.of("inDays", 3, "note", "Call David"))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -279,70 +248,11 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo("MANUAL")
 			.jsonPath("$.owner")
 			.isEqualTo("sam");
-		this.http.post()
-			.uri("/api/followups/{id}/reminders", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("dueAt", "2020-01-01T00:00:00Z", "note", "In the past"))
-			.exchange()
+		this.sam
+			.post("/api/followups/" + id + "/reminders", Map.of("dueAt", "2020-01-01T00:00:00Z", "note", "In the past"))
 			.expectStatus()
 			.isBadRequest();
-		this.http.post()
-			.uri("/api/followups/{id}/discard", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk();
-	}
-
-	private long prepare(long customer, String level) {
-		Map<?, ?> body = this.http.post()
-			.uri("/api/customers/{id}/ticket-followup", customer)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", "TF-2024-0847", "level", level))
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return ((Number) body.get("id")).longValue();
-	}
-
-	private RestTestClient.ResponseSpec approve(long id) {
-		return this.http.post()
-			.uri("/api/followups/{id}/approve", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec approve(long id, int version) {
-		return this.http.post()
-			.uri("/api/followups/{id}/approve", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("contentVersion", version))
-			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec send(long id) {
-		return this.http.post()
-			.uri("/api/followups/{id}/send", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange();
-	}
-
-	long customerId(String user, String query) {
-		List<?> customers = this.http.get()
-			.uri("/api/customers?query={q}", query)
-			.headers((h) -> h.setBasicAuth(user, "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(List.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(customers).isNotEmpty();
-		return ((Number) ((Map<?, ?>) customers.get(0)).get("id")).longValue();
+		this.sam.post("/api/followups/" + id + "/discard").expectStatus().isOk();
 	}
 
 	private static List<Path> outboxFilesMentioning(String messageId) throws IOException {

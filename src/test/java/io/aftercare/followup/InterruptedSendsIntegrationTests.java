@@ -12,7 +12,6 @@ import io.aftercare.AftercareIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -51,7 +50,8 @@ class InterruptedSendsIntegrationTests {
 		assertThat(row.get("status")).isEqualTo("FAILED");
 		assertThat(row.get("approved_version")).isNotNull();
 		assertThat((String) row.get("delivery_detail")).contains("interrupted before the email was handed over");
-		send(id).expectStatus()
+		new FollowUpClient(this.http, "sam").send(id)
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
@@ -78,23 +78,9 @@ class InterruptedSendsIntegrationTests {
 	}
 
 	private long approvedFollowUp(String level) {
-		long techflow = this.jdbc.sql("select id from customers where name = 'TechFlow'").query(Long.class).single();
-		Map<?, ?> draft = this.http.post()
-			.uri("/api/customers/{id}/ticket-followup", techflow)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", "TF-2024-0847", "level", level))
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		long id = ((Number) draft.get("id")).longValue();
-		this.http.post()
-			.uri("/api/followups/{id}/approve", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		FollowUpClient sam = new FollowUpClient(this.http, "sam");
+		long id = sam.prepareOnTechFlow(level);
+		sam.approve(id).expectStatus().isOk();
 		return id;
 	}
 
@@ -112,13 +98,6 @@ class InterruptedSendsIntegrationTests {
 
 	private Map<String, Object> row(long id) {
 		return this.jdbc.sql("select * from support_followups where id = :id").param("id", id).query().singleRow();
-	}
-
-	private RestTestClient.ResponseSpec send(long id) {
-		return this.http.post()
-			.uri("/api/followups/{id}/send", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange();
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.aftercare.followup;
 
-import java.util.Map;
-
 import io.aftercare.AftercareIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,30 +28,11 @@ class SendFailureIntegrationTests {
 
 	@Test
 	void aFailedSendKeepsTheApprovedDraftAndSaysWhy() {
-		long techflow = this.jdbc.sql("select id from customers where name = 'TechFlow'").query(Long.class).single();
-		Map<?, ?> draft = this.http.post()
-			.uri("/api/customers/{id}/ticket-followup", techflow)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", "TF-2024-0847"))
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		long id = ((Number) draft.get("id")).longValue();
-		this.http.post()
-			.uri("/api/followups/{id}/approve", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		FollowUpClient sam = new FollowUpClient(this.http, "sam");
+		long id = sam.prepareOnTechFlow(null);
+		sam.approve(id).expectStatus().isOk();
 
-		this.http.post()
-			.uri("/api/followups/{id}/send", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		sam.send(id)
 			.expectStatus()
 			.isEqualTo(502)
 			.expectHeader()
@@ -62,10 +41,7 @@ class SendFailureIntegrationTests {
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("still approved"));
 
-		this.http.get()
-			.uri("/api/followups/{id}", id)
-			.headers((h) -> h.setBasicAuth("sam", "demo"))
-			.exchange()
+		sam.get("/api/followups/" + id)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -77,11 +53,10 @@ class SendFailureIntegrationTests {
 			.isEqualTo("FAILED")
 			.jsonPath("$.draft.textBody")
 			.value(String.class, (body) -> assertThat(body).contains("TF-2024-0847"));
-		assertThat(this.jdbc.sql(
-				"select count(*) from audit_log where subject_type = 'followup' and subject_id = :id and action = 'send-failed'")
-			.param("id", String.valueOf(id))
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_log
+				where subject_type = 'followup' and subject_id = :id and action = 'send-failed'
+				""").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
 	}
 
 }
