@@ -3,8 +3,11 @@ package io.aftercare.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.aftercare.account.Csm;
@@ -17,6 +20,7 @@ import io.aftercare.chat.intent.TicketText;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
@@ -43,6 +47,9 @@ public class Conversation {
 	static final Duration RECENT_WINDOW = Duration.ofDays(30);
 
 	private static final int BOOK_LIMIT = 5000;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
 	private final ChatMessages messages;
 
@@ -181,6 +188,17 @@ public class Conversation {
 						candidates.isEmpty() ? resolved : (recent.isEmpty() ? candidates : recent), me);
 			}
 			ticket = picked.get();
+		}
+		if (!intent.again()) {
+			Optional<FollowUp> sent = this.followUps.alreadySent(csm, customer.id(), ticket.id());
+			if (sent.isPresent()) {
+				return List.of(ChatEntry.question(me,
+						"A follow-up on ticket " + ticket.number() + " already went to " + sent.get().recipient().name()
+								+ " on " + DAY.format(sent.get().sentAt()) + ". Prepare another one?",
+						List.of(new ChatEntry.Choice("Prepare another follow-up",
+								"Follow up again with " + customer.name() + " on ticket " + ticket.number())),
+						now()));
+			}
 		}
 		FollowUpDetails details = this.followUps.request(csm, customer.id(),
 				new FollowUpRequest(ticket.id().value(), null, null));

@@ -138,6 +138,20 @@ public class FollowUpManagement {
 		return this.followUps.ofCustomer(customerId.value(), 50);
 	}
 
+	/**
+	 * The follow-up that already went out for this ticket, when nothing else is in the
+	 * works for it: asking for a follow-up then most likely means a second email, which
+	 * deserves a question.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<FollowUp> alreadySent(Csm csm, CustomerId customerId, TicketId ticketId) {
+		this.customers.require(csm, customerId);
+		if (this.followUps.openForTicket(ticketId.value()).isPresent()) {
+			return Optional.empty();
+		}
+		return this.followUps.lastSentForTicket(ticketId.value());
+	}
+
 	/** Who did what to the follow-up, oldest first. */
 	@Transactional(readOnly = true)
 	public List<AuditLog.Entry> history(Csm csm, long id) {

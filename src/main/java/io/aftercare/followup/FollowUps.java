@@ -59,6 +59,14 @@ class FollowUps {
 				""").param("before", SqlTime.utc(claimedBefore)).query(Long.class).list();
 	}
 
+	/** The newest follow-up of a ticket that went out. */
+	Optional<FollowUp> lastSentForTicket(long ticketId) {
+		return this.jdbc.sql("""
+				select * from support_followups where ticket_id = :ticket and status = 'SENT'
+				order by sent_at desc, id desc limit 1
+				""").param("ticket", ticketId).query(this::followUp).optional();
+	}
+
 	List<FollowUp> ofCustomer(long customerId, int limit) {
 		return this.jdbc.sql("""
 				select * from support_followups where customer_id = :customer order by created_at desc, id desc

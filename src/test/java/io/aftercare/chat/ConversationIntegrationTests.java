@@ -5,6 +5,8 @@ import java.util.List;
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
+import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.followup.FollowUpSender;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,12 @@ class ConversationIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	FollowUpManagement followUps;
+
+	@Autowired
+	FollowUpSender sender;
 
 	private Csm sam() {
 		return this.csms.find("sam").orElseThrow();
@@ -115,6 +123,25 @@ class ConversationIntegrationTests {
 		ChatEntry reply = answer(sam(), "Send");
 		assertThat(reply.kind()).isEqualTo(ChatEntry.Kind.CONFIRM_SEND);
 		assertThat(sent()).isEqualTo(sentBefore);
+	}
+
+	@Test
+	void asksBeforeASecondFollowUpOnATicketThatAlreadyHadOne() {
+		Csm sam = sam();
+		ChatEntry first = answer(sam, "Follow up with Acme Corp on ticket AC-2024-0125");
+		assertThat(first.kind()).isEqualTo(ChatEntry.Kind.FOLLOWUP);
+		this.followUps.approve(sam, first.followUpId(), null);
+		this.sender.send(sam, first.followUpId());
+
+		ChatEntry question = answer(sam, "Follow up with Acme Corp on ticket AC-2024-0125");
+		assertThat(question.kind()).isEqualTo(ChatEntry.Kind.TEXT);
+		assertThat(question.text()).contains("already went to").contains("Prepare another one?");
+		assertThat(question.choices()).extracting(ChatEntry.Choice::command)
+			.containsExactly("Follow up again with Acme Corp on ticket AC-2024-0125");
+
+		ChatEntry again = answer(sam, question.choices().get(0).command());
+		assertThat(again.kind()).isEqualTo(ChatEntry.Kind.FOLLOWUP);
+		assertThat(again.followUpId()).isNotEqualTo(first.followUpId());
 	}
 
 	@Test

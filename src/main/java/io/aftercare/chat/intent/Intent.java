@@ -20,11 +20,18 @@ public sealed interface Intent {
 	 * ("TF-2024-0847", "4211"), {@code null} when none was given
 	 * @param ticketWords lower-case words saying which ticket ("api", "billing"), for
 	 * {@link TicketMatcher}; empty when none
+	 * @param again whether the CSM said "again": they know a follow-up on this ticket
+	 * went out already and want another
 	 */
-	record FollowUp(String customer, String ticketNumber, List<String> ticketWords) implements Intent {
+	record FollowUp(String customer, String ticketNumber, List<String> ticketWords, boolean again) implements Intent {
 
 		public FollowUp {
 			ticketWords = (ticketWords != null) ? List.copyOf(ticketWords) : List.of();
+		}
+
+		/** A first follow-up on the ticket. */
+		public FollowUp(String customer, String ticketNumber, List<String> ticketWords) {
+			this(customer, ticketNumber, ticketWords, false);
 		}
 
 	}

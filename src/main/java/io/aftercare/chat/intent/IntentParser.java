@@ -114,6 +114,11 @@ public final class IntentParser {
 					+ "(?: (?:recently|lately|this week|this month))?"),
 			pattern("(?<c>.+?)(?:'s|') (?:recent|latest|last) tickets"), pattern("tickets (?:for|from|of) (?<c>.+)"));
 
+	// "Follow up again with TechFlow", "follow up with TechFlow again on ticket 4211".
+	private static final Pattern AGAIN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])again(?![\\p{L}\\p{N}])");
+
+	private static final Pattern LEADING_PREPOSITION = Pattern.compile("(?i)^(?:with|to|for|on)\\s+");
+
 	private static final Pattern FOLLOW_UP = pattern("(?:follow[- ]?up|check[- ]?in|reach out|re-?engage|touch base"
 			+ "|get (?:back )?in touch|circle back|reconnect|ping|(?:send|write|draft|prepare|create|start|do)"
 			+ "(?: (?:a|an|the))?(?: post[- ]?ticket)? follow[- ]?up(?: (?:email|e-mail|message|note|mail))?)"
@@ -231,7 +236,16 @@ public final class IntentParser {
 
 	private Intent followUp(String request) {
 		Matcher matcher = FOLLOW_UP.matcher(request);
-		return matcher.matches() ? FollowUpReading.of(matcher.group("rest")) : null;
+		if (!matcher.matches()) {
+			return null;
+		}
+		String rest = matcher.group("rest");
+		if (rest == null || !AGAIN.matcher(rest).find()) {
+			return FollowUpReading.of(rest);
+		}
+		String withoutAgain = AGAIN.matcher(rest).replaceAll(" ").strip().replaceAll("\\s+", " ");
+		Intent.FollowUp once = FollowUpReading.of(LEADING_PREPOSITION.matcher(withoutAgain).replaceFirst(""));
+		return new Intent.FollowUp(once.customer(), once.ticketNumber(), once.ticketWords(), true);
 	}
 
 	private static Pattern pattern(String... alternatives) {
