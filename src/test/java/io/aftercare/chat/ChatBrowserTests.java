@@ -112,12 +112,17 @@ class ChatBrowserTests {
 	}
 
 	private Locator say(String text) {
-		int before = this.page.locator("#log .message").count();
+		// Count only once the chat page has loaded: right after signing in, the browser
+		// may still
+		// be on its way from the sign-in form.
+		assertThat(this.page.locator("#say")).isVisible();
+		Locator messages = this.page.locator("#log .message");
+		int before = messages.count();
 		this.page.locator("#text").fill(text);
 		this.page.locator("#say button[type=submit]").click();
-		Locator reply = this.page.locator("#log .message").nth(before + 1);
-		assertThat(reply).isVisible();
-		return reply;
+		// Every turn adds two messages: the CSM's words and the answer.
+		assertThat(messages).hasCount(before + 2);
+		return messages.nth(before + 1);
 	}
 
 	private void screenshot(String name) {
