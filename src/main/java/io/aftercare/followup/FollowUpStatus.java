@@ -9,7 +9,10 @@ public enum FollowUpStatus {
 
 	DRAFT, APPROVED, SENDING, SENT, FAILED, DISCARDED;
 
-	boolean isOpen() {
+	/**
+	 * Not sent, not being sent, not discarded: it can still be edited, approved or sent.
+	 */
+	public boolean isOpen() {
 		return this == DRAFT || this == APPROVED || this == FAILED;
 	}
 

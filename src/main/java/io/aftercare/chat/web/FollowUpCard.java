@@ -38,8 +38,7 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		FollowUp f = details.followUp();
 		Ticket t = details.ticket();
 		TicketContext c = details.context();
-		boolean open = f.status() == FollowUpStatus.DRAFT || f.status() == FollowUpStatus.APPROVED
-				|| f.status() == FollowUpStatus.FAILED;
+		boolean open = f.status().isOpen();
 		var suggested = f.suggestedReminders().isEmpty() ? null : f.suggestedReminders().get(0);
 		return new FollowUpCard(f.id(), f.status(), statusLabel(f), details.customer().name(), t.number(), t.subject(),
 				t.priority().label(), TicketDurations.span(t, now), t.resolutionSummary(),
