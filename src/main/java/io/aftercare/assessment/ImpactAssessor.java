@@ -88,7 +88,10 @@ public class ImpactAssessor {
 			.map(HealthEntry::score)
 			.min(Integer::compare)
 			.orElse(null);
-		Integer current = trend.isEmpty() ? before : trend.get(trend.size() - 1).score();
+		// Boxed on purpose: a workspace without health scores has neither, and a ternary
+		// of
+		// Integer and int would unbox the null.
+		Integer current = trend.isEmpty() ? before : Integer.valueOf(trend.get(trend.size() - 1).score());
 		List<Ticket> related = this.desk.activeBetween(customer.id(), resolved.minus(RELATED_WINDOW), resolved)
 			.stream()
 			.filter((other) -> !other.id().equals(ticket.id()) && isRelated(ticket, other))

@@ -60,6 +60,12 @@ public record TicketContext(Ticket ticket, Customer customer, Contact requester,
 		else if (drop != null) {
 			summary.add("Health Score: Held steady during issue");
 		}
+		else if (this.healthNow != null) {
+			summary.add("Health Score: " + this.healthNow + " now; no score from before the issue to compare");
+		}
+		else {
+			summary.add("Health Score: No health data");
+		}
 		if (this.stakeholders.size() > 1) {
 			summary.add("Multiple stakeholders involved (" + this.stakeholders.size() + ")");
 		}
