@@ -67,6 +67,8 @@ public class FollowUp {
 
 	private String messageId;
 
+	private String sendChannel;
+
 	private DeliveryStatus deliveryStatus;
 
 	private String deliveryDetail;
@@ -78,7 +80,7 @@ public class FollowUp {
 			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
 			Instant createdAt, int version, FollowUpStatus status, Draft edited, String editedBy, Instant editedAt,
 			int contentVersion, Integer approvedVersion, String approvedBy, Instant approvedAt, Instant sendRequestedAt,
-			Instant sentAt, String messageId, DeliveryStatus deliveryStatus, String deliveryDetail,
+			Instant sentAt, String messageId, String sendChannel, DeliveryStatus deliveryStatus, String deliveryDetail,
 			ResponseStatus responseStatus) {
 		this.id = id;
 		this.customerId = customerId;
@@ -105,6 +107,7 @@ public class FollowUp {
 		this.sendRequestedAt = sendRequestedAt;
 		this.sentAt = sentAt;
 		this.messageId = messageId;
+		this.sendChannel = sendChannel;
 		this.deliveryStatus = deliveryStatus;
 		this.deliveryDetail = deliveryDetail;
 		this.responseStatus = responseStatus;
@@ -120,7 +123,7 @@ public class FollowUp {
 		String overriddenBy = (level != assessedLevel) ? createdBy : null;
 		return new FollowUp(null, customerId, ticketId, level, assessedLevel, overriddenBy, reasons, offers, reminders,
 				recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null, null, null,
-				null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+				null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
 	}
 
 	/**
@@ -177,10 +180,11 @@ public class FollowUp {
 	}
 
 	/**
-	 * Claims the follow-up for sending. Keeps an earlier Message-ID, so a retry after a
-	 * failure is recognizably the same email.
+	 * Claims the follow-up for sending through a mail channel. {@code messageId} belongs
+	 * to the approved wording (see {@code mail.MessageIds}): a retry of the same wording
+	 * carries the same one, so the transport recognises it.
 	 */
-	void startSending(String newMessageId, Instant now) {
+	void startSending(String messageId, String channel, Instant now) {
 		if (!isApprovedAsIs()) {
 			boolean editedSinceApproval = this.status == FollowUpStatus.DRAFT && this.editedAt != null;
 			throw new RefusedException("not-approved",
@@ -190,9 +194,8 @@ public class FollowUp {
 		}
 		this.status = FollowUpStatus.SENDING;
 		this.sendRequestedAt = now;
-		if (this.messageId == null) {
-			this.messageId = newMessageId;
-		}
+		this.messageId = messageId;
+		this.sendChannel = channel;
 	}
 
 	void sent(Instant now) {
@@ -345,6 +348,11 @@ public class FollowUp {
 
 	public String messageId() {
 		return this.messageId;
+	}
+
+	/** The mail channel the last send was claimed through. */
+	public String sendChannel() {
+		return this.sendChannel;
 	}
 
 	public DeliveryStatus deliveryStatus() {

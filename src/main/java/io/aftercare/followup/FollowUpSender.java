@@ -76,12 +76,12 @@ public class FollowUpSender {
 
 	/**
 	 * Sends the follow-up if a CSM approved its current wording. Sending a follow-up that
-	 * is already sent (or being sent) sends nothing and answers its current state.
+	 * is already sent (or being sent) sends nothing and says so.
 	 * @throws RefusedException when it is not approved as it stands, or its ticket was
 	 * reopened
 	 * @throws DeliveryFailedException when the mail transport refused it
 	 */
-	public FollowUpDetails send(Csm csm, long id) {
+	public SendAttempt send(Csm csm, long id) {
 		OutgoingEmail email;
 		try {
 			email = this.transaction.execute((status) -> claim(csm, id));
@@ -89,10 +89,12 @@ public class FollowUpSender {
 		catch (OptimisticLockingFailureException ex) {
 			// Another request claimed it a moment ago: that one sends, this one only
 			// reports.
-			return this.management.get(csm, id);
+			return attempt(csm, id, SendAttempt.Result.BEING_SENT);
 		}
 		if (email == null) {
-			return this.management.get(csm, id);
+			FollowUp current = this.management.load(csm, id);
+			return new SendAttempt(current, (current.status() == FollowUpStatus.SENT) ? SendAttempt.Result.ALREADY_SENT
+					: SendAttempt.Result.BEING_SENT);
 		}
 		try {
 			this.transport.deliver(email);
@@ -118,7 +120,40 @@ public class FollowUpSender {
 			this.events.publishEvent(
 					new FollowUpSent(id, followUp.customerId(), followUp.ticketId(), followUp.messageId(), now));
 		});
-		return this.management.get(csm, id);
+		return attempt(csm, id, SendAttempt.Result.SENT);
+	}
+
+	/**
+	 * Approves the wording the CSM reviewed and sends it: the chat's "Confirm and send".
+	 * Of several such clicks at once exactly one sends and says so; the others find it
+	 * approved, being sent or sent, and send nothing.
+	 * @throws RefusedException when the wording changed since {@code reviewedVersion}, or
+	 * it cannot be sent
+	 */
+	public SendAttempt approveAndSend(Csm csm, long id, int reviewedVersion) {
+		FollowUp current = this.management.load(csm, id);
+		if (current.status() == FollowUpStatus.SENT) {
+			return new SendAttempt(current, SendAttempt.Result.ALREADY_SENT);
+		}
+		try {
+			this.management.approve(csm, id, reviewedVersion);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Another click approved it at the same moment: the send below finds it
+			// claimed
+			// or claims it.
+		}
+		catch (RefusedException ex) {
+			FollowUpStatus now = this.management.load(csm, id).status();
+			if (now != FollowUpStatus.SENT && now != FollowUpStatus.SENDING) {
+				throw ex;
+			}
+		}
+		return send(csm, id);
+	}
+
+	private SendAttempt attempt(Csm csm, long id, SendAttempt.Result result) {
+		return new SendAttempt(this.management.load(csm, id), result);
 	}
 
 	/**
@@ -135,7 +170,8 @@ public class FollowUpSender {
 					+ "Check with support, then prepare a new follow-up once it is resolved again.");
 		}
 		Instant now = this.clock.instant();
-		followUp.startSending(this.messageIds.forFollowUp(id), now);
+		followUp.startSending(this.messageIds.forFollowUp(id, followUp.contentVersion()), this.transport.channel(),
+				now);
 		Mailbox from = sender(csm, followUp);
 		this.followUps.update(followUp, now);
 		this.audit.record(csm.username(), "followup", id, "send-requested",

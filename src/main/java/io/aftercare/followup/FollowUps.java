@@ -165,19 +165,23 @@ class FollowUps {
 		params.put("sendRequestedAt", SqlTime.utc(f.sendRequestedAt()));
 		params.put("sentAt", SqlTime.utc(f.sentAt()));
 		params.put("messageId", f.messageId());
+		params.put("sendChannel", f.sendChannel());
 		params.put("delivery", f.deliveryStatus().name());
 		params.put("deliveryDetail", f.deliveryDetail());
 		params.put("response", f.responseStatus().name());
 		params.put("now", SqlTime.utc(now));
-		int updated = this.jdbc.sql("""
-				update support_followups set status = :status, edited_subject = :editedSubject,
-				    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
-				    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
-				    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
-				    message_id = :messageId, delivery_status = :delivery, delivery_detail = :deliveryDetail,
-				    response_status = :response, updated_at = :now, version = version + 1
-				where id = :id and version = :version
-				""").params(params).update();
+		int updated = this.jdbc
+			.sql("""
+					update support_followups set status = :status, edited_subject = :editedSubject,
+					    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
+					    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
+					    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
+					    message_id = :messageId, send_channel = :sendChannel, delivery_status = :delivery, delivery_detail = :deliveryDetail,
+					    response_status = :response, updated_at = :now, version = version + 1
+					where id = :id and version = :version
+					""")
+			.params(params)
+			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("follow-up " + f.id() + " changed meanwhile");
 		}
@@ -198,7 +202,7 @@ class FollowUps {
 				FollowUpStatus.valueOf(rs.getString("status")), edited, rs.getString("edited_by"),
 				SqlTime.instant(rs, "edited_at"), rs.getInt("content_version"), approved, rs.getString("approved_by"),
 				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
-				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"),
+				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"), rs.getString("send_channel"),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
 				ResponseStatus.valueOf(rs.getString("response_status")));
 	}

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.aftercare.audit.AuditLog;
+import io.aftercare.mail.DeliveryCheck;
 import io.aftercare.mail.MailTransport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +51,11 @@ class InterruptedSends {
 
 	private final Clock clock;
 
+	private final TaskScheduler scheduler;
+
 	InterruptedSends(FollowUps followUps, MailTransport transport, AuditLog audit, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, FollowUpSettings settings, Clock clock) {
+			PlatformTransactionManager transactions, FollowUpSettings settings, TaskScheduler scheduler, Clock clock) {
+		this.scheduler = scheduler;
 		this.followUps = followUps;
 		this.transport = transport;
 		this.audit = audit;
@@ -59,7 +65,12 @@ class InterruptedSends {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "PT1M")
+	@EventListener(ApplicationReadyEvent.class)
+	void scheduleSettling() {
+		this.scheduler.scheduleWithFixedDelay(this::settle, this.clock.instant().plus(this.settings.settleFirstAfter()),
+				this.settings.settleEvery());
+	}
+
 	void settle() {
 		Instant claimedBefore = this.clock.instant().minus(this.settings.sendTimeout());
 		for (long id : this.followUps.sendingSince(claimedBefore)) {
@@ -78,8 +89,8 @@ class InterruptedSends {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Boolean delivered = this.transport.wasDelivered(followUp.messageId()).orElse(null);
-		if (Boolean.TRUE.equals(delivered)) {
+		DeliveryCheck check = check(followUp);
+		if (check == DeliveryCheck.DELIVERED) {
 			followUp.sent(now);
 			this.followUps.update(followUp, now);
 			this.audit.record(ACTOR, "followup", id, "sent",
@@ -88,14 +99,26 @@ class InterruptedSends {
 					new FollowUpSent(id, followUp.customerId(), followUp.ticketId(), followUp.messageId(), now));
 		}
 		else {
-			followUp.failed((delivered == null)
-					? "The send was interrupted and the mail server cannot tell whether it went out. "
-							+ "Check your Sent folder before sending again; a retry reuses the same Message-ID."
+			followUp.failed((check == DeliveryCheck.UNKNOWN)
+					? "The send was interrupted and Aftercare cannot tell whether it went out. Check with the recipient "
+							+ "or in the Sent folder (Message-ID " + followUp.messageId() + ") before sending again."
 					: "The send was interrupted before the email was handed over. It is still approved: send it again.");
 			this.followUps.update(followUp, now);
 			this.audit.record(ACTOR, "followup", id, "send-interrupted", followUp.deliveryDetail());
 		}
 		log.warn("Settled interrupted send of follow-up {}: {}", id, followUp.status());
+	}
+
+	/**
+	 * What the transport can say about the claimed send. Only a transport that can see
+	 * the channel the send was claimed through may answer: an instance with an outbox of
+	 * its own knows nothing of the emails in another instance's outbox.
+	 */
+	private DeliveryCheck check(FollowUp followUp) {
+		if (!this.transport.channel().equals(followUp.sendChannel())) {
+			return DeliveryCheck.UNKNOWN;
+		}
+		return this.transport.check(followUp.messageId());
 	}
 
 }

@@ -1,13 +1,18 @@
 package io.aftercare.mail;
 
-import java.util.Optional;
-
 /**
  * Delivers an email. Called outside any database transaction, once per approved send. A
- * transport that can tell should treat a second delivery of the same Message-ID as done,
- * so a retried send never reaches the customer twice.
+ * transport that can tell treats a second delivery of the same Message-ID as done, so a
+ * retried send never reaches the customer twice.
  */
 public interface MailTransport {
+
+	/**
+	 * Where this transport delivers, named the same by every instance that delivers to
+	 * the same place (one outbox folder, one mailbox's Sent folder). A send claimed
+	 * through another channel cannot be checked through this one.
+	 */
+	String channel();
 
 	/**
 	 * Hands the email over for delivery.
@@ -16,13 +21,11 @@ public interface MailTransport {
 	void deliver(OutgoingEmail email);
 
 	/**
-	 * Whether an email with this Message-ID was handed over, when the transport can tell:
-	 * used to settle a send that was interrupted between handing over and recording it.
-	 * @return {@code true} or {@code false} when known, empty when the transport cannot
-	 * tell
+	 * Whether an email with this Message-ID was handed over through this channel, as far
+	 * as the transport can see: used to settle a send that was interrupted between
+	 * handing over and recording it. Never guesses: {@link DeliveryCheck#UNKNOWN} when it
+	 * cannot tell.
 	 */
-	default Optional<Boolean> wasDelivered(String messageId) {
-		return Optional.empty();
-	}
+	DeliveryCheck check(String messageId);
 
 }

@@ -1,30 +1,76 @@
 package io.aftercare.mail;
 
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the Message-ID of a follow-up before it is sent, so that it is stored first and a
- * retry reuses it. The follow-up id in it lets a reply be matched even when the token is
- * lost.
+ * Makes the Message-ID of a follow-up's email. It is derived from the follow-up and the
+ * content version that was approved, keyed by this installation's secret: the same on
+ * every attempt to send that wording, whatever the database remembers of earlier
+ * attempts, so that a transport which already holds that Message-ID can tell "already
+ * delivered"; and not guessable from outside, because the key never leaves the
+ * installation. The follow-up id in it lets a reply be matched even without the token.
  */
 @Component
-public class MessageIds {
+public class MessageIds implements SmartInitializingSingleton {
 
-	private final SecureRandom random = new SecureRandom();
+	private static final String KEY_NAME = "message-id-key";
+
+	// 96 bits: unguessable, and short enough to read in a mail header.
+	private static final int TOKEN_BYTES = 12;
+
+	private final InstallationSecrets secrets;
 
 	private final String domain;
 
-	MessageIds(MailSettings settings) {
+	private volatile SecretKeySpec key;
+
+	MessageIds(InstallationSecrets secrets, MailSettings settings) {
+		this.secrets = secrets;
 		this.domain = settings.messageIdDomain();
 	}
 
-	public String forFollowUp(long followUpId) {
-		byte[] token = new byte[9];
-		this.random.nextBytes(token);
-		return "<fu." + followUpId + "." + HexFormat.of().formatHex(token) + "@" + this.domain + ">";
+	/**
+	 * Reads (or makes) the key at start-up, so that no send waits for a second database
+	 * connection while its claim holds one.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		key();
+	}
+
+	/** The Message-ID of this wording of this follow-up, identical on every call. */
+	public String forFollowUp(long followUpId, int contentVersion) {
+		byte[] mac = mac("followup:" + followUpId + ":" + contentVersion);
+		String token = HexFormat.of().formatHex(mac, 0, TOKEN_BYTES);
+		return "<fu." + followUpId + "." + contentVersion + "." + token + "@" + this.domain + ">";
+	}
+
+	private byte[] mac(String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key());
+			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private SecretKeySpec key() {
+		SecretKeySpec current = this.key;
+		if (current == null) {
+			current = new SecretKeySpec(HexFormat.of().parseHex(this.secrets.get(KEY_NAME)), "HmacSHA256");
+			this.key = current;
+		}
+		return current;
 	}
 
 }

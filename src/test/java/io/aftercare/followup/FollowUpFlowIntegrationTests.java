@@ -135,7 +135,8 @@ class FollowUpFlowIntegrationTests {
 		assertThat(sent.get("status")).isEqualTo("SENT");
 		Map<?, ?> delivery = (Map<?, ?>) sent.get("delivery");
 		String messageId = (String) delivery.get("messageId");
-		assertThat(messageId).matches("<fu\\." + id + "\\.[0-9a-f]+@mail\\.aftercare\\.local>");
+		assertThat(messageId).as("the follow-up, the approved content version, an unguessable token")
+			.matches("<fu\\." + id + "\\.2\\.[0-9a-f]{24}@mail\\.aftercare\\.local>");
 
 		Map<?, ?> again = this.sam.send(id)
 			.expectStatus()

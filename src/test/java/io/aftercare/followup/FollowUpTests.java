@@ -18,18 +18,20 @@ class FollowUpTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
+	private static final String CHANNEL = "outbox:test";
+
 	private FollowUp draft() {
 		return new FollowUp(7L, 1, 2, FollowUpLevel.MAJOR, FollowUpLevel.MAJOR, null, List.of("High severity"),
 				List.of(), List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics")),
 				new FollowUp.Recipient("David Park", "david@techflow.example"),
 				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
-				null, 1, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
 	}
 
 	@Test
 	void refusesToSendWithoutApproval() {
 		FollowUp followUp = draft();
-		assertThatThrownBy(() -> followUp.startSending("<a@b>", NOW)).isInstanceOf(RefusedException.class)
+		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class)
 			.hasMessageContaining("approve");
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
 	}
@@ -52,7 +54,7 @@ class FollowUpTests {
 		assertThat(followUp.contentVersion()).isEqualTo(2);
 		assertThat(followUp.approvedBy()).isNull();
 		assertThat(followUp.generated().textBody()).isEqualTo("Hi David,\n\nAll good?");
-		assertThatThrownBy(() -> followUp.startSending("<a@b>", NOW)).isInstanceOf(RefusedException.class)
+		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class)
 			.hasMessageContaining("new approval");
 	}
 
@@ -83,15 +85,16 @@ class FollowUpTests {
 	}
 
 	@Test
-	void aFailedSendKeepsTheApprovalAndTheMessageIdForTheRetry() {
+	void aFailedSendKeepsTheApprovalForTheRetryAndRecordsWhereEachAttemptWent() {
 		FollowUp followUp = draft();
 		followUp.approve(null, "sam", NOW);
-		followUp.startSending("<first@aftercare>", NOW);
+		followUp.startSending("<fu.7.1.a@aftercare>", CHANNEL, NOW);
 		followUp.failed("connection refused");
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
 		assertThat(followUp.isApprovedAsIs()).isTrue();
-		followUp.startSending("<second@aftercare>", NOW);
-		assertThat(followUp.messageId()).isEqualTo("<first@aftercare>");
+		assertThat(followUp.messageId()).isEqualTo("<fu.7.1.a@aftercare>");
+		followUp.startSending("<fu.7.1.a@aftercare>", "outbox:other", NOW);
+		assertThat(followUp.sendChannel()).isEqualTo("outbox:other");
 		followUp.sent(NOW);
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.SENT);
 		assertThat(followUp.responseStatus()).isEqualTo(ResponseStatus.AWAITING);
@@ -101,10 +104,10 @@ class FollowUpTests {
 	void aSentFollowUpCanNeitherBeEditedNorSentAgain() {
 		FollowUp followUp = draft();
 		followUp.approve(null, "sam", NOW);
-		followUp.startSending("<a@b>", NOW);
+		followUp.startSending("<a@b>", CHANNEL, NOW);
 		followUp.sent(NOW);
 		assertThatThrownBy(() -> followUp.edit("x", "y", "sam", NOW)).isInstanceOf(RefusedException.class);
-		assertThatThrownBy(() -> followUp.startSending("<c@d>", NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(() -> followUp.startSending("<c@d>", CHANNEL, NOW)).isInstanceOf(RefusedException.class);
 		assertThatThrownBy(followUp::discard).isInstanceOf(RefusedException.class);
 	}
 

@@ -14,7 +14,7 @@ import io.aftercare.followup.DeliveryFailedException;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
-import io.aftercare.followup.FollowUpStatus;
+import io.aftercare.followup.SendAttempt;
 import io.aftercare.reminder.Reminder;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
@@ -158,14 +158,15 @@ class ChatController {
 	String send(@PathVariable long id, @RequestParam int contentVersion, Csm csm, Model model) {
 		String text;
 		try {
-			FollowUpDetails current = this.followUps.get(csm, id);
-			if (current.followUp().status() == FollowUpStatus.SENT) {
-				text = "This follow-up to " + current.customer().name() + " was already sent; nothing was sent again.";
-			}
-			else {
-				this.followUps.approve(csm, id, contentVersion);
-				text = sentText(this.sender.send(csm, id));
-			}
+			SendAttempt attempt = this.sender.approveAndSend(csm, id, contentVersion);
+			FollowUpDetails details = this.followUps.get(csm, id);
+			String customer = details.customer().name();
+			text = switch (attempt.result()) {
+				case SENT -> sentText(details);
+				case ALREADY_SENT -> "This follow-up to " + customer + " was already sent; nothing was sent again.";
+				case BEING_SENT -> "This follow-up to " + customer
+						+ " is being sent from another click right now; nothing more was sent.";
+			};
 		}
 		catch (RefusedException | DeliveryFailedException ex) {
 			text = "Not sent: " + ex.getMessage();

@@ -111,7 +111,8 @@ class FollowUpController {
 	@PostMapping("/api/followups/{id}/send")
 	@Operation(summary = "Send the approved follow-up; sending again sends nothing more")
 	FollowUpView send(@PathVariable long id, Csm csm) {
-		return view(this.sender.send(csm, id));
+		this.sender.send(csm, id);
+		return view(this.followUps.get(csm, id));
 	}
 
 	@PostMapping("/api/followups/{id}/discard")

@@ -1,14 +1,18 @@
 package io.aftercare.mail.outbox;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
+import java.util.UUID;
 
+import io.aftercare.mail.DeliveryCheck;
 import io.aftercare.mail.MailDeliveryException;
 import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
@@ -22,15 +26,50 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * The embedded transport: each email becomes a standard RFC 5322 {@code .eml} file in the
  * outbox folder, named after its Message-ID, which any mail client can open. Writing the
  * same Message-ID again leaves the first file alone.
+ * <p>
+ * The folder names itself in a {@value #ID_FILE} file made on first use, so that every
+ * instance writing to the same folder (a shared volume) names the same channel, and an
+ * instance with a folder of its own knows it cannot see another's.
  */
 public class OutboxTransport implements MailTransport {
+
+	static final String ID_FILE = ".outbox-id";
 
 	private final Path outbox;
 
 	private final Session session = Session.getInstance(new Properties());
 
+	private volatile String channel;
+
 	public OutboxTransport(Path outbox) {
 		this.outbox = outbox;
+	}
+
+	@Override
+	public String channel() {
+		String known = this.channel;
+		if (known == null) {
+			known = "outbox:" + folderId();
+			this.channel = known;
+		}
+		return known;
+	}
+
+	private String folderId() {
+		Path idFile = this.outbox.resolve(ID_FILE);
+		try {
+			Files.createDirectories(this.outbox);
+			if (!Files.exists(idFile)) {
+				Path partial = Files.createTempFile(this.outbox, ".outbox-id-", ".tmp");
+				Files.writeString(partial, UUID.randomUUID().toString(), StandardOpenOption.SYNC);
+				// If another instance named the folder first, its name stands.
+				publish(partial, idFile);
+			}
+			return Files.readString(idFile).strip();
+		}
+		catch (IOException ex) {
+			throw new MailDeliveryException("Could not name the outbox " + this.outbox + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	@Override
@@ -42,15 +81,15 @@ public class OutboxTransport implements MailTransport {
 		try {
 			Files.createDirectories(this.outbox);
 			Path partial = Files.createTempFile(this.outbox, ".sending-", ".tmp");
-			try (OutputStream out = Files.newOutputStream(partial)) {
+			// Whole and on the disk before it gets its name: the name means "delivered",
+			// even after a power cut.
+			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+					OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
 				toMime(email).writeTo(out);
+				out.flush();
+				channel.force(true);
 			}
-			try {
-				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(partial, target);
-			}
+			publish(partial, target);
 		}
 		catch (IOException | MessagingException ex) {
 			throw new MailDeliveryException("Could not write to the outbox " + this.outbox + ": " + ex.getMessage(),
@@ -60,8 +99,9 @@ public class OutboxTransport implements MailTransport {
 
 	/** The outbox knows for sure: the file of a delivered email is there. */
 	@Override
-	public Optional<Boolean> wasDelivered(String messageId) {
-		return Optional.of(Files.exists(this.outbox.resolve(fileName(messageId))));
+	public DeliveryCheck check(String messageId) {
+		return Files.exists(this.outbox.resolve(fileName(messageId))) ? DeliveryCheck.DELIVERED
+				: DeliveryCheck.NOT_DELIVERED;
 	}
 
 	/**
@@ -92,6 +132,27 @@ public class OutboxTransport implements MailTransport {
 		message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * Gives a finished file its name, atomically and never over an existing file: a hard
+	 * link either appears whole or fails because the name is taken.
+	 */
+	private static void publish(Path partial, Path target) throws IOException {
+		try {
+			Files.createLink(target, partial);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Already there: the first one stands.
+		}
+		catch (UnsupportedOperationException ex) {
+			// A file system without hard links: a move, which does not replace either.
+			Files.move(partial, target);
+			return;
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
 	}
 
 	static String fileName(String messageId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.aftercare.mail.DeliveryCheck;
 import io.aftercare.mail.MailDeliveryException;
 import io.aftercare.mail.OutgoingEmail;
 import io.aftercare.mail.OutgoingEmail.Mailbox;
@@ -72,6 +73,28 @@ class OutboxTransportTests {
 		assertThatThrownBy(() -> new OutboxTransport(notAFolder).deliver(email("<fu.4.abc@mail.test>", "Hi")))
 			.isInstanceOf(MailDeliveryException.class)
 			.hasMessageContaining("outbox");
+	}
+
+	@Test
+	void knowsForSureWhatItDeliveredAndLeavesNoPartialFiles() throws IOException {
+		OutboxTransport transport = new OutboxTransport(this.outbox);
+		transport.deliver(email("<fu.5.abc@mail.test>", "Hi"));
+		assertThat(transport.check("<fu.5.abc@mail.test>")).isEqualTo(DeliveryCheck.DELIVERED);
+		assertThat(transport.check("<fu.5.other@mail.test>")).isEqualTo(DeliveryCheck.NOT_DELIVERED);
+		try (Stream<Path> all = Files.list(this.outbox)) {
+			assertThat(all.map((f) -> f.getFileName().toString()))
+				.containsExactly(OutboxTransport.fileName("<fu.5.abc@mail.test>"));
+		}
+	}
+
+	@Test
+	void namesItsChannelAfterTheFolderSoInstancesSharingItAgree(@TempDir Path otherFolder) {
+		String channel = new OutboxTransport(this.outbox).channel();
+		assertThat(channel).startsWith("outbox:");
+		assertThat(new OutboxTransport(this.outbox).channel()).as("another instance on the same folder")
+			.isEqualTo(channel);
+		assertThat(new OutboxTransport(otherFolder).channel()).as("an instance with a folder of its own")
+			.isNotEqualTo(channel);
 	}
 
 	private List<Path> files() throws IOException {
