@@ -111,11 +111,23 @@ public final class CustomerMatcher {
 	}
 
 	private static int typos(Name typed, Name candidate) {
-		// With the suffixes kept too, so that "Acme Crop" is one typo from "Acme Corp".
-		int distance = Math.min(EditDistance.between(typed.core(), candidate.core()),
-				EditDistance.between(typed.full(), candidate.full()));
 		int allowed = (candidate.core().length() <= SHORT_NAME) ? 1 : 2;
+		// With the suffixes kept too, so that "Acme Crop" is one typo from "Acme Corp".
+		int distance = Math.min(closeness(typed.core(), candidate.core(), allowed),
+				closeness(typed.full(), candidate.full(), allowed));
 		return (distance <= allowed) ? distance : -1;
+	}
+
+	/**
+	 * The edit distance, or more than {@code allowed} without computing it when the
+	 * lengths alone differ by more: a long paragraph pasted into the chat then costs a
+	 * length comparison per customer, not its length times every name of the book.
+	 */
+	private static int closeness(String typed, String candidate, int allowed) {
+		if (Math.abs(typed.length() - candidate.length()) > allowed) {
+			return allowed + 1;
+		}
+		return EditDistance.between(typed, candidate);
 	}
 
 	private record Candidate(CustomerName name, Name normalised) {

@@ -95,4 +95,17 @@ class CustomerMatcherTests {
 		assertThat(this.matcher.match("TechFlow", List.of())).isEmpty();
 	}
 
+	@Test
+	void aPastedParagraphMatchesNoCustomerButTyposStillDo() {
+		List<CustomerName> book = new java.util.ArrayList<>();
+		for (int i = 0; i < 4500; i++) {
+			book.add(new CustomerName(100 + i, "Customer " + i));
+		}
+		book.add(TECHFLOW);
+		String paragraph = "techflow ".repeat(220);
+
+		assertThat(this.matcher.match(paragraph, book)).isEmpty();
+		assertThat(this.matcher.match("Tehcflow", book)).containsExactly(match(TECHFLOW, 1));
+	}
+
 }
