@@ -198,8 +198,16 @@ public class FollowUp {
 		this.sendChannel = channel;
 	}
 
+	/**
+	 * Records the email as handed over: after the claim, or after a settlement that took
+	 * a slow send for an interrupted one and called it failed while it was still on its
+	 * way.
+	 */
 	void sent(Instant now) {
-		requireStatus(FollowUpStatus.SENDING);
+		boolean settledTooSoon = this.status == FollowUpStatus.FAILED && this.messageId != null;
+		if (!settledTooSoon) {
+			requireStatus(FollowUpStatus.SENDING);
+		}
 		this.status = FollowUpStatus.SENT;
 		this.sentAt = now;
 		this.deliveryStatus = DeliveryStatus.SENT;

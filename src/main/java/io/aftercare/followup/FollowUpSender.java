@@ -112,6 +112,11 @@ public class FollowUpSender {
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			FollowUp followUp = this.management.load(csm, id);
+			if (followUp.status() == FollowUpStatus.SENT) {
+				// Settled meanwhile from what the transport holds: nothing left to
+				// record.
+				return;
+			}
 			Instant now = this.clock.instant();
 			followUp.sent(now);
 			this.followUps.update(followUp, now);

@@ -1,0 +1,89 @@
+package io.aftercare.followup.crash;
+
+import io.aftercare.AftercareApplication;
+import io.aftercare.mail.DeliveryCheck;
+import io.aftercare.mail.MailTransport;
+import io.aftercare.mail.OutgoingEmail;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The real application, started in a child JVM by {@link SendCrashTests}, with one
+ * addition: it can stop at a chosen step of a send, say so on its standard output, and
+ * wait there to be killed. Which step comes from {@code -Daftercare.crash.pause-at}:
+ * {@code before-delivery} (claimed, not yet handed to the transport) or
+ * {@code after-delivery} (handed over, not yet recorded). Without it the app runs as it
+ * ships.
+ */
+public final class CrashableAftercare {
+
+	static final String PAUSE_AT = "aftercare.crash.pause-at";
+
+	static final String MARKER = "CRASH-POINT";
+
+	private CrashableAftercare() {
+	}
+
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(AftercareApplication.class, CrashPoints.class).run(args);
+	}
+
+	/**
+	 * Not a {@code @Configuration}: component scanning must never find it in the other
+	 * tests' contexts. It is registered by hand above.
+	 */
+	static class CrashPoints {
+
+		@Bean
+		static BeanPostProcessor pausingTransport() {
+			String step = System.getProperty(PAUSE_AT, "");
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return (bean instanceof MailTransport transport && !step.isEmpty())
+							? new PausingTransport(transport, step) : bean;
+				}
+			};
+		}
+
+	}
+
+	private record PausingTransport(MailTransport delegate, String step) implements MailTransport {
+
+		@Override
+		public String channel() {
+			return this.delegate.channel();
+		}
+
+		@Override
+		public void deliver(OutgoingEmail email) {
+			if (this.step.equals("before-delivery")) {
+				pause(email);
+			}
+			this.delegate.deliver(email);
+			if (this.step.equals("after-delivery")) {
+				pause(email);
+			}
+		}
+
+		@Override
+		public DeliveryCheck check(String messageId) {
+			return this.delegate.check(messageId);
+		}
+
+		private void pause(OutgoingEmail email) {
+			System.out.println(MARKER + " " + this.step + " " + email.messageId());
+			System.out.flush();
+			try {
+				Thread.sleep(Long.MAX_VALUE);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.aftercare.followup.crash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real application with SIGKILL at every step of a send, and at random moments
+ * while CSMs edit, approve and send, then restarts it on the same database and outbox: no
+ * email ever goes out twice, no acknowledged write is lost, and every follow-up ends in a
+ * state that matches the outbox. Once on the embedded default (H2 in file mode,
+ * configured exactly as it ships) and once on PostgreSQL.
+ * <p>
+ * Bounded on purpose: each run is a dozen lives of the app, about a minute. The seed of
+ * the random part is printed; {@code -Daftercare.crash.seed=...} replays a run.
+ */
+class SendCrashTests {
+
+	@Test
+	void neverEmailsTwiceNorLosesAnAcknowledgedWriteOnTheEmbeddedDefault(@TempDir Path data) throws Exception {
+		// Only the data folder is chosen: database URL and its flags are the shipped
+		// ones.
+		new CrashRun("h2", List.of("--aftercare.data-dir=" + data, "--aftercare.demo.load=auto"),
+				data.resolve("outbox"))
+			.run();
+	}
+
+	@Test
+	void neverEmailsTwiceNorLosesAnAcknowledgedWriteOnPostgreSql(@TempDir Path data) throws Exception {
+		// The database outlives every kill of the app, as a PostgreSQL server does.
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("create database crash");
+			}
+			new CrashRun("postgres",
+					List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "crash"),
+							"--spring.datasource.username=postgres", "--spring.datasource.password=",
+							"--aftercare.demo.load=always", "--aftercare.mail.outbox=" + data.resolve("outbox")),
+					data.resolve("outbox"))
+				.run();
+		}
+	}
+
+	/** Where the app's output of every life goes, for whoever reads a failure. */
+	static Path logFile(String database) throws IOException {
+		Path folder = Files.createDirectories(Path.of("target", "crash-runs"));
+		return folder.resolve(database + "-" + Instant.now().toEpochMilli() + ".log");
+	}
+
+	static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(40);
+
+}
