@@ -50,11 +50,19 @@ public class OutboxTransport implements MailTransport {
 		String known = this.channel;
 		if (known == null) {
 			known = "outbox:" + folderId();
-			this.channel = known;
+			if (Files.exists(this.outbox.resolve(ID_FILE))) {
+				this.channel = known;
+			}
 		}
 		return known;
 	}
 
+	/**
+	 * The folder's own name for itself, made on first use. A folder that cannot be named
+	 * (missing, read-only) goes by its path: sending to it fails with a clear reason
+	 * anyway, and a send claimed under that name is never mistaken for one claimed under
+	 * the folder's real name.
+	 */
 	private String folderId() {
 		Path idFile = this.outbox.resolve(ID_FILE);
 		try {
@@ -68,7 +76,7 @@ public class OutboxTransport implements MailTransport {
 			return Files.readString(idFile).strip();
 		}
 		catch (IOException ex) {
-			throw new MailDeliveryException("Could not name the outbox " + this.outbox + ": " + ex.getMessage(), ex);
+			return this.outbox.toAbsolutePath().normalize().toString();
 		}
 	}
 
