@@ -6,6 +6,12 @@ package io.aftercare.account;
  */
 public record Csm(String username, String displayName, String email, String phone, boolean admin) {
 
+	/**
+	 * Aftercare itself, for the work nobody in particular asked for (settling an
+	 * interrupted send, reacting to an event): sees every customer, signs nothing.
+	 */
+	public static final Csm AFTERCARE = new Csm("aftercare", "Aftercare", null, null, true);
+
 	public Csm {
 		if (username == null || username.isBlank()) {
 			throw new IllegalArgumentException("username is required");

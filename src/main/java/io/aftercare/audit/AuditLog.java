@@ -1,49 +1,69 @@
 package io.aftercare.audit;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.shared.SqlTime;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records who changed what. Joins the caller's transaction, so an entry exists exactly
- * when the change it describes was committed.
+ * Who changed what, and when: the trail {@link AuditTrail} writes from the events of the
+ * other modules.
  */
 @Service
 public class AuditLog {
 
+	static final String FOLLOW_UP = "followup";
+
+	static final String REMINDER = "reminder";
+
+	static final String TICKET = "ticket";
+
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String actor, String subjectType, Object subjectId, String action, String detail) {
-		this.jdbc.sql("""
-				insert into audit_log (occurred_at, actor, subject_type, subject_id, action, detail)
-				values (:at, :actor, :type, :id, :action, :detail)
-				""")
-			.param("at", SqlTime.utc(this.clock.instant()))
-			.param("actor", actor)
-			.param("type", subjectType)
-			.param("id", String.valueOf(subjectId))
-			.param("action", action)
-			.param("detail", (detail != null && detail.length() > 2000) ? detail.substring(0, 2000) : detail)
-			.update();
+	/**
+	 * Records an entry once: the same action on the same subject at the same moment,
+	 * heard again, is not recorded twice.
+	 */
+	@Transactional
+	void record(Instant at, String actor, String subjectType, Object subjectId, String action, String detail) {
+		try {
+			this.jdbc.sql("""
+					insert into audit_log (occurred_at, actor, subject_type, subject_id, action, detail)
+					select :at, :actor, :type, :id, :action, :detail
+					where not exists (select 1 from audit_log
+					    where subject_type = :type and subject_id = :id and action = :action and occurred_at = :at)
+					""")
+				.param("at", SqlTime.utc(at))
+				.param("actor", actor)
+				.param("type", subjectType)
+				.param("id", String.valueOf(subjectId))
+				.param("action", action)
+				.param("detail", (detail != null && detail.length() > 2000) ? detail.substring(0, 2000) : detail)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Recorded by a redelivery of the same event at the same moment.
+		}
+	}
+
+	/** Who did what to the follow-up, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Entry> ofFollowUp(FollowUpId followUp) {
+		return history(FOLLOW_UP, followUp.value());
 	}
 
 	@Transactional(readOnly = true)
-	public List<Entry> history(String subjectType, Object subjectId) {
+	List<Entry> history(String subjectType, Object subjectId) {
 		return this.jdbc.sql("""
 				select occurred_at, actor, action, detail from audit_log
 				where subject_type = :type and subject_id = :id order by occurred_at, id

@@ -15,19 +15,21 @@ import io.aftercare.chat.intent.CustomerMatcher;
 import io.aftercare.chat.intent.CustomerName;
 import io.aftercare.chat.intent.Intent;
 import io.aftercare.chat.intent.IntentParser;
-import io.aftercare.chat.intent.TicketMatcher;
-import io.aftercare.chat.intent.TicketText;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
 import io.aftercare.followup.FollowUpStatus;
+import io.aftercare.followup.TicketChoice;
+import io.aftercare.followup.TicketQuery;
+import io.aftercare.reminder.Reminder;
+import io.aftercare.reminder.ReminderBook;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
-import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 
 import org.springframework.stereotype.Service;
@@ -40,12 +42,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Conversation {
 
-	/** How far back the chat looks for resolved tickets to follow up on. */
-	static final Duration RESOLVED_WINDOW = Duration.ofDays(90);
-
-	/** "Lately": a ticket resolved this recently is what a CSM most likely means. */
-	static final Duration RECENT_WINDOW = Duration.ofDays(30);
-
 	private static final int BOOK_LIMIT = 5000;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
@@ -55,24 +51,22 @@ public class Conversation {
 
 	private final CustomerBook customers;
 
-	private final SupportDesk desk;
-
 	private final FollowUpManagement followUps;
+
+	private final ReminderBook reminders;
 
 	private final IntentParser parser = new IntentParser();
 
 	private final CustomerMatcher customerMatcher = new CustomerMatcher();
 
-	private final TicketMatcher ticketMatcher = new TicketMatcher();
-
 	private final Clock clock;
 
-	Conversation(ChatMessages messages, CustomerBook customers, SupportDesk desk, FollowUpManagement followUps,
+	Conversation(ChatMessages messages, CustomerBook customers, FollowUpManagement followUps, ReminderBook reminders,
 			Clock clock) {
 		this.messages = messages;
 		this.customers = customers;
-		this.desk = desk;
 		this.followUps = followUps;
+		this.reminders = reminders;
 		this.clock = clock;
 	}
 
@@ -165,30 +159,26 @@ public class Conversation {
 			return customerQuestion(csm, intent.customer(), (name) -> "Follow up with " + name + ticketSuffix(intent));
 		}
 		Customer customer = matched.get();
-		List<Ticket> resolved = resolvedTickets(customer);
-		Ticket ticket;
-		if (intent.ticketNumber() != null) {
-			ticket = this.desk.findByNumber(customer.id(), intent.ticketNumber())
-				.orElseThrow(() -> new NotFoundException(
-						"I couldn't find ticket " + intent.ticketNumber() + " for " + customer.name() + "."));
+		TicketChoice choice;
+		try {
+			choice = this.followUps.chooseTicket(csm, customer.id(),
+					new TicketQuery(null, intent.ticketNumber(), intent.ticketWords()));
 		}
-		else if (resolved.isEmpty()) {
+		catch (NotFoundException ex) {
+			throw new NotFoundException(
+					"I couldn't find ticket " + intent.ticketNumber() + " for " + customer.name() + ".");
+		}
+		if (choice.candidates().isEmpty()) {
 			return List.of(ChatEntry.question(me,
 					customer.name()
 							+ " has no ticket resolved in the last 90 days, so there is nothing to follow up on yet.",
 					List.of(new ChatEntry.Choice("Show recent tickets", "Show recent tickets for " + customer.name())),
 					now()));
 		}
-		else {
-			List<Ticket> candidates = byWords(resolved, intent.ticketWords());
-			Optional<Ticket> picked = pick(candidates);
-			if (picked.isEmpty()) {
-				List<Ticket> recent = recent(candidates);
-				return ticketQuestion(customer,
-						candidates.isEmpty() ? resolved : (recent.isEmpty() ? candidates : recent), me);
-			}
-			ticket = picked.get();
+		if (!choice.isClear()) {
+			return ticketQuestion(customer, choice.candidates(), me);
 		}
+		Ticket ticket = choice.ticket().get();
 		if (!intent.again()) {
 			Optional<FollowUp> sent = this.followUps.alreadySent(csm, customer.id(), ticket.id());
 			if (sent.isPresent()) {
@@ -201,11 +191,11 @@ public class Conversation {
 			}
 		}
 		FollowUpDetails details = this.followUps.request(csm, customer.id(),
-				new FollowUpRequest(ticket.id().value(), null, null));
+				new FollowUpRequest(new TicketQuery(ticket.id().value(), null, List.of()), null));
 		String intro = (details.followUp().status() == FollowUpStatus.DRAFT && !details.created())
 				? "Here is the follow-up already drafted for " + customer.name() + "'s ticket " + ticket.number() + "."
 				: "I'll prepare a follow-up for " + customer.name() + "'s resolved support ticket.";
-		return List.of(ChatEntry.card(me, ChatEntry.Kind.FOLLOWUP, intro, details.followUp().id(),
+		return List.of(ChatEntry.card(me, ChatEntry.Kind.FOLLOWUP, intro, details.followUp().id().value(),
 				customer.id().value(), now()));
 	}
 
@@ -214,38 +204,6 @@ public class Conversation {
 			return " on ticket " + intent.ticketNumber();
 		}
 		return intent.ticketWords().isEmpty() ? "" : " on their " + String.join(" ", intent.ticketWords()) + " ticket";
-	}
-
-	/**
-	 * The one ticket meant: the only candidate resolved in the last 30 days, or else the
-	 * only candidate at all. Empty when that is not clear, so the CSM is asked.
-	 */
-	private Optional<Ticket> pick(List<Ticket> candidates) {
-		List<Ticket> recent = recent(candidates);
-		if (recent.size() == 1) {
-			return Optional.of(recent.get(0));
-		}
-		return (recent.isEmpty() && candidates.size() == 1) ? Optional.of(candidates.get(0)) : Optional.empty();
-	}
-
-	private List<Ticket> recent(List<Ticket> tickets) {
-		Instant since = now().minus(RECENT_WINDOW);
-		return tickets.stream().filter((t) -> t.resolvedAt().isAfter(since)).toList();
-	}
-
-	/**
-	 * Tickets whose subject or product area carry the words; all resolved ones when there
-	 * are none.
-	 */
-	private List<Ticket> byWords(List<Ticket> resolved, List<String> words) {
-		if (words == null || words.isEmpty()) {
-			return resolved;
-		}
-		List<Long> ids = this.ticketMatcher.match(words,
-				resolved.stream()
-					.map((t) -> new TicketText(t.id().value(), t.number(), t.subject(), t.productArea()))
-					.toList());
-		return ids.stream().flatMap((id) -> resolved.stream().filter((t) -> t.id().value() == id)).toList();
 	}
 
 	private List<ChatEntry> ticketQuestion(Customer customer, List<Ticket> tickets, String me) {
@@ -283,12 +241,14 @@ public class Conversation {
 				.of(ChatEntry.reply(csm.username(), "When should I remind you? For example: \"Remind me in 3 days to "
 						+ lowerFirst(intent.note()) + "\".", now()));
 		}
-		FollowUpDetails details = this.followUps.get(csm, inView.get());
-		this.followUps.addReminder(csm, inView.get(), now().plus(Duration.ofDays(intent.inDays())), intent.note());
-		return List.of(ChatEntry.card(
-				csm.username(), ChatEntry.Kind.REMINDERS, "Reminder set for " + details.customer().name() + ": "
-						+ intent.note() + " in " + intent.inDays() + ((intent.inDays() == 1) ? " day." : " days."),
-				null, null, now()));
+		Reminder reminder = this.reminders.addToFollowUp(csm, new FollowUpId(inView.get()),
+				now().plus(Duration.ofDays(intent.inDays())), intent.note());
+		String customer = this.customers.require(csm, reminder.customerId()).name();
+		return List
+			.of(ChatEntry.card(
+					csm.username(), ChatEntry.Kind.REMINDERS, "Reminder set for " + customer + ": " + intent.note()
+							+ " in " + intent.inDays() + ((intent.inDays() == 1) ? " day." : " days."),
+					null, null, now()));
 	}
 
 	private List<ChatEntry> send(Csm csm) {
@@ -296,13 +256,14 @@ public class Conversation {
 		if (inView.isEmpty()) {
 			return List.of(ChatEntry.reply(csm.username(), "There is no draft in view to send.", now()));
 		}
-		FollowUpDetails details = this.followUps.get(csm, inView.get());
-		if (details.followUp().status() == FollowUpStatus.SENT) {
-			return List.of(ChatEntry.reply(csm.username(),
-					"That follow-up to " + details.customer().name() + " was already sent.", now()));
+		FollowUp followUp = this.followUps.find(csm, new FollowUpId(inView.get()))
+			.orElseThrow(() -> new NotFoundException("That follow-up is no longer available to you."));
+		if (followUp.status() == FollowUpStatus.SENT) {
+			return List.of(ChatEntry.reply(csm.username(), "That follow-up to "
+					+ this.customers.require(csm, followUp.customerId()).name() + " was already sent.", now()));
 		}
 		return List.of(ChatEntry.card(csm.username(), ChatEntry.Kind.CONFIRM_SEND,
-				"Please confirm: this is exactly what will be sent.", inView.get(), details.customer().id().value(),
+				"Please confirm: this is exactly what will be sent.", inView.get(), followUp.customerId().value(),
 				now()));
 	}
 
@@ -343,11 +304,6 @@ public class Conversation {
 		return List.of(ChatEntry.question(csm.username(), "Several customers match \"" + phrase + "\". Which one?",
 				matches.stream().limit(6).map((c) -> new ChatEntry.Choice(c.name(), command.apply(c.name()))).toList(),
 				now()));
-	}
-
-	private List<Ticket> resolvedTickets(Customer customer) {
-		Instant now = now();
-		return this.desk.resolvedBetween(customer.id(), now.minus(RESOLVED_WINDOW), now);
 	}
 
 	private static String lowerFirst(String text) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.aftercare.account.Csm;
+import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +32,20 @@ public class CustomerBook {
 
 	private final JdbcClient jdbc;
 
-	CustomerBook(JdbcClient jdbc) {
+	private final CsmDirectory csms;
+
+	CustomerBook(JdbcClient jdbc, CsmDirectory csms) {
 		this.jdbc = jdbc;
+		this.csms = csms;
+	}
+
+	/**
+	 * The CSM who owns the customer: who signs its follow-ups, sends them and keeps its
+	 * reminders. {@code otherwise} for a customer nobody owns, or whose owner left.
+	 */
+	public Csm owner(Customer customer, Csm otherwise) {
+		return (customer.ownerUsername() != null) ? this.csms.find(customer.ownerUsername()).orElse(otherwise)
+				: otherwise;
 	}
 
 	public Optional<Customer> find(Csm viewer, CustomerId id) {

@@ -12,6 +12,7 @@ import io.aftercare.demo.DemoData.CustomerData;
 import io.aftercare.demo.DemoData.User;
 import io.aftercare.ticket.TicketIntake;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the demo workspace of {@code demo/workspace.yml} into an empty database, in one
  * transaction, through the same doors as any ingestion: users through the
  * {@link CsmDirectory}, customers, contacts and health through the
- * {@link CustomerRegistry}, tickets through the {@link TicketIntake} (which announces the
- * resolved ones like any other). Dates count from the moment of loading.
+ * {@link CustomerRegistry}, tickets through the {@link TicketIntake}. Resolved tickets
+ * are announced as a backfill: history being loaded, not news for anyone to react to.
+ * Dates count from the moment of loading.
  */
 @Component
 class DemoWorkspace {
@@ -36,15 +38,18 @@ class DemoWorkspace {
 
 	private final TicketIntake tickets;
 
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoWorkspace(CsmDirectory csms, CustomerRegistry customers, TicketIntake tickets,
+	DemoWorkspace(CsmDirectory csms, CustomerRegistry customers, TicketIntake tickets, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.csms = csms;
 		this.customers = customers;
 		this.tickets = tickets;
+		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -75,7 +80,9 @@ class DemoWorkspace {
 			customer.contactRecords().forEach(this.customers::upsert);
 			customer.healthRecords(now).forEach(this.customers::record);
 			customer.tickets()
-				.forEach((ticket) -> this.tickets.upsert(ticket.toRecord(customer, data::staffMember, now)));
+				.forEach((ticket) -> this.tickets.upsert(ticket.toRecord(customer, data::staffMember, now))
+					.resolution()
+					.ifPresent((resolved) -> this.events.publishEvent(resolved.asBackfill())));
 		}
 		return new Loaded(data.customers().size(), data.ticketCount(),
 				data.users().stream().map(User::username).toList());

@@ -1,20 +1,29 @@
 package io.aftercare.followup;
 
+import java.util.Map;
+
+import io.aftercare.shared.UpstreamFailedException;
+
 /**
  * The mail transport refused the email. The follow-up stays approved and can be sent
  * again.
  */
-public class DeliveryFailedException extends RuntimeException {
+public class DeliveryFailedException extends UpstreamFailedException {
 
-	private final long followUpId;
+	private final FollowUpId followUpId;
 
-	public DeliveryFailedException(long followUpId, String message, Throwable cause) {
-		super(message, cause);
+	DeliveryFailedException(FollowUpId followUpId, String message, Throwable cause) {
+		super("delivery-failed", "Email not sent", message, cause);
 		this.followUpId = followUpId;
 	}
 
-	public long followUpId() {
+	public FollowUpId followUpId() {
 		return this.followUpId;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("followUpId", this.followUpId.value());
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.List;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.ticket.TicketId;
 
 /**
  * A post-ticket follow-up email and its lifecycle. Every transition checks the state and
@@ -17,11 +19,11 @@ import io.aftercare.shared.RefusedException;
  */
 public class FollowUp {
 
-	private final Long id;
+	private final FollowUpId id;
 
-	private final long customerId;
+	private final CustomerId customerId;
 
-	private final long ticketId;
+	private final TicketId ticketId;
 
 	private final FollowUpLevel level;
 
@@ -75,7 +77,7 @@ public class FollowUp {
 
 	private ResponseStatus responseStatus;
 
-	FollowUp(Long id, long customerId, long ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
+	FollowUp(FollowUpId id, CustomerId customerId, TicketId ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
 			String levelOverriddenBy, List<String> reasons, List<String> offers,
 			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
 			Instant createdAt, int version, FollowUpStatus status, Draft edited, String editedBy, Instant editedAt,
@@ -117,7 +119,7 @@ public class FollowUp {
 	 * A new draft, as generated. {@code level} differs from {@code assessedLevel} when a
 	 * CSM chose it.
 	 */
-	static FollowUp draft(long customerId, long ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
+	static FollowUp draft(CustomerId customerId, TicketId ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
 			List<String> reasons, List<String> offers, List<SuggestedReminder> reminders, Recipient recipient,
 			Draft generated, String createdBy, Instant now) {
 		String overriddenBy = (level != assessedLevel) ? createdBy : null;
@@ -258,15 +260,16 @@ public class FollowUp {
 		return (this.edited != null) ? this.edited : this.generated;
 	}
 
-	public Long id() {
+	/** {@code null} until stored. */
+	public FollowUpId id() {
 		return this.id;
 	}
 
-	public long customerId() {
+	public CustomerId customerId() {
 		return this.customerId;
 	}
 
-	public long ticketId() {
+	public TicketId ticketId() {
 		return this.ticketId;
 	}
 

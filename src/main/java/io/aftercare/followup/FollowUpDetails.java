@@ -1,22 +1,15 @@
 package io.aftercare.followup;
 
-import java.util.List;
-
 import io.aftercare.assessment.TicketContext;
 import io.aftercare.customer.Customer;
-import io.aftercare.reminder.Reminder;
 import io.aftercare.ticket.Ticket;
 
 /**
- * A follow-up with what a CSM needs beside it: the customer, the ticket, the ticket's
- * current context ({@code null} when the ticket was reopened since), and the reminders it
- * set.
+ * A follow-up with what a CSM needs beside it: the customer, the ticket, and the ticket's
+ * current context ({@code null} when the ticket was reopened since). {@code created} when
+ * the request that returned it drafted it.
  */
 public record FollowUpDetails(FollowUp followUp, Customer customer, Ticket ticket, TicketContext context,
-		List<Reminder> reminders, boolean created) {
-
-	public FollowUpDetails {
-		reminders = List.copyOf(reminders);
-	}
+		boolean created) {
 
 }

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 import io.aftercare.account.Csm;
-import io.aftercare.account.CsmDirectory;
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.ImpactAssessor;
 import io.aftercare.assessment.SuggestedReminder;
 import io.aftercare.assessment.TicketAssessment;
 import io.aftercare.assessment.TicketContext;
-import io.aftercare.audit.AuditLog;
 import io.aftercare.customer.Contact;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
@@ -21,12 +19,6 @@ import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
 import io.aftercare.drafting.DraftRequest;
 import io.aftercare.drafting.DraftWriter;
-import io.aftercare.reminder.NewReminder;
-import io.aftercare.reminder.Reminder;
-import io.aftercare.reminder.ReminderBook;
-import io.aftercare.reminder.ReminderOrigin;
-import io.aftercare.shared.InvalidInputException;
-import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
@@ -34,20 +26,20 @@ import io.aftercare.ticket.TicketId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Prepares, edits and approves follow-ups on behalf of a signed-in CSM. Sending is
- * {@link FollowUpSender}'s job, because it talks to a mail server and must not hold a
- * transaction.
+ * Prepares, edits, approves and discards follow-ups on behalf of a signed-in CSM, and
+ * answers questions about them. Each command returns the follow-up as it changed it and
+ * announces the change as an event; {@link #details} gathers what a CSM sees beside it,
+ * once per answer. Sending is {@link FollowUpSender}'s job.
  */
 @Service
-@Transactional
 public class FollowUpManagement {
 
-	/** How far back "the most recent resolved ticket" looks when the CSM names none. */
-	private static final Duration LATEST_WINDOW = Duration.ofDays(90);
-
+	/** How many of the newest candidates are assessed to find the most significant. */
 	private static final int CANDIDATES = 10;
 
 	private final FollowUps followUps;
@@ -56,86 +48,117 @@ public class FollowUpManagement {
 
 	private final SupportDesk desk;
 
+	private final TicketChoices tickets;
+
 	private final ImpactAssessor assessor;
 
 	private final DraftWriter writer;
 
-	private final CsmDirectory csms;
-
-	private final ReminderBook reminders;
-
-	private final AuditLog audit;
-
 	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	FollowUpManagement(FollowUps followUps, CustomerBook customers, SupportDesk desk, ImpactAssessor assessor,
-			DraftWriter writer, CsmDirectory csms, ReminderBook reminders, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+	FollowUpManagement(FollowUps followUps, CustomerBook customers, SupportDesk desk, TicketChoices tickets,
+			ImpactAssessor assessor, DraftWriter writer, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.followUps = followUps;
 		this.customers = customers;
 		this.desk = desk;
+		this.tickets = tickets;
 		this.assessor = assessor;
 		this.writer = writer;
-		this.csms = csms;
-		this.reminders = reminders;
-		this.audit = audit;
 		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
 	/**
-	 * Prepares a follow-up for a resolved ticket. If the ticket already has an unsent
-	 * follow-up at the requested level, that one is returned instead of a second draft;
-	 * asking for another level discards it and drafts anew.
+	 * Prepares a follow-up for the resolved ticket the CSM means. If the ticket already
+	 * has an unsent follow-up at the requested level, that one is returned instead of a
+	 * second draft; asking for another level discards it and drafts anew. The draft is
+	 * written outside any transaction (a writer may take its time); only storing it is
+	 * one.
+	 * @throws RefusedException when the customer has no resolved ticket to follow up on,
+	 * or no contact to write to
 	 */
 	public FollowUpDetails request(Csm csm, CustomerId customerId, FollowUpRequest request) {
 		Customer customer = this.customers.require(csm, customerId);
-		TicketAssessment assessed = chooseAndAssess(customer, request);
+		TicketAssessment assessed = assess(customer, this.tickets.choose(customer, request.ticket()));
 		Ticket ticket = assessed.context().ticket();
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
-		Optional<FollowUp> open = this.followUps.openForTicket(ticket.id().value());
+		Optional<FollowUp> open = reusable(ticket.id(), request.level(), level);
 		if (open.isPresent()) {
-			// The unsent draft, edits and all, unless the CSM explicitly asks for another
-			// level.
-			if (request.level() == null || open.get().level() == level) {
-				return details(open.get(), customer, ticket, assessed.context(), false);
-			}
-			open.get().discard();
-			this.followUps.update(open.get(), this.clock.instant());
-			this.audit.record(csm.username(), "followup", open.get().id(), "discarded",
-					"replaced by a " + level + " follow-up");
+			return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
 		}
 		Contact contact = recipient(customer, assessed.context());
-		Csm owner = (customer.ownerUsername() != null) ? this.csms.find(customer.ownerUsername()).orElse(csm) : csm;
+		Csm owner = this.customers.owner(customer, csm);
 		List<SuggestedReminder> suggested = assessed.assessment().reminders();
 		Draft draft = this.writer.write(draftRequest(level, customer, contact, assessed, suggested, owner));
-		Instant now = this.clock.instant();
-		FollowUp followUp = FollowUp.draft(customer.id().value(), ticket.id().value(), level,
-				assessed.assessment().level(), assessed.assessment().reasons(), assessed.assessment().offers(),
-				suggested, new FollowUp.Recipient(contact.name(), contact.email()), draft, csm.username(), now);
-		long id = this.followUps.insert(followUp);
-		this.audit.record(csm.username(), "followup", id, "drafted", "level " + level
-				+ ((level != assessed.assessment().level()) ? " (assessed " + assessed.assessment().level() + ")" : "")
-				+ " for ticket " + ticket.number());
-		return details(this.followUps.find(id).orElseThrow(), customer, ticket, assessed.context(), true);
+		FollowUpDetails stored = this.transaction.execute((status) -> {
+			// Someone may have drafted one meanwhile.
+			Optional<FollowUp> drafted = reusable(ticket.id(), request.level(), level);
+			if (drafted.isPresent()) {
+				return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
+			}
+			Instant now = this.clock.instant();
+			this.followUps.openForTicket(ticket.id())
+				.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
+			FollowUpId id = this.followUps.insert(FollowUp.draft(customer.id(), ticket.id(), level,
+					assessed.assessment().level(), assessed.assessment().reasons(), assessed.assessment().offers(),
+					suggested, new FollowUp.Recipient(contact.name(), contact.email()), draft, csm.username(), now));
+			this.events.publishEvent(new FollowUpDrafted(id, customer.id(), ticket.id(), ticket.number(), level,
+					assessed.assessment().level(), csm.username(), now));
+			return new FollowUpDetails(this.followUps.find(id).orElseThrow(), customer, ticket, assessed.context(),
+					true);
+		});
+		return stored;
+	}
+
+	/**
+	 * The unsent draft of the ticket, edits and all, unless the CSM explicitly asks for
+	 * another level.
+	 */
+	private Optional<FollowUp> reusable(TicketId ticket, FollowUpLevel requested, FollowUpLevel level) {
+		return this.followUps.openForTicket(ticket).filter((open) -> requested == null || open.level() == level);
+	}
+
+	/**
+	 * Which resolved ticket the CSM means, for a door that can ask when it is not clear.
+	 * @see TicketChoices
+	 */
+	@Transactional(readOnly = true)
+	public TicketChoice chooseTicket(Csm csm, CustomerId customerId, TicketQuery query) {
+		return this.tickets.choose(this.customers.require(csm, customerId), query);
+	}
+
+	/** The follow-up with its customer, ticket and the ticket's current context. */
+	@Transactional(readOnly = true)
+	public FollowUpDetails details(Csm csm, FollowUp followUp) {
+		Customer customer = this.customers.require(csm, followUp.customerId());
+		Ticket ticket = ticketOf(followUp);
+		TicketContext context = ticket.isResolved() ? this.assessor.assess(customer, ticket).context() : null;
+		return new FollowUpDetails(followUp, customer, ticket, context, false);
 	}
 
 	@Transactional(readOnly = true)
-	public FollowUpDetails get(Csm csm, long id) {
-		FollowUp followUp = load(csm, id);
-		Customer customer = this.customers.require(csm, new CustomerId(followUp.customerId()));
-		Ticket ticket = ticketOf(followUp);
-		TicketContext context = ticket.isResolved() ? this.assessor.assess(customer, ticket).context() : null;
-		return details(followUp, customer, ticket, context, false);
+	public FollowUpDetails get(Csm csm, FollowUpId id) {
+		return details(csm, load(csm, id));
+	}
+
+	/** A follow-up of a customer the CSM may see. */
+	@Transactional(readOnly = true)
+	public Optional<FollowUp> find(Csm csm, FollowUpId id) {
+		return this.followUps.find(id)
+			.filter((followUp) -> this.customers.find(csm, followUp.customerId()).isPresent());
 	}
 
 	/** The follow-ups of one customer, newest first. */
 	@Transactional(readOnly = true)
 	public List<FollowUp> ofCustomer(Csm csm, CustomerId customerId) {
 		this.customers.require(csm, customerId);
-		return this.followUps.ofCustomer(customerId.value(), 50);
+		return this.followUps.ofCustomer(customerId, 50);
 	}
 
 	/**
@@ -146,17 +169,10 @@ public class FollowUpManagement {
 	@Transactional(readOnly = true)
 	public Optional<FollowUp> alreadySent(Csm csm, CustomerId customerId, TicketId ticketId) {
 		this.customers.require(csm, customerId);
-		if (this.followUps.openForTicket(ticketId.value()).isPresent()) {
+		if (this.followUps.openForTicket(ticketId).isPresent()) {
 			return Optional.empty();
 		}
-		return this.followUps.lastSentForTicket(ticketId.value());
-	}
-
-	/** Who did what to the follow-up, oldest first. */
-	@Transactional(readOnly = true)
-	public List<AuditLog.Entry> history(Csm csm, long id) {
-		load(csm, id);
-		return this.audit.history("followup", id);
+		return this.followUps.lastSentForTicket(ticketId);
 	}
 
 	/**
@@ -168,121 +184,77 @@ public class FollowUpManagement {
 		return this.followUps.awaiting(csm.ownerFilter(), this.clock.instant().minus(window), limit);
 	}
 
-	public FollowUpDetails edit(Csm csm, long id, String subject, String body) {
+	@Transactional
+	public FollowUp edit(Csm csm, FollowUpId id, String subject, String body) {
 		FollowUp followUp = load(csm, id);
 		boolean wasApproved = followUp.isApprovedAsIs();
 		int before = followUp.contentVersion();
-		followUp.edit(subject, body, csm.username(), this.clock.instant());
-		if (followUp.contentVersion() != before) {
-			this.followUps.update(followUp, this.clock.instant());
-			this.audit.record(csm.username(), "followup", id, "edited",
-					"content version " + followUp.contentVersion() + (wasApproved ? "; approval voided" : ""));
-		}
-		return get(csm, id);
-	}
-
-	/**
-	 * Approves the current wording and schedules the reminders the follow-up suggests,
-	 * counted from now. Approving an already approved follow-up changes nothing.
-	 */
-	public FollowUpDetails approve(Csm csm, long id, Integer seenVersion) {
-		FollowUp followUp = load(csm, id);
 		Instant now = this.clock.instant();
-		if (followUp.approve(seenVersion, csm.username(), now)) {
+		followUp.edit(subject, body, csm.username(), now);
+		if (followUp.contentVersion() != before) {
 			this.followUps.update(followUp, now);
-			this.audit.record(csm.username(), "followup", id, "approved",
-					"content version " + followUp.contentVersion());
-			if (this.reminders.forFollowUp(id).stream().noneMatch((r) -> r.origin() == ReminderOrigin.SUGGESTED)) {
-				String owner = ownerOf(followUp, csm);
-				for (SuggestedReminder suggested : followUp.suggestedReminders()) {
-					this.reminders.schedule(new NewReminder(owner, new CustomerId(followUp.customerId()), id,
-							now.plus(Duration.ofDays(suggested.dueIn().getDays())), suggested.note(),
-							ReminderOrigin.SUGGESTED), csm.username());
-				}
-			}
-			this.events.publishEvent(
-					new FollowUpApproved(id, followUp.customerId(), csm.username(), followUp.contentVersion()));
-		}
-		return get(csm, id);
-	}
-
-	/** Adds a reminder of the CSM's own to a follow-up. */
-	public Reminder addReminder(Csm csm, long id, Instant dueAt, String note) {
-		FollowUp followUp = load(csm, id);
-		if (dueAt == null || !dueAt.isAfter(this.clock.instant())) {
-			throw new InvalidInputException("A reminder must be due in the future.");
-		}
-		return this.reminders.schedule(new NewReminder(ownerOf(followUp, csm), new CustomerId(followUp.customerId()),
-				id, dueAt, note, ReminderOrigin.MANUAL), csm.username());
-	}
-
-	public FollowUpDetails discard(Csm csm, long id) {
-		FollowUp followUp = load(csm, id);
-		followUp.discard();
-		this.followUps.update(followUp, this.clock.instant());
-		this.audit.record(csm.username(), "followup", id, "discarded", null);
-		return get(csm, id);
-	}
-
-	/** Loads a follow-up of a customer the CSM may see; anything else is not found. */
-	FollowUp load(Csm csm, long id) {
-		FollowUp followUp = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFoundException(id));
-		if (this.customers.find(csm, new CustomerId(followUp.customerId())).isEmpty()) {
-			throw new FollowUpNotFoundException(id);
+			this.events.publishEvent(new FollowUpEdited(id, followUp.customerId(), followUp.contentVersion(),
+					wasApproved, csm.username(), now));
 		}
 		return followUp;
 	}
 
-	Ticket ticketOf(FollowUp followUp) {
-		return this.desk.find(new CustomerId(followUp.customerId()), new TicketId(followUp.ticketId())).orElseThrow();
-	}
-
-	private String ownerOf(FollowUp followUp, Csm csm) {
-		return this.customers.find(csm, new CustomerId(followUp.customerId()))
-			.map(Customer::ownerUsername)
-			.filter((owner) -> owner != null)
-			.orElse(csm.username());
-	}
-
 	/**
-	 * {@code context} is {@code null} when the ticket was reopened since the follow-up
-	 * was drafted.
+	 * Approves the current wording. Approving an already approved follow-up changes
+	 * nothing. The reminders it suggests are scheduled by whoever keeps reminders, on
+	 * {@link FollowUpApproved}.
 	 */
-	private FollowUpDetails details(FollowUp followUp, Customer customer, Ticket ticket, TicketContext context,
-			boolean created) {
-		return new FollowUpDetails(followUp, customer, ticket, context, this.reminders.forFollowUp(followUp.id()),
-				created);
-	}
-
-	private TicketAssessment chooseAndAssess(Customer customer, FollowUpRequest request) {
-		if (request.ticketId() != null) {
-			return this.assessor.assess(customer,
-					this.desk.find(customer.id(), new TicketId(request.ticketId()))
-						.orElseThrow(() -> new NotFoundException(
-								"No ticket " + request.ticketId() + " for " + customer.name() + ".")));
-		}
-		if (request.ticketNumber() != null && !request.ticketNumber().isBlank()) {
-			return this.assessor.assess(customer,
-					this.desk.findByNumber(customer.id(), request.ticketNumber())
-						.orElseThrow(() -> new NotFoundException(
-								"No ticket " + request.ticketNumber().trim() + " for " + customer.name() + ".")));
-		}
-		return latestSignificant(customer);
-	}
-
-	/**
-	 * The most recent resolved ticket that calls for more than an acknowledgment, or else
-	 * simply the most recent resolved one.
-	 */
-	private TicketAssessment latestSignificant(Customer customer) {
+	@Transactional
+	public FollowUp approve(Csm csm, FollowUpId id, Integer seenVersion) {
+		FollowUp followUp = load(csm, id);
 		Instant now = this.clock.instant();
-		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(LATEST_WINDOW), now);
-		if (resolved.isEmpty()) {
+		if (followUp.approve(seenVersion, csm.username(), now)) {
+			this.followUps.update(followUp, now);
+			Customer customer = this.customers.require(csm, followUp.customerId());
+			this.events.publishEvent(new FollowUpApproved(id, followUp.customerId(), followUp.ticketId(),
+					this.customers.owner(customer, csm).username(), followUp.level(), followUp.contentVersion(),
+					followUp.suggestedReminders(), csm.username(), now));
+		}
+		return followUp;
+	}
+
+	@Transactional
+	public FollowUp discard(Csm csm, FollowUpId id) {
+		FollowUp followUp = load(csm, id);
+		discard(followUp, csm, null, this.clock.instant());
+		return followUp;
+	}
+
+	private void discard(FollowUp followUp, Csm csm, String reason, Instant now) {
+		followUp.discard();
+		this.followUps.update(followUp, now);
+		this.events
+			.publishEvent(new FollowUpDiscarded(followUp.id(), followUp.customerId(), reason, csm.username(), now));
+	}
+
+	/** Loads a follow-up of a customer the CSM may see; anything else is not found. */
+	FollowUp load(Csm csm, FollowUpId id) {
+		return find(csm, id).orElseThrow(() -> new FollowUpNotFoundException(id));
+	}
+
+	Ticket ticketOf(FollowUp followUp) {
+		return this.desk.find(followUp.customerId(), followUp.ticketId()).orElseThrow();
+	}
+
+	/**
+	 * The clear choice, or else the most recent candidate whose assessment calls for more
+	 * than an acknowledgment, or else simply the most recent one.
+	 */
+	private TicketAssessment assess(Customer customer, TicketChoice choice) {
+		if (choice.ticket().isPresent()) {
+			return this.assessor.assess(customer, choice.ticket().get());
+		}
+		if (choice.candidates().isEmpty()) {
 			throw new RefusedException("no-resolved-ticket",
 					customer.name() + " has no ticket resolved in the last 90 days to follow up on.");
 		}
 		TicketAssessment newest = null;
-		for (Ticket ticket : resolved.subList(0, Math.min(CANDIDATES, resolved.size()))) {
+		for (Ticket ticket : choice.candidates().subList(0, Math.min(CANDIDATES, choice.candidates().size()))) {
 			TicketAssessment assessed = this.assessor.assess(customer, ticket);
 			if (assessed.assessment().level() != FollowUpLevel.MINOR) {
 				return assessed;

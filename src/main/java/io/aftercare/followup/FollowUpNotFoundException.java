@@ -7,8 +7,8 @@ import io.aftercare.shared.NotFoundException;
  */
 public class FollowUpNotFoundException extends NotFoundException {
 
-	public FollowUpNotFoundException(long id) {
-		super("No follow-up " + id + " for your customers.");
+	public FollowUpNotFoundException(FollowUpId id) {
+		super("No follow-up " + id.value() + " for your customers.");
 	}
 
 }

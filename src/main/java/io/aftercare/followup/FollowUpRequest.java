@@ -3,14 +3,17 @@ package io.aftercare.followup;
 import io.aftercare.assessment.FollowUpLevel;
 
 /**
- * What a CSM asks for: a follow-up on a ticket (by Aftercare id or by the desk's number;
- * when both are absent, the customer's most recent significant resolved ticket),
+ * What a CSM asks for: a follow-up on the ticket they mean (see {@link TicketChoices}),
  * optionally at a level of their choosing instead of the assessed one.
  */
-public record FollowUpRequest(Long ticketId, String ticketNumber, FollowUpLevel level) {
+public record FollowUpRequest(TicketQuery ticket, FollowUpLevel level) {
+
+	public FollowUpRequest {
+		ticket = (ticket != null) ? ticket : TicketQuery.any();
+	}
 
 	public static FollowUpRequest latest() {
-		return new FollowUpRequest(null, null, null);
+		return new FollowUpRequest(TicketQuery.any(), null);
 	}
 
 }

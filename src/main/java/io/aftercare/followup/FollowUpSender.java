@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.aftercare.account.Csm;
-import io.aftercare.account.CsmDirectory;
-import io.aftercare.audit.AuditLog;
+import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
-import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
 import io.aftercare.drafting.HtmlBody;
 import io.aftercare.mail.MailTransport;
@@ -29,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends an approved follow-up exactly once. The send is claimed in one short transaction
  * (which fails for a second, concurrent claim), the mail transport is called outside any
  * transaction, and the outcome is recorded in another. A failed delivery leaves the
- * follow-up approved, with the same Message-ID for the retry.
+ * follow-up approved, for a retry under the same Message-ID.
  */
 @Service
 public class FollowUpSender {
@@ -42,15 +40,11 @@ public class FollowUpSender {
 
 	private final CustomerBook customers;
 
-	private final CsmDirectory csms;
-
 	private final MailTransport transport;
 
 	private final MessageIds messageIds;
 
 	private final HtmlBody html;
-
-	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
@@ -58,17 +52,15 @@ public class FollowUpSender {
 
 	private final Clock clock;
 
-	FollowUpSender(FollowUpManagement management, FollowUps followUps, CustomerBook customers, CsmDirectory csms,
-			MailTransport transport, MessageIds messageIds, HtmlBody html, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+	FollowUpSender(FollowUpManagement management, FollowUps followUps, CustomerBook customers, MailTransport transport,
+			MessageIds messageIds, HtmlBody html, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.management = management;
 		this.followUps = followUps;
 		this.customers = customers;
-		this.csms = csms;
 		this.transport = transport;
 		this.messageIds = messageIds;
 		this.html = html;
-		this.audit = audit;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -81,7 +73,7 @@ public class FollowUpSender {
 	 * reopened
 	 * @throws DeliveryFailedException when the mail transport refused it
 	 */
-	public SendAttempt send(Csm csm, long id) {
+	public SendAttempt send(Csm csm, FollowUpId id) {
 		OutgoingEmail email;
 		try {
 			email = this.transaction.execute((status) -> claim(csm, id));
@@ -89,7 +81,7 @@ public class FollowUpSender {
 		catch (OptimisticLockingFailureException ex) {
 			// Another request claimed it a moment ago: that one sends, this one only
 			// reports.
-			return attempt(csm, id, SendAttempt.Result.BEING_SENT);
+			return new SendAttempt(this.management.load(csm, id), SendAttempt.Result.BEING_SENT);
 		}
 		if (email == null) {
 			FollowUp current = this.management.load(csm, id);
@@ -100,32 +92,32 @@ public class FollowUpSender {
 			this.transport.deliver(email);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Sending follow-up {} failed: {}", id, ex.getMessage());
+			log.warn("Sending follow-up {} failed: {}", id.value(), ex.getMessage());
 			this.transaction.executeWithoutResult((status) -> {
 				FollowUp followUp = this.management.load(csm, id);
+				Instant now = this.clock.instant();
 				followUp.failed(ex.getMessage());
-				this.followUps.update(followUp, this.clock.instant());
-				this.audit.record(csm.username(), "followup", id, "send-failed", ex.getMessage());
+				this.followUps.update(followUp, now);
+				this.events.publishEvent(
+						new FollowUpSendFailed(id, followUp.customerId(), ex.getMessage(), false, csm.username(), now));
 			});
 			throw new DeliveryFailedException(id, "The email could not be handed to the mail server: " + ex.getMessage()
 					+ ". The follow-up is still approved; try sending again.", ex);
 		}
-		this.transaction.executeWithoutResult((status) -> {
+		FollowUp sent = this.transaction.execute((status) -> {
 			FollowUp followUp = this.management.load(csm, id);
 			if (followUp.status() == FollowUpStatus.SENT) {
 				// Settled meanwhile from what the transport holds: nothing left to
 				// record.
-				return;
+				return followUp;
 			}
 			Instant now = this.clock.instant();
 			followUp.sent(now);
 			this.followUps.update(followUp, now);
-			this.audit.record(csm.username(), "followup", id, "sent",
-					"to " + followUp.recipient().email() + " as " + followUp.messageId());
-			this.events.publishEvent(
-					new FollowUpSent(id, followUp.customerId(), followUp.ticketId(), followUp.messageId(), now));
+			this.events.publishEvent(sent(followUp, csm, csm.username()));
+			return followUp;
 		});
-		return attempt(csm, id, SendAttempt.Result.SENT);
+		return new SendAttempt(sent, SendAttempt.Result.SENT);
 	}
 
 	/**
@@ -135,7 +127,7 @@ public class FollowUpSender {
 	 * @throws RefusedException when the wording changed since {@code reviewedVersion}, or
 	 * it cannot be sent
 	 */
-	public SendAttempt approveAndSend(Csm csm, long id, int reviewedVersion) {
+	public SendAttempt approveAndSend(Csm csm, FollowUpId id, int reviewedVersion) {
 		FollowUp current = this.management.load(csm, id);
 		if (current.status() == FollowUpStatus.SENT) {
 			return new SendAttempt(current, SendAttempt.Result.ALREADY_SENT);
@@ -157,15 +149,23 @@ public class FollowUpSender {
 		return send(csm, id);
 	}
 
-	private SendAttempt attempt(Csm csm, long id, SendAttempt.Result result) {
-		return new SendAttempt(this.management.load(csm, id), result);
+	/**
+	 * What was sent, to announce: by {@code recordedBy}, for the CSM who owns the
+	 * customer.
+	 */
+	FollowUpSent sent(FollowUp followUp, Csm viewer, String recordedBy) {
+		String owner = this.customers.find(viewer, followUp.customerId())
+			.map((customer) -> this.customers.owner(customer, viewer).username())
+			.orElse(viewer.username());
+		return new FollowUpSent(followUp.id(), followUp.customerId(), followUp.ticketId(), owner, followUp.level(),
+				followUp.recipient().email(), followUp.messageId(), recordedBy, followUp.sentAt());
 	}
 
 	/**
 	 * Marks the follow-up as being sent and builds its email; {@code null} when it needs
 	 * no sending.
 	 */
-	private OutgoingEmail claim(Csm csm, long id) {
+	private OutgoingEmail claim(Csm csm, FollowUpId id) {
 		FollowUp followUp = this.management.load(csm, id);
 		if (followUp.status() == FollowUpStatus.SENT || followUp.status() == FollowUpStatus.SENDING) {
 			return null;
@@ -175,12 +175,12 @@ public class FollowUpSender {
 					+ "Check with support, then prepare a new follow-up once it is resolved again.");
 		}
 		Instant now = this.clock.instant();
-		followUp.startSending(this.messageIds.forFollowUp(id, followUp.contentVersion()), this.transport.channel(),
-				now);
+		followUp.startSending(this.messageIds.forFollowUp(id.value(), followUp.contentVersion()),
+				this.transport.channel(), now);
 		Mailbox from = sender(csm, followUp);
 		this.followUps.update(followUp, now);
-		this.audit.record(csm.username(), "followup", id, "send-requested",
-				"approved by " + followUp.approvedBy() + ", content version " + followUp.contentVersion());
+		this.events.publishEvent(new FollowUpSendStarted(id, followUp.customerId(), followUp.messageId(),
+				followUp.sendChannel(), followUp.contentVersion(), followUp.approvedBy(), csm.username(), now));
 		Draft content = followUp.content();
 		return new OutgoingEmail(followUp.messageId(), from,
 				new Mailbox(followUp.recipient().name(), followUp.recipient().email()), content.subject(),
@@ -191,10 +191,8 @@ public class FollowUpSender {
 	 * Follow-ups go out from the CSM who owns the customer, so that replies reach them.
 	 */
 	private Mailbox sender(Csm csm, FollowUp followUp) {
-		String owner = this.customers.find(csm, new CustomerId(followUp.customerId()))
-			.map((customer) -> customer.ownerUsername())
-			.orElse(null);
-		Csm from = (owner != null) ? this.csms.find(owner).orElse(csm) : csm;
+		Customer customer = this.customers.require(csm, followUp.customerId());
+		Csm from = this.customers.owner(customer, csm);
 		if (from.email() == null) {
 			throw new RefusedException("no-sender", from.displayName()
 					+ " has no email address in Aftercare, so the follow-up has no sender. Add one, then send again.");

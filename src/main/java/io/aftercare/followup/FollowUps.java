@@ -11,19 +11,25 @@ import java.util.Optional;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.ticket.TicketId;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores follow-ups in {@code support_followups}. Updates are guarded by the row version,
  * so two concurrent transitions (a double-clicked Send) cannot both succeed.
  */
 @Repository
+// A follow-up is read with its suggested reminders by a second query while its row is
+// open: one transaction keeps both on one connection, also when no caller began one.
+@Transactional
 class FollowUps {
 
 	private static final String SEPARATOR = "\n";
@@ -34,44 +40,47 @@ class FollowUps {
 		this.jdbc = jdbc;
 	}
 
-	Optional<FollowUp> find(long id) {
+	Optional<FollowUp> find(FollowUpId id) {
 		return this.jdbc.sql("select * from support_followups where id = :id")
-			.param("id", id)
+			.param("id", id.value())
 			.query(this::followUp)
 			.optional();
 	}
 
 	/** The newest follow-up of a ticket that is still a draft, approved or failed. */
-	Optional<FollowUp> openForTicket(long ticketId) {
+	Optional<FollowUp> openForTicket(TicketId ticketId) {
 		return this.jdbc.sql("""
 				select * from support_followups where ticket_id = :ticket and status in ('DRAFT', 'APPROVED', 'FAILED')
 				order by created_at desc, id desc limit 1
-				""").param("ticket", ticketId).query(this::followUp).optional();
+				""").param("ticket", ticketId.value()).query(this::followUp).optional();
 	}
 
 	/**
 	 * Follow-ups claimed for sending before {@code claimedBefore} and never recorded as
 	 * sent or failed.
 	 */
-	List<Long> sendingSince(Instant claimedBefore) {
+	List<FollowUpId> sendingSince(Instant claimedBefore) {
 		return this.jdbc.sql("""
 				select id from support_followups where status = 'SENDING' and send_requested_at < :before order by id
-				""").param("before", SqlTime.utc(claimedBefore)).query(Long.class).list();
+				""")
+			.param("before", SqlTime.utc(claimedBefore))
+			.query((rs, i) -> new FollowUpId(rs.getLong("id")))
+			.list();
 	}
 
 	/** The newest follow-up of a ticket that went out. */
-	Optional<FollowUp> lastSentForTicket(long ticketId) {
+	Optional<FollowUp> lastSentForTicket(TicketId ticketId) {
 		return this.jdbc.sql("""
 				select * from support_followups where ticket_id = :ticket and status = 'SENT'
 				order by sent_at desc, id desc limit 1
-				""").param("ticket", ticketId).query(this::followUp).optional();
+				""").param("ticket", ticketId.value()).query(this::followUp).optional();
 	}
 
-	List<FollowUp> ofCustomer(long customerId, int limit) {
+	List<FollowUp> ofCustomer(CustomerId customerId, int limit) {
 		return this.jdbc.sql("""
 				select * from support_followups where customer_id = :customer order by created_at desc, id desc
 				limit :limit
-				""").param("customer", customerId).param("limit", limit).query(this::followUp).list();
+				""").param("customer", customerId.value()).param("limit", limit).query(this::followUp).list();
 	}
 
 	/**
@@ -100,7 +109,7 @@ class FollowUps {
 			.list();
 	}
 
-	long insert(FollowUp f) {
+	FollowUpId insert(FollowUp f) {
 		var key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("""
@@ -110,8 +119,8 @@ class FollowUps {
 					values (:customer, :ticket, :level, :assessedLevel, :overriddenBy, :reasons, :offers, :status,
 					    :toName, :toEmail, :subject, :body, :contentVersion, :delivery, :response, :createdBy, :now, :now, 0)
 					""")
-			.param("customer", f.customerId())
-			.param("ticket", f.ticketId())
+			.param("customer", f.customerId().value())
+			.param("ticket", f.ticketId().value())
 			.param("level", f.level().name())
 			.param("assessedLevel", f.assessedLevel().name())
 			.param("overriddenBy", f.levelOverriddenBy())
@@ -141,7 +150,7 @@ class FollowUps {
 				.param("note", reminder.note())
 				.update();
 		}
-		return id;
+		return new FollowUpId(id);
 	}
 
 	/**
@@ -151,7 +160,7 @@ class FollowUps {
 	 */
 	void update(FollowUp f, Instant now) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("id", f.id());
+		params.put("id", f.id().value());
 		params.put("version", f.version());
 		params.put("status", f.status().name());
 		params.put("editedSubject", (f.edited() != null) ? f.edited().subject() : null);
@@ -188,12 +197,12 @@ class FollowUps {
 	}
 
 	private FollowUp followUp(ResultSet rs, int row) throws SQLException {
-		long id = rs.getLong("id");
+		FollowUpId id = new FollowUpId(rs.getLong("id"));
 		String editedSubject = rs.getString("edited_subject");
 		Draft edited = (editedSubject != null) ? new Draft(editedSubject, rs.getString("edited_body")) : null;
 		int approvedVersion = rs.getInt("approved_version");
 		Integer approved = rs.wasNull() ? null : approvedVersion;
-		return new FollowUp(id, rs.getLong("customer_id"), rs.getLong("ticket_id"),
+		return new FollowUp(id, new CustomerId(rs.getLong("customer_id")), new TicketId(rs.getLong("ticket_id")),
 				FollowUpLevel.valueOf(rs.getString("level")), FollowUpLevel.valueOf(rs.getString("assessed_level")),
 				rs.getString("level_overridden_by"), lines(rs.getString("reasons")), lines(rs.getString("offers")),
 				suggestedReminders(id), new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
@@ -207,11 +216,11 @@ class FollowUps {
 				ResponseStatus.valueOf(rs.getString("response_status")));
 	}
 
-	private List<SuggestedReminder> suggestedReminders(long followUpId) {
+	private List<SuggestedReminder> suggestedReminders(FollowUpId followUpId) {
 		return this.jdbc.sql("""
 				select due_in_days, note from followup_suggested_reminders where followup_id = :id order by position
 				""")
-			.param("id", followUpId)
+			.param("id", followUpId.value())
 			.query((rs, i) -> new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")),
 					rs.getString("note")))
 			.list();

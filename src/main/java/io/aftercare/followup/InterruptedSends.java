@@ -3,7 +3,7 @@ package io.aftercare.followup;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.aftercare.audit.AuditLog;
+import io.aftercare.account.Csm;
 import io.aftercare.mail.DeliveryCheck;
 import io.aftercare.mail.MailTransport;
 
@@ -35,13 +35,11 @@ class InterruptedSends {
 
 	private static final Logger log = LoggerFactory.getLogger(InterruptedSends.class);
 
-	static final String ACTOR = "aftercare";
-
 	private final FollowUps followUps;
 
-	private final MailTransport transport;
+	private final FollowUpSender sender;
 
-	private final AuditLog audit;
+	private final MailTransport transport;
 
 	private final ApplicationEventPublisher events;
 
@@ -53,12 +51,13 @@ class InterruptedSends {
 
 	private final TaskScheduler scheduler;
 
-	InterruptedSends(FollowUps followUps, MailTransport transport, AuditLog audit, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, FollowUpSettings settings, TaskScheduler scheduler, Clock clock) {
+	InterruptedSends(FollowUps followUps, FollowUpSender sender, MailTransport transport,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, FollowUpSettings settings,
+			TaskScheduler scheduler, Clock clock) {
 		this.scheduler = scheduler;
 		this.followUps = followUps;
+		this.sender = sender;
 		this.transport = transport;
-		this.audit = audit;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
@@ -73,7 +72,7 @@ class InterruptedSends {
 
 	void settle() {
 		Instant claimedBefore = this.clock.instant().minus(this.settings.sendTimeout());
-		for (long id : this.followUps.sendingSince(claimedBefore)) {
+		for (FollowUpId id : this.followUps.sendingSince(claimedBefore)) {
 			try {
 				this.transaction.executeWithoutResult((status) -> settle(id));
 			}
@@ -83,7 +82,7 @@ class InterruptedSends {
 		}
 	}
 
-	private void settle(long id) {
+	private void settle(FollowUpId id) {
 		FollowUp followUp = this.followUps.find(id).orElseThrow();
 		if (followUp.status() != FollowUpStatus.SENDING) {
 			return;
@@ -93,10 +92,7 @@ class InterruptedSends {
 		if (check == DeliveryCheck.DELIVERED) {
 			followUp.sent(now);
 			this.followUps.update(followUp, now);
-			this.audit.record(ACTOR, "followup", id, "sent",
-					"settled after an interrupted send: the transport has " + followUp.messageId());
-			this.events.publishEvent(
-					new FollowUpSent(id, followUp.customerId(), followUp.ticketId(), followUp.messageId(), now));
+			this.events.publishEvent(this.sender.sent(followUp, Csm.AFTERCARE, Csm.AFTERCARE.username()));
 		}
 		else {
 			followUp.failed((check == DeliveryCheck.UNKNOWN)
@@ -104,9 +100,10 @@ class InterruptedSends {
 							+ "or in the Sent folder (Message-ID " + followUp.messageId() + ") before sending again."
 					: "The send was interrupted before the email was handed over. It is still approved: send it again.");
 			this.followUps.update(followUp, now);
-			this.audit.record(ACTOR, "followup", id, "send-interrupted", followUp.deliveryDetail());
+			this.events.publishEvent(new FollowUpSendFailed(id, followUp.customerId(), followUp.deliveryDetail(), true,
+					Csm.AFTERCARE.username(), now));
 		}
-		log.warn("Settled interrupted send of follow-up {}: {}", id, followUp.status());
+		log.warn("Settled interrupted send of follow-up {}: {}", id.value(), followUp.status());
 	}
 
 	/**

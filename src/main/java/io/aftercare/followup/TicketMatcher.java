@@ -1,4 +1,4 @@
-package io.aftercare.chat.intent;
+package io.aftercare.followup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * find "workflow". Tickets matching more of the words come first; ties keep the order
  * given, so pass the newest first.
  */
-public final class TicketMatcher {
+final class TicketMatcher {
 
 	private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -31,7 +31,7 @@ public final class TicketMatcher {
 	 * @param tickets the tickets to search; may be {@code null}
 	 * @return the ids of the matching tickets, best first; empty when no words were given
 	 */
-	public List<Long> match(List<String> ticketWords, List<TicketText> tickets) {
+	List<Long> match(List<String> ticketWords, List<TicketText> tickets) {
 		if (ticketWords == null || tickets == null) {
 			return List.of();
 		}

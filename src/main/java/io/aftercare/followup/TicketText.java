@@ -1,4 +1,4 @@
-package io.aftercare.chat.intent;
+package io.aftercare.followup;
 
 /**
  * The words of a ticket that {@link TicketMatcher} searches.
@@ -8,6 +8,6 @@ package io.aftercare.chat.intent;
  * @param subject the ticket's subject, {@code null} when unknown
  * @param productArea the product area ("Billing"), {@code null} when unknown
  */
-public record TicketText(long id, String number, String subject, String productArea) {
+record TicketText(long id, String number, String subject, String productArea) {
 
 }

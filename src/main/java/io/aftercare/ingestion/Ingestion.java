@@ -15,11 +15,12 @@ import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.Upserted;
-import io.aftercare.ticket.TicketId;
+import io.aftercare.ticket.TicketUpserted;
 import io.aftercare.ticket.TicketIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * million records neither holds one transaction open nor has to fit in memory. Within a
  * chunk each record runs in a savepoint: a record that fails (invalid, naming an unknown
  * customer, refused by the database) is rolled back alone and reported, and its
- * neighbours still land. Sending the same batch again changes nothing.
+ * neighbours still land. What a record announces (a ticket resolved) is published only
+ * once its savepoint holds, so a record rolled back announces nothing. Sending the same
+ * batch again changes nothing.
  */
 @Service
 public class Ingestion {
@@ -45,13 +48,17 @@ public class Ingestion {
 
 	private final TicketIntake tickets;
 
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate chunk;
 
 	private final TransactionTemplate record;
 
-	Ingestion(CustomerRegistry customers, TicketIntake tickets, PlatformTransactionManager transactions) {
+	Ingestion(CustomerRegistry customers, TicketIntake tickets, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.customers = customers;
 		this.tickets = tickets;
+		this.events = events;
 		this.chunk = new TransactionTemplate(transactions);
 		this.record = new TransactionTemplate(transactions);
 		this.record.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -73,8 +80,10 @@ public class Ingestion {
 	}
 
 	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch) {
-		return ingest("tickets", batch, IncomingTicket::key,
-				(ticket) -> stored(this.tickets.upsert(ticket.toRecord()), TicketId::value));
+		return ingest("tickets", batch, IncomingTicket::key, (ticket) -> {
+			TicketUpserted stored = this.tickets.upsert(ticket.toRecord());
+			return new Stored(stored.id().value(), stored.change(), List.copyOf(stored.resolution().stream().toList()));
+		});
 	}
 
 	private <T> IngestionReport ingest(String kind, Iterator<Submission<T>> batch, Function<T, String> key,
@@ -128,6 +137,7 @@ public class Ingestion {
 		String name = key.apply(submission.data());
 		try {
 			Stored stored = this.record.execute((status) -> store.apply(submission.data()));
+			stored.announcements().forEach(this.events::publishEvent);
 			return RecordOutcome.stored(submission.index(), name, stored.change(), stored.id());
 		}
 		catch (IllegalArgumentException | InvalidInputException | NotFoundException | RefusedException ex) {
@@ -170,10 +180,11 @@ public class Ingestion {
 	}
 
 	private static <I> Stored stored(Upserted<I> upserted, ToLongFunction<I> id) {
-		return new Stored(id.applyAsLong(upserted.id()), upserted.change());
+		return new Stored(id.applyAsLong(upserted.id()), upserted.change(), List.of());
 	}
 
-	private record Stored(long id, Change change) {
+	/** A stored record, and the events to publish once its savepoint holds. */
+	private record Stored(long id, Change change, List<Object> announcements) {
 	}
 
 }

@@ -3,11 +3,12 @@ package io.aftercare.reminder;
 import java.time.Instant;
 
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpId;
 
 /**
  * A reminder to schedule for {@code owner}, the CSM who owns the customer.
  */
-public record NewReminder(String owner, CustomerId customerId, Long followUpId, Instant dueAt, String note,
+public record NewReminder(String owner, CustomerId customerId, FollowUpId followUpId, Instant dueAt, String note,
 		ReminderOrigin origin) {
 
 	public NewReminder {

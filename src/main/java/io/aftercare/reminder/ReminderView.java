@@ -10,8 +10,9 @@ public record ReminderView(long id, long customerId, Long followUpId, Instant du
 		ReminderOrigin origin, ReminderStatus status, String owner, Instant createdAt) {
 
 	public static ReminderView of(Reminder r, Instant now) {
-		return new ReminderView(r.id().value(), r.customerId().value(), r.followUpId(), r.dueAt(), r.isDue(now),
-				r.note(), r.origin(), r.status(), r.owner(), r.createdAt());
+		return new ReminderView(r.id().value(), r.customerId().value(),
+				(r.followUpId() != null) ? r.followUpId().value() : null, r.dueAt(), r.isDue(now), r.note(), r.origin(),
+				r.status(), r.owner(), r.createdAt());
 	}
 
 }

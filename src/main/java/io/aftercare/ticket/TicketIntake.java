@@ -13,18 +13,16 @@ import io.aftercare.customer.CustomerId;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.shared.Change;
 import io.aftercare.shared.SqlTime;
-import io.aftercare.shared.Upserted;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes tickets in from the desks. Idempotent by source key: an unchanged ticket changes
- * nothing and announces nothing. A ticket that arrives resolved, or moves to resolved, is
- * announced as {@link TicketResolved}; one that moves from resolved back to open counts
- * as reopened.
+ * nothing. A ticket that arrives resolved, or moves to resolved, comes back with its
+ * {@link TicketResolved} for the caller to publish once it is committed; one that moves
+ * from resolved back to open counts as reopened.
  */
 @Service
 @Transactional
@@ -36,20 +34,16 @@ public class TicketIntake {
 
 	private final SupportDesk desk;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	TicketIntake(JdbcClient jdbc, CustomerRegistry customers, SupportDesk desk, ApplicationEventPublisher events,
-			Clock clock) {
+	TicketIntake(JdbcClient jdbc, CustomerRegistry customers, SupportDesk desk, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.desk = desk;
-		this.events = events;
 		this.clock = clock;
 	}
 
-	public Upserted<TicketId> upsert(TicketRecord record) {
+	public TicketUpserted upsert(TicketRecord record) {
 		CustomerId customer = this.customers.customerOf(record.customer())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"customer " + record.customer() + " is not known; send it first"));
@@ -62,10 +56,8 @@ public class TicketIntake {
 		if (stored.isEmpty()) {
 			TicketId id = insert(record, customer, requester, now);
 			writeChildren(id, record);
-			if (record.status().isResolved()) {
-				this.events.publishEvent(new TicketResolved(id, customer, record.priority()));
-			}
-			return new Upserted<>(id, Change.CREATED);
+			return new TicketUpserted(id, Change.CREATED,
+					record.status().isResolved() ? Optional.of(resolved(id, customer, record)) : Optional.empty());
 		}
 		Ticket before = stored.get();
 		TicketRecord incoming = countReopening(before, record, now);
@@ -74,14 +66,18 @@ public class TicketIntake {
 				|| !this.desk.participants(before.id()).equals(incoming.participants())
 				|| commentsChanged(before.id(), incoming.comments());
 		if (!rowChanged && !childrenChanged) {
-			return new Upserted<>(before.id(), Change.UNCHANGED);
+			return new TicketUpserted(before.id(), Change.UNCHANGED, Optional.empty());
 		}
 		update(before.id(), incoming, customer, requester, now);
 		writeChildren(before.id(), incoming);
-		if (incoming.status().isResolved() && !before.status().isResolved()) {
-			this.events.publishEvent(new TicketResolved(before.id(), customer, incoming.priority()));
-		}
-		return new Upserted<>(before.id(), Change.UPDATED);
+		boolean resolvedNow = incoming.status().isResolved() && !before.status().isResolved();
+		return new TicketUpserted(before.id(), Change.UPDATED,
+				resolvedNow ? Optional.of(resolved(before.id(), customer, incoming)) : Optional.empty());
+	}
+
+	private static TicketResolved resolved(TicketId id, CustomerId customer, TicketRecord record) {
+		return new TicketResolved(id, customer, record.number(), record.priority(), record.resolvedAt(),
+				record.key().system(), false);
 	}
 
 	/**

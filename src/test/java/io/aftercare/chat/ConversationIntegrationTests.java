@@ -5,6 +5,7 @@ import java.util.List;
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
 import org.junit.jupiter.api.Test;
@@ -130,8 +131,8 @@ class ConversationIntegrationTests {
 		Csm sam = sam();
 		ChatEntry first = answer(sam, "Follow up with Acme Corp on ticket AC-2024-0125");
 		assertThat(first.kind()).isEqualTo(ChatEntry.Kind.FOLLOWUP);
-		this.followUps.approve(sam, first.followUpId(), null);
-		this.sender.send(sam, first.followUpId());
+		this.followUps.approve(sam, new FollowUpId(first.followUpId()), null);
+		this.sender.send(sam, new FollowUpId(first.followUpId()));
 
 		ChatEntry question = answer(sam, "Follow up with Acme Corp on ticket AC-2024-0125");
 		assertThat(question.kind()).isEqualTo(ChatEntry.Kind.TEXT);

@@ -3,6 +3,7 @@ package io.aftercare.followup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The PRD's whole story through the HTTP API and the database: TechFlow's resolved API
@@ -120,16 +122,22 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$.status")
 			.isEqualTo("APPROVED")
 			.jsonPath("$.approval.approvedBy")
-			.isEqualTo("sam")
-			.jsonPath("$.reminders[0].note")
-			.isEqualTo("Check API metrics")
-			.jsonPath("$.reminders[0].origin")
-			.isEqualTo("SUGGESTED")
-			.jsonPath("$.reminders[0].dueAt")
-			.value(String.class,
-					(due) -> assertThat(Instant.parse(due)).isBetween(
-							Instant.now().plus(7, ChronoUnit.DAYS).minusSeconds(600),
-							Instant.now().plus(7, ChronoUnit.DAYS)));
+			.isEqualTo("sam");
+		// The reminder module schedules the suggested reminders as soon as it hears of
+		// the
+		// approval.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.sam.get("/api/followups/" + id)
+				.expectBody()
+				.jsonPath("$.reminders[0].note")
+				.isEqualTo("Check API metrics")
+				.jsonPath("$.reminders[0].origin")
+				.isEqualTo("SUGGESTED")
+				.jsonPath("$.reminders[0].dueAt")
+				.value(String.class,
+						(due) -> assertThat(Instant.parse(due)).isBetween(
+								Instant.now().plus(7, ChronoUnit.DAYS).minusSeconds(600),
+								Instant.now().plus(7, ChronoUnit.DAYS))));
 
 		Map<?, ?> sent = this.sam.send(id).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		assertThat(sent.get("status")).isEqualTo("SENT");
@@ -172,14 +180,16 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$[?(@.id == " + id + ")].subject")
 			.isEqualTo(List.of("Checking in after your API issue"));
 
-		this.sam.get("/api/followups/" + id + "/history")
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$[*].action")
-			.isEqualTo(List.of("drafted", "edited", "approved", "send-requested", "sent"))
-			.jsonPath("$[*].actor")
-			.isEqualTo(List.of("sam", "sam", "sam", "sam", "sam"));
+		// Written from the events, right after each change.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.sam.get("/api/followups/" + id + "/history")
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[*].action")
+				.isEqualTo(List.of("drafted", "edited", "approved", "send-requested", "sent"))
+				.jsonPath("$[*].actor")
+				.isEqualTo(List.of("sam", "sam", "sam", "sam", "sam")));
 		new FollowUpClient(this.http, "alex").get("/api/followups/" + id + "/history").expectStatus().isNotFound();
 	}
 

@@ -6,9 +6,11 @@ import java.util.List;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
+import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.ticket.TicketId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +23,9 @@ class FollowUpTests {
 	private static final String CHANNEL = "outbox:test";
 
 	private FollowUp draft() {
-		return new FollowUp(7L, 1, 2, FollowUpLevel.MAJOR, FollowUpLevel.MAJOR, null, List.of("High severity"),
-				List.of(), List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics")),
+		return new FollowUp(new FollowUpId(7), new CustomerId(1), new TicketId(2), FollowUpLevel.MAJOR,
+				FollowUpLevel.MAJOR, null, List.of("High severity"), List.of(),
+				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics")),
 				new FollowUp.Recipient("David Park", "david@techflow.example"),
 				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
 				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);

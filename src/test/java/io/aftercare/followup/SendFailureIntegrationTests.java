@@ -1,5 +1,7 @@
 package io.aftercare.followup;
 
+import java.time.Duration;
+
 import io.aftercare.AftercareIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A mail transport that fails loses nothing: the follow-up stays approved, its draft
@@ -53,10 +56,10 @@ class SendFailureIntegrationTests {
 			.isEqualTo("FAILED")
 			.jsonPath("$.draft.textBody")
 			.value(String.class, (body) -> assertThat(body).contains("TF-2024-0847"));
-		assertThat(this.jdbc.sql("""
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.jdbc.sql("""
 				select count(*) from audit_log
 				where subject_type = 'followup' and subject_id = :id and action = 'send-failed'
-				""").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+				""").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1));
 	}
 
 }

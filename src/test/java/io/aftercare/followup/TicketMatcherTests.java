@@ -1,4 +1,4 @@
-package io.aftercare.chat.intent;
+package io.aftercare.followup;
 
 import java.util.List;
 

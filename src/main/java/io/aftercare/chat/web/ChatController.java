@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -15,7 +16,10 @@ import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
 import io.aftercare.followup.SendAttempt;
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.reminder.Reminder;
+import io.aftercare.reminder.ReminderBook;
+import io.aftercare.reminder.ReminderOrigin;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -46,14 +50,17 @@ class ChatController {
 
 	private final FollowUpSender sender;
 
+	private final ReminderBook reminders;
+
 	private final Clock clock;
 
 	ChatController(Conversation conversation, ChatViews views, FollowUpManagement followUps, FollowUpSender sender,
-			Clock clock) {
+			ReminderBook reminders, Clock clock) {
 		this.conversation = conversation;
 		this.views = views;
 		this.followUps = followUps;
 		this.sender = sender;
+		this.reminders = reminders;
 		this.clock = clock;
 	}
 
@@ -107,7 +114,7 @@ class ChatController {
 	@PostMapping("/chat/followups/{id}/edit")
 	String edit(@PathVariable long id, @RequestParam String subject, @RequestParam String body, Csm csm, Model model) {
 		try {
-			this.followUps.edit(csm, id, subject, body.replace("\r\n", "\n"));
+			this.followUps.edit(csm, new FollowUpId(id), subject, body.replace("\r\n", "\n"));
 		}
 		catch (InvalidInputException | RefusedException ex) {
 			model.addAttribute("card", this.views.card(csm, id));
@@ -131,7 +138,7 @@ class ChatController {
 		// Due at nine in the morning UTC of the chosen day.
 		Instant due = date.atTime(9, 0).toInstant(ZoneOffset.UTC);
 		try {
-			this.followUps.addReminder(csm, id, due, note);
+			this.reminders.addToFollowUp(csm, new FollowUpId(id), due, note);
 		}
 		catch (InvalidInputException | IllegalArgumentException ex) {
 			model.addAttribute("card", this.views.card(csm, id));
@@ -145,7 +152,7 @@ class ChatController {
 	/** The Send button: first show exactly what will go out, and to whom. */
 	@PostMapping("/chat/followups/{id}/confirm")
 	String confirm(@PathVariable long id, Csm csm, Model model) {
-		FollowUpDetails details = this.followUps.get(csm, id);
+		FollowUpDetails details = this.followUps.get(csm, new FollowUpId(id));
 		ChatEntry entry = this.conversation.note(new ChatEntry(null, csm.username(), ChatEntry.Author.AFTERCARE,
 				ChatEntry.Kind.CONFIRM_SEND, "Please confirm: this is exactly what will be sent.", id,
 				details.customer().id().value(), List.of(), this.clock.instant()));
@@ -158,8 +165,8 @@ class ChatController {
 	String send(@PathVariable long id, @RequestParam int contentVersion, Csm csm, Model model) {
 		String text;
 		try {
-			SendAttempt attempt = this.sender.approveAndSend(csm, id, contentVersion);
-			FollowUpDetails details = this.followUps.get(csm, id);
+			SendAttempt attempt = this.sender.approveAndSend(csm, new FollowUpId(id), contentVersion);
+			FollowUpDetails details = this.followUps.details(csm, attempt.followUp());
 			String customer = details.customer().name();
 			text = switch (attempt.result()) {
 				case SENT -> sentText(details);
@@ -177,12 +184,22 @@ class ChatController {
 		return "chat/fragments :: messages";
 	}
 
+	/**
+	 * The PRD's "Post-ticket follow-up sent to TechFlow!", with the reminders set. The
+	 * suggested ones are scheduled by the reminder module right after the approval; until
+	 * they are, the follow-up's own suggestions say what they will be.
+	 */
 	private String sentText(FollowUpDetails sent) {
 		StringBuilder text = new StringBuilder("Post-ticket follow-up sent to " + sent.customer().name() + "!");
 		Instant now = this.clock.instant();
-		for (Reminder reminder : sent.reminders()) {
-			text.append("\n\nReminder set: ").append(FollowUpCard.reminderLine(reminder, now)).append('.');
+		List<Reminder> scheduled = this.reminders.forFollowUp(sent.followUp().id());
+		List<String> lines = new ArrayList<>(scheduled.stream().map((r) -> FollowUpCard.reminderLine(r, now)).toList());
+		if (scheduled.stream().noneMatch((r) -> r.origin() == ReminderOrigin.SUGGESTED)) {
+			sent.followUp()
+				.suggestedReminders()
+				.forEach((r) -> lines.add(FollowUpCard.reminderLine(r.note(), r.dueIn().getDays())));
 		}
+		lines.forEach((line) -> text.append("\n\nReminder set: ").append(line).append('.'));
 		return text.toString();
 	}
 

@@ -10,6 +10,7 @@ import io.aftercare.chat.ChatEntry;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderStatus;
@@ -71,7 +72,8 @@ class ChatViews {
 	}
 
 	FollowUpCard card(Csm csm, long followUpId) {
-		return FollowUpCard.of(this.followUps.get(csm, followUpId), this.clock.instant());
+		FollowUpId id = new FollowUpId(followUpId);
+		return FollowUpCard.of(this.followUps.get(csm, id), this.reminders.forFollowUp(id), this.clock.instant());
 	}
 
 	List<ReminderView> openReminders(Csm csm, Instant now) {

@@ -34,14 +34,14 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	static FollowUpCard of(FollowUpDetails details, Instant now) {
+	static FollowUpCard of(FollowUpDetails details, List<Reminder> reminders, Instant now) {
 		FollowUp f = details.followUp();
 		Ticket t = details.ticket();
 		TicketContext c = details.context();
 		boolean open = f.status().isOpen();
 		var suggested = f.suggestedReminders().isEmpty() ? null : f.suggestedReminders().get(0);
-		return new FollowUpCard(f.id(), f.status(), statusLabel(f), details.customer().name(), t.number(), t.subject(),
-				t.priority().label(), TicketDurations.span(t, now), t.resolutionSummary(),
+		return new FollowUpCard(f.id().value(), f.status(), statusLabel(f), details.customer().name(), t.number(),
+				t.subject(), t.priority().label(), TicketDurations.span(t, now), t.resolutionSummary(),
 				(c != null) ? c.impactSummary() : List.of("The ticket was reopened after this draft was written."),
 				(c != null) ? c.stakeholders().stream().map(FollowUpCard::person).toList() : List.of(),
 				(c != null) ? c.relatedTickets().stream().map((r) -> r.number() + " · " + r.subject()).toList()
@@ -49,7 +49,7 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				(c != null) ? HealthChart.of(c.healthTrend(), t.openedAt(), t.resolvedAt()) : null, f.level().label(),
 				f.level().name(), f.reasons(), f.offers(), f.recipient().name(), f.recipient().email(),
 				f.content().subject(), f.content().textBody(), f.edited() != null, f.contentVersion(),
-				details.reminders().stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt())).toList(),
+				reminders.stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt())).toList(),
 				(suggested != null) ? suggested.note() : "Check in with " + details.customer().name(),
 				LocalDate.ofInstant(now, ZoneOffset.UTC)
 					.plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
@@ -76,7 +76,12 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		// Tuesday, whatever the hour.
 		long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC),
 				LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC)));
-		return r.note() + " in " + days + ((days == 1) ? " day" : " days");
+		return reminderLine(r.note(), days);
+	}
+
+	/** "Check API metrics in 7 days". */
+	static String reminderLine(String note, long inDays) {
+		return note + " in " + inDays + ((inDays == 1) ? " day" : " days");
 	}
 
 	/** A small line chart of the health score, with the ticket's open period shaded. */

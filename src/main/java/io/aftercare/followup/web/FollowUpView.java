@@ -11,9 +11,9 @@ import io.aftercare.drafting.Draft;
 import io.aftercare.followup.DeliveryStatus;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
+import io.aftercare.followup.FollowUpReminders;
 import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.ResponseStatus;
-import io.aftercare.reminder.ReminderView;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketDurations;
@@ -27,12 +27,12 @@ import io.aftercare.ticket.TicketStatus;
 record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String levelLabel, FollowUpLevel assessedLevel,
 		String levelOverriddenBy, List<String> reasons, List<String> offers, CustomerView customer,
 		TicketDetails ticket, CustomerImpact impact, DraftView draft, ApprovalView approval, DeliveryView delivery,
-		ResponseView response, List<SuggestedReminderView> suggestedReminders, List<ReminderView> reminders,
+		ResponseView response, List<SuggestedReminderView> suggestedReminders, List<ReminderLine> reminders,
 		String createdBy, Instant createdAt) {
 
-	static FollowUpView of(FollowUpDetails details, String html, Instant now) {
+	static FollowUpView of(FollowUpDetails details, String html, List<FollowUpReminders.Line> reminders, Instant now) {
 		FollowUp f = details.followUp();
-		return new FollowUpView(f.id(), f.status(), f.level(), f.level().label(), f.assessedLevel(),
+		return new FollowUpView(f.id().value(), f.status(), f.level(), f.level().label(), f.assessedLevel(),
 				f.levelOverriddenBy(), f.reasons(), f.offers(), CustomerView.of(details.customer()),
 				TicketDetails.of(details.ticket(), now),
 				(details.context() != null) ? CustomerImpact.of(details.context()) : null,
@@ -47,8 +47,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 					.stream()
 					.map((r) -> new SuggestedReminderView(r.dueIn().getDays(), r.note()))
 					.toList(),
-				details.reminders().stream().map((r) -> ReminderView.of(r, now)).toList(), f.createdBy(),
-				f.createdAt());
+				reminders.stream().map((r) -> ReminderLine.of(r, now)).toList(), f.createdBy(), f.createdAt());
 	}
 
 	record CustomerView(long id, String name, CustomerTier tier, Integer healthScore, boolean atRisk) {
@@ -121,6 +120,16 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 	}
 
 	record SuggestedReminderView(int inDays, String note) {
+	}
+
+	/** A reminder set for the follow-up; {@code due} when it is due now or overdue. */
+	record ReminderLine(long id, Instant dueAt, boolean due, String note, String origin, String status, String owner) {
+
+		static ReminderLine of(FollowUpReminders.Line r, Instant now) {
+			return new ReminderLine(r.id(), r.dueAt(), r.status().equals("OPEN") && !r.dueAt().isAfter(now), r.note(),
+					r.origin(), r.status(), r.owner());
+		}
+
 	}
 
 }

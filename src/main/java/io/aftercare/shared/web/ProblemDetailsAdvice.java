@@ -7,6 +7,7 @@ import java.util.Map;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.shared.UpstreamFailedException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
 					.sorted()
 					.collect(java.util.stream.Collectors.joining("; ")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail upstreamFailed(UpstreamFailedException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, ex.reason(), ex.title(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	@ExceptionHandler

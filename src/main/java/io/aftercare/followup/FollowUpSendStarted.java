@@ -1,0 +1,14 @@
+package io.aftercare.followup;
+
+import java.time.Instant;
+
+import io.aftercare.customer.CustomerId;
+
+/**
+ * A follow-up was claimed for sending its approved wording {@code contentVersion} through
+ * the mail {@code channel}, under {@code messageId}.
+ */
+public record FollowUpSendStarted(FollowUpId followUpId, CustomerId customerId, String messageId, String channel,
+		int contentVersion, String approvedBy, String startedBy, Instant startedAt) {
+
+}

@@ -1,0 +1,94 @@
+package io.aftercare.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.aftercare.customer.Customer;
+import io.aftercare.shared.NotFoundException;
+import io.aftercare.ticket.SupportDesk;
+import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketId;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one rule for which resolved ticket a CSM means, shared by the chat and the API. A
+ * ticket named by id or number is meant. Otherwise the candidates are the tickets
+ * resolved in the last 90 days, newest first, narrowed to those whose subject or product
+ * area carry the CSM's words when they gave some. One candidate is clearly meant, and so
+ * is the only one resolved in the last 30 days; with several, the CSM chooses (the API,
+ * which cannot ask, takes the most recent significant one).
+ */
+@Component
+@Transactional(readOnly = true)
+class TicketChoices {
+
+	/** How far back a follow-up on a resolved ticket still makes sense. */
+	static final Duration RESOLVED_WINDOW = Duration.ofDays(90);
+
+	/** "Lately": a ticket resolved this recently is what a CSM most likely means. */
+	static final Duration RECENT_WINDOW = Duration.ofDays(30);
+
+	private final SupportDesk desk;
+
+	private final TicketMatcher matcher = new TicketMatcher();
+
+	private final Clock clock;
+
+	TicketChoices(SupportDesk desk, Clock clock) {
+		this.desk = desk;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws NotFoundException when a ticket named by id or number is not the customer's
+	 */
+	TicketChoice choose(Customer customer, TicketQuery query) {
+		if (query.ticketId() != null) {
+			return TicketChoice.clear(this.desk.find(customer.id(), new TicketId(query.ticketId()))
+				.orElseThrow(() -> new NotFoundException(
+						"No ticket " + query.ticketId() + " for " + customer.name() + ".")));
+		}
+		if (query.ticketNumber() != null) {
+			return TicketChoice.clear(this.desk.findByNumber(customer.id(), query.ticketNumber())
+				.orElseThrow(() -> new NotFoundException(
+						"No ticket " + query.ticketNumber() + " for " + customer.name() + ".")));
+		}
+		Instant now = this.clock.instant();
+		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(RESOLVED_WINDOW), now);
+		List<Ticket> candidates = byWords(resolved, query.words());
+		if (candidates.size() == 1) {
+			return TicketChoice.clear(candidates.get(0));
+		}
+		List<Ticket> recent = candidates.stream()
+			.filter((ticket) -> ticket.resolvedAt().isAfter(now.minus(RECENT_WINDOW)))
+			.toList();
+		if (recent.size() == 1) {
+			return TicketChoice.clear(recent.get(0));
+		}
+		if (candidates.isEmpty()) {
+			// Words that match nothing: every resolved ticket is a candidate.
+			return TicketChoice.among(resolved);
+		}
+		return TicketChoice.among(recent.isEmpty() ? candidates : recent);
+	}
+
+	/**
+	 * The tickets whose subject or product area carry the words, best match first; all of
+	 * them when there are no words, and none when no ticket carries them.
+	 */
+	private List<Ticket> byWords(List<Ticket> resolved, List<String> words) {
+		if (words.isEmpty()) {
+			return resolved;
+		}
+		List<Long> ids = this.matcher.match(words,
+				resolved.stream()
+					.map((t) -> new TicketText(t.id().value(), t.number(), t.subject(), t.productArea()))
+					.toList());
+		return ids.stream().flatMap((id) -> resolved.stream().filter((t) -> t.id().value() == id)).toList();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * What an operator needs to keep Aftercare's own machinery healthy: the module events
+ * whose listeners have not completed (failed, or interrupted by a crash), resubmitted on
+ * a schedule and listed for an admin, and completed ones cleaned up so the registry does
+ * not grow forever. {@link io.aftercare.operations.EventPublications} is the API.
+ */
+package io.aftercare.operations;
