@@ -1,0 +1,140 @@
+package io.aftercare.shared.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.aftercare.AftercareIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Errors answered by the web server, Spring MVC and Spring Security rather than by our
+ * controllers are problem details too (or a readable page for a browser in the chat), and
+ * an unexpected failure says nothing about our internals.
+ */
+@AftercareIntegrationTest
+@Import(ErrorResponsesIntegrationTests.Failing.class)
+class ErrorResponsesIntegrationTests {
+
+	private static final String SECRET = "secret-internal-detail-42";
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@Test
+	void traceIsAMethodNotAllowedProblem() throws Exception {
+		for (String path : new String[] { "/api/customers", "/chat", "/" }) {
+			HttpResponse<String> response = send(
+					request(path, "sam").method("TRACE", HttpRequest.BodyPublishers.noBody()));
+			assertProblem(response, 405);
+		}
+	}
+
+	@Test
+	void aFormPostOverTheSizeLimitIsAContentTooLargeProblem() throws Exception {
+		String form = "subject=a&body=" + "x".repeat(3 * 1024 * 1024);
+		HttpResponse<String> response = send(
+				request("/chat/followups/1/edit", null).header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form)));
+		assertProblem(response, 413);
+	}
+
+	@Test
+	void anUnexpectedFailureIsAProblemThatLeaksNothing() throws Exception {
+		HttpResponse<String> response = send(request("/api/test-failure", "sam").GET());
+		assertProblem(response, 500);
+		assertThat(response.body()).doesNotContain(SECRET)
+			.doesNotContain("IllegalStateException")
+			.doesNotContain("at io.aftercare")
+			.doesNotContain("trace");
+	}
+
+	@Test
+	void aBrowserOnAChatPageGetsAReadablePage() throws Exception {
+		HttpResponse<String> response = send(request("/api/test-failure", "sam").header("Accept", "text/html").GET());
+		// The API always answers problem details, even to a browser.
+		assertProblem(response, 500);
+		HttpResponse<String> page = send(request("/chat", null).header("Accept", "text/html")
+			.method("TRACE", HttpRequest.BodyPublishers.noBody()));
+		assertThat(page.statusCode()).isEqualTo(405);
+		assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(page.body()).contains("Aftercare").contains("href=\"/chat\"").doesNotContain("Whitelabel");
+	}
+
+	@Test
+	void signInAndAccessProblemsAreUtf8() throws Exception {
+		HttpResponse<String> unauthenticated = send(request("/api/customers", null).GET());
+		assertProblem(unauthenticated, 401);
+		HttpResponse<String> forbidden = send(
+				request("/api/admin/users", "sam").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{}")));
+		assertProblem(forbidden, 403);
+	}
+
+	@Test
+	void aRequestTheServerRejectsBeforeTheAppIsAProblem() throws Exception {
+		for (String path : new String[] { "/api/customers/%00", "/api/customers/a%2fb", "/api/customers/..%2f..%2f" }) {
+			HttpResponse<String> response = send(request(path, "sam").GET());
+			assertProblem(response, 400);
+		}
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
+		MediaType type = MediaType.parseMediaType(response.headers().firstValue("Content-Type").orElse("text/plain"));
+		assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(response.uri() + " " + type).isTrue();
+		assertThat(type.getCharset()).as("charset").isIn(null, StandardCharsets.UTF_8);
+		assertThat(response.body()).contains("\"status\":" + status).contains("\"title\":").contains("\"detail\":");
+	}
+
+	private HttpRequest.Builder request(String path, String user) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (user != null) {
+			builder.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		return builder;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** An endpoint that fails the way a bug would, with internals in its message. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Failing {
+
+		@Bean
+		FailingController failingController() {
+			return new FailingController();
+		}
+
+	}
+
+	@RestController
+	static class FailingController {
+
+		@GetMapping("/api/test-failure")
+		String fail() {
+			throw new IllegalStateException(SECRET);
+		}
+
+	}
+
+}
