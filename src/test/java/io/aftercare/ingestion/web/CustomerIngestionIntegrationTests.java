@@ -207,6 +207,25 @@ class CustomerIngestionIntegrationTests {
 	}
 
 	@Test
+	void rejectsARecordWithTextThatCannotBeStoredAndKeepsItsNeighbours() {
+		String batch = "[" + customer(this.run + "-1", "Acme") + "," + customer(this.run + "-2", "Glo\\u0000bex") + ","
+				+ customer(this.run + "-3", "Initech \\ud800") + "," + customer(this.run + "-4", "Umbrella") + "]";
+		this.ingest.json("/api/ingest/customers", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.created")
+			.isEqualTo(2)
+			.jsonPath("$.rejected")
+			.isEqualTo(2)
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("name: contains a NUL character (U+0000), which cannot be stored")
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("name: contains a broken character (a lone UTF-16 surrogate), which cannot be stored");
+		assertThat(countRun()).isEqualTo(2);
+	}
+
+	@Test
 	void answersAnEmptyArrayWithAnEmptyReport() {
 		this.ingest.json("/api/ingest/customers", " [ ] ").expectStatus().isOk().expectBody().json("""
 				{"received":0,"created":0,"updated":0,"unchanged":0,"rejected":0,"records":[],

@@ -1,24 +1,20 @@
 package io.aftercare.shared.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.aftercare.RawHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,10 +31,8 @@ class ErrorResponsesIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
-	void traceIsAMethodNotAllowedProblem() throws Exception {
+	void traceIsAMethodNotAllowedProblem() {
 		for (String path : new String[] { "/api/customers", "/chat", "/" }) {
 			HttpResponse<String> response = send(
 					request(path, "sam").method("TRACE", HttpRequest.BodyPublishers.noBody()));
@@ -47,7 +41,7 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
-	void aFormPostOverTheSizeLimitIsAContentTooLargeProblem() throws Exception {
+	void aFormPostOverTheSizeLimitIsAContentTooLargeProblem() {
 		String form = "subject=a&body=" + "x".repeat(3 * 1024 * 1024);
 		HttpResponse<String> response = send(
 				request("/chat/followups/1/edit", null).header("Content-Type", "application/x-www-form-urlencoded")
@@ -56,7 +50,7 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
-	void anUnexpectedFailureIsAProblemThatLeaksNothing() throws Exception {
+	void anUnexpectedFailureIsAProblemThatLeaksNothing() {
 		HttpResponse<String> response = send(request("/api/test-failure", "sam").GET());
 		assertProblem(response, 500);
 		assertThat(response.body()).doesNotContain(SECRET)
@@ -66,7 +60,7 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
-	void aBrowserOnAChatPageGetsAReadablePage() throws Exception {
+	void aBrowserOnAChatPageGetsAReadablePage() {
 		HttpResponse<String> response = send(request("/api/test-failure", "sam").header("Accept", "text/html").GET());
 		// The API always answers problem details, even to a browser.
 		assertProblem(response, 500);
@@ -78,7 +72,7 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
-	void signInAndAccessProblemsAreUtf8() throws Exception {
+	void signInAndAccessProblemsAreUtf8() {
 		HttpResponse<String> unauthenticated = send(request("/api/customers", null).GET());
 		assertProblem(unauthenticated, 401);
 		HttpResponse<String> forbidden = send(
@@ -88,32 +82,19 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
-	void aRequestTheServerRejectsBeforeTheAppIsAProblem() throws Exception {
+	void aRequestTheServerRejectsBeforeTheAppIsAProblem() {
 		for (String path : new String[] { "/api/customers/%00", "/api/customers/a%2fb", "/api/customers/..%2f..%2f" }) {
 			HttpResponse<String> response = send(request(path, "sam").GET());
 			assertProblem(response, 400);
 		}
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
-		MediaType type = MediaType.parseMediaType(response.headers().firstValue("Content-Type").orElse("text/plain"));
-		assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(response.uri() + " " + type).isTrue();
-		assertThat(type.getCharset()).as("charset").isIn(null, StandardCharsets.UTF_8);
-		assertThat(response.body()).contains("\"status\":" + status).contains("\"title\":").contains("\"detail\":");
-	}
-
 	private HttpRequest.Builder request(String path, String user) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (user != null) {
-			builder.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		return builder;
+		return new RawHttp(this.port).request(path, user);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return new RawHttp(this.port).send(request);
 	}
 
 	/** An endpoint that fails the way a bug would, with internals in its message. */
