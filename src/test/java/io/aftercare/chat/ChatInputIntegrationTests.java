@@ -65,6 +65,32 @@ class ChatInputIntegrationTests {
 	}
 
 	@Test
+	void refusesASubjectOverFiveHundredCharactersInTheEditFormAsTheApiDoes() {
+		long followUp = followUpOnTechFlow();
+		HttpResponse<String> answer = this.chat.post("/chat/followups/" + followUp + "/edit",
+				Map.of("subject", "s".repeat(501), "body", "Hi David"));
+		assertReadable(answer);
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).contains("class=\"card followup-card editing\"")
+			.contains("A subject is at most 500 characters (this one has 501)");
+		assertThat(editedSubject(followUp)).isNull();
+	}
+
+	@Test
+	void refusesAMillionCharacterBodyInTheEditFormAsTheApiDoes() {
+		long followUp = followUpOnTechFlow();
+		HttpResponse<String> answer = this.chat.post("/chat/followups/" + followUp + "/edit",
+				Map.of("subject", "Checking in", "body", "b".repeat(1_000_000)));
+		assertReadable(answer);
+		assertThat(answer.body()).contains("A body is at most 20,000 characters (this one has 1,000,000)");
+		assertThat(editedSubject(followUp)).isNull();
+		HttpResponse<String> api = new RawHttp(this.port).json("PATCH", "/api/followups/" + followUp, "sam",
+				"{\"subject\":\"Checking in\",\"body\":\"" + "b".repeat(1_000_000) + "\"}");
+		RawHttp.assertProblem(api, 400);
+		assertThat(api.body()).contains("A body is at most 20,000 characters (this one has 1,000,000)");
+	}
+
+	@Test
 	void answersAReminderDateOutsideTheSupportedRangeReadably() {
 		long followUp = followUpOnTechFlow();
 		for (String date : new String[] { "%2B999999999-12-31", "10000-01-01", "1899-12-31", "2026-02-30", "soon" }) {
@@ -106,6 +132,14 @@ class ChatInputIntegrationTests {
 		Matcher id = FOLLOW_UP.matcher(answer.body());
 		assertThat(id.find()).as(answer.body()).isTrue();
 		return Long.parseLong(id.group(1));
+	}
+
+	private String editedSubject(long followUp) {
+		return this.jdbc.sql("select edited_subject from support_followups where id = :id")
+			.param("id", followUp)
+			.query((rs, row) -> java.util.Optional.ofNullable(rs.getString(1)))
+			.single()
+			.orElse(null);
 	}
 
 	private long messages() {
