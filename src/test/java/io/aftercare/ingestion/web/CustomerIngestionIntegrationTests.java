@@ -252,22 +252,31 @@ class CustomerIngestionIntegrationTests {
 	}
 
 	@Test
-	void storesNothingOfAnArrayThatBreaksOff() {
+	void keepsTheRecordsBeforeABreakInAShortArrayAndSaysWhich() {
 		String broken = "[" + customer(this.run + "-1", "Acme") + "," + customer(this.run + "-2", "Globex")
 				+ ",{\"source\":\"test-ingest\",";
 		this.ingest.json("/api/ingest/customers", broken)
 			.expectStatus()
 			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).startsWith("The body is not valid JSON at line"))
-			.jsonPath("$.report")
-			.doesNotExist();
-		assertThat(countRun()).isZero();
+			.value(String.class,
+					(detail) -> assertThat(detail).startsWith("The body is not valid JSON at line")
+						.contains("The 2 records before the break (indexes 0 to 1) were processed")
+						.contains("nothing after them was read"))
+			.jsonPath("$.report.received")
+			.isEqualTo(2)
+			.jsonPath("$.report.created")
+			.isEqualTo(2)
+			.jsonPath("$.report.records[1].key")
+			.isEqualTo(SOURCE + ":" + this.run + "-2");
+		assertThat(countRun()).isEqualTo(2);
 	}
 
 	@Test
-	void reportsTheChunksStoredBeforeALongArrayBrokeOff() {
+	void keepsEveryRecordBeforeABreakInALongArrayAndSaysWhich() {
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 0; i < 600; i++) {
 			batch.append(customer(this.run + "-" + i, "Customer " + i)).append(',');
@@ -278,12 +287,30 @@ class CustomerIngestionIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.report.received")
-			.isEqualTo(500)
+			.isEqualTo(600)
 			.jsonPath("$.report.created")
-			.isEqualTo(500)
+			.isEqualTo(600)
+			.jsonPath("$.report.records.length()")
+			.isEqualTo(600)
 			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains("The 500 records before it were processed"));
-		assertThat(countRun()).isEqualTo(500);
+			.value(String.class,
+					(detail) -> assertThat(detail).contains("The 600 records before the break (indexes 0 to 599)"));
+		assertThat(countRun()).isEqualTo(600);
+	}
+
+	@Test
+	void storesNothingOfAnArrayThatBreaksBeforeItsFirstRecord() {
+		this.ingest.json("/api/ingest/customers", "[{\"source\":\"test-ingest\",\"externalId\":\"" + this.run + "\",")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class,
+					(detail) -> assertThat(detail).startsWith("The body is not valid JSON at line")
+						.contains("Nothing was stored"))
+			.jsonPath("$.report.received")
+			.isEqualTo(0);
+		assertThat(countRun()).isZero();
 	}
 
 	@Test
