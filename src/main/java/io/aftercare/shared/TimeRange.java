@@ -1,5 +1,6 @@
 package io.aftercare.shared;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +23,12 @@ public final class TimeRange {
 
 	public static final Instant LATEST = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
+	/**
+	 * How far ahead of our clock a time reported by another system may be: clocks differ
+	 * by minutes, not by days.
+	 */
+	public static final Duration CLOCK_SKEW = Duration.ofDays(1);
+
 	private static final String RANGE = "between 1900-01-01 and 9999-12-31";
 
 	private TimeRange() {
@@ -35,6 +42,17 @@ public final class TimeRange {
 	/** Why the date is not accepted, or {@code null} when it is. */
 	public static String outside(LocalDate date) {
 		return (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) ? "must be " + RANGE : null;
+	}
+
+	/**
+	 * Refuses, naming the field, a time that another system reports as past (when a
+	 * ticket was opened, a score recorded) but that lies ahead of {@code now} by more
+	 * than {@link #CLOCK_SKEW}.
+	 */
+	public static void notAhead(String field, Instant instant, Instant now) {
+		if (instant != null && instant.isAfter(now.plus(CLOCK_SKEW))) {
+			throw new IllegalArgumentException(field + " is in the future: " + instant);
+		}
 	}
 
 	/**

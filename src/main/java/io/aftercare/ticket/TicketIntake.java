@@ -13,6 +13,7 @@ import io.aftercare.customer.CustomerId;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.shared.Change;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.TimeRange;
 import io.aftercare.shared.Upserted;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,6 +51,7 @@ public class TicketIntake {
 	}
 
 	public Upserted<TicketId> upsert(TicketRecord record) {
+		notAhead(record);
 		CustomerId customer = this.customers.customerOf(record.customer())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"customer " + record.customer() + " is not known; send it first"));
@@ -82,6 +84,20 @@ public class TicketIntake {
 			this.events.publishEvent(new TicketResolved(before.id(), customer, incoming.priority()));
 		}
 		return new Upserted<>(before.id(), Change.UPDATED);
+	}
+
+	/**
+	 * What a desk reports as having happened cannot lie ahead: a ticket dated next year
+	 * would count as the newest for a year.
+	 */
+	private void notAhead(TicketRecord record) {
+		Instant now = this.clock.instant();
+		TimeRange.notAhead("openedAt", record.openedAt(), now);
+		TimeRange.notAhead("resolvedAt", record.resolvedAt(), now);
+		TimeRange.notAhead("reopenedAt", record.reopenedAt(), now);
+		for (int i = 0; i < record.comments().size(); i++) {
+			TimeRange.notAhead("comments[" + i + "].createdAt", record.comments().get(i).createdAt(), now);
+		}
 	}
 
 	/**

@@ -138,6 +138,34 @@ class ContactAndHealthScoreIngestionIntegrationTests {
 	}
 
 	@Test
+	void refusesHealthScoresDatedAheadSoNoneBecomesTheCurrentScore() {
+		String soon = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+		String scores = """
+				[{"customer":"%1$s-org","score":71,"recordedAt":"2026-11-01T00:00:00Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":5,"recordedAt":"+999999999-12-31T23:59:59Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":6,"recordedAt":"9999-12-31T00:00:00Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":7,"recordedAt":"%2$s","source":"test-ingest"}]
+				""".formatted(this.run, soon);
+		this.ingest.json("/api/ingest/health-scores", scores)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("CREATED", "REJECTED", "REJECTED", "REJECTED"))
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("recordedAt: must be between 1900-01-01 and 9999-12-31")
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("recordedAt is in the future: 9999-12-31T00:00:00Z")
+			.jsonPath("$.records[3].reason")
+			.isEqualTo("recordedAt is in the future: " + soon);
+		assertThat(this.jdbc.sql("""
+				select h.score from health_scores h join customers c on c.id = h.customer_id
+				where c.source_system = :source and c.external_id = :id order by h.recorded_at desc limit 1
+				""").param("source", SOURCE).param("id", this.run + "-org").query(Integer.class).single())
+			.isEqualTo(71);
+	}
+
+	@Test
 	void recordsHealthScoresOncePerCustomerTimeAndSource() {
 		String first = """
 				{"customer":{"source":"test-ingest","externalId":"%s-org"},"score":72,
