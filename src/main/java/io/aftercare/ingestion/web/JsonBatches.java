@@ -49,7 +49,11 @@ final class JsonBatches {
 
 	JsonBatches(JsonMapper mapper) {
 		this.mapper = mapper;
-		this.trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		// Numbers with a fraction or an exponent are kept exact (1e400 is not Infinity),
+		// so that the record's own checks can say what is wrong with them.
+		this.trees = mapper.reader()
+			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
 	/** What one kind of record is read as, and how a rejected one is named. */

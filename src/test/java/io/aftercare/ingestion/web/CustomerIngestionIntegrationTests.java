@@ -226,6 +226,17 @@ class CustomerIngestionIntegrationTests {
 	}
 
 	@Test
+	void saysWhatIsWrongWithAnAmountWithoutJacksonsWords() {
+		this.ingest.json("/api/ingest/customers", customer(this.run + "-1", "Acme").replace("180000", "1e400"))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("arr is larger than 999,999,999,999.99");
+		assertThat(countRun()).isZero();
+	}
+
+	@Test
 	void answersAnEmptyArrayWithAnEmptyReport() {
 		this.ingest.json("/api/ingest/customers", " [ ] ").expectStatus().isOk().expectBody().json("""
 				{"received":0,"created":0,"updated":0,"unchanged":0,"rejected":0,"records":[],
