@@ -9,8 +9,11 @@ import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validates it.
  */
 @AftercareIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
 		properties = "spring.datasource.url=jdbc:h2:mem:aftercare-chat-input;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class ChatInputIntegrationTests {
@@ -103,6 +107,18 @@ class ChatInputIntegrationTests {
 			.param("id", followUp)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void answersAFormItCannotDecodeReadablyWithoutLoggingAnError(CapturedOutput output) {
+		long followUp = followUpOnTechFlow();
+		for (String form : new String[] { "subject=%G0&body=Hi", "subject=Hi&body=%ED%A0%80", "text=%" }) {
+			String path = form.startsWith("text") ? "/chat/messages" : "/chat/followups/" + followUp + "/edit";
+			HttpResponse<String> answer = this.chat.postEncoded(path, form);
+			assertReadable(answer);
+			assertThat(answer.body()).as(form).contains("t read that");
+		}
+		assertThat(output).doesNotContain("threw exception");
 	}
 
 	@Test

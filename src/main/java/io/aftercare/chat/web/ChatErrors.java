@@ -10,6 +10,7 @@ import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.web.RefusedParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -55,6 +56,15 @@ class ChatErrors {
 	ModelAndView invalid(HandlerMethodValidationException ex, HttpServletRequest request,
 			HttpServletResponse response) {
 		return say("I couldn't use that: some of it is not valid.", HttpStatus.BAD_REQUEST, request, response);
+	}
+
+	@ExceptionHandler
+	ModelAndView undecodable(InvalidParameterException ex, HttpServletRequest request, HttpServletResponse response) {
+		return say(
+				(ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value())
+						? "That is more than I can take in one go. Please send something shorter."
+						: "I couldn't read that: some characters were not sent the way a browser sends them.",
+				HttpStatus.BAD_REQUEST, request, response);
 	}
 
 	@ExceptionHandler({ InvalidInputException.class, IllegalArgumentException.class })

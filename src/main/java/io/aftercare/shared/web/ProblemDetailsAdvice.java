@@ -8,6 +8,7 @@ import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -15,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -64,6 +66,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
 					.sorted()
 					.collect(java.util.stream.Collectors.joining("; ")));
+	}
+
+	/**
+	 * Tomcat could not decode the parameters (bad percent-encoding, not UTF-8) or found
+	 * too many or too large: answered like the web server's own refusals.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
+		HttpStatus status = StatusProblems.status(ex.getErrorCode());
+		ProblemDetail problem = (status == HttpStatus.BAD_REQUEST)
+				? problem(status, "bad-request", "Bad Request",
+						"The parameters could not be read: check their percent-encoding, and that they are UTF-8.")
+				: StatusProblems.of(status);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@ExceptionHandler

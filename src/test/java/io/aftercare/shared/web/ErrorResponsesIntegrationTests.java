@@ -6,8 +6,11 @@ import java.net.http.HttpResponse;
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an unexpected failure says nothing about our internals.
  */
 @AftercareIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import(ErrorResponsesIntegrationTests.Failing.class)
 class ErrorResponsesIntegrationTests {
 
@@ -79,6 +83,16 @@ class ErrorResponsesIntegrationTests {
 				request("/api/admin/users", "sam").header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("{}")));
 		assertProblem(forbidden, 403);
+	}
+
+	@Test
+	void anUndecodableParameterIsABadRequestProblemAndNoErrorInTheLog(CapturedOutput output) {
+		for (String query : new String[] { "query=%ED%A0%80", "query=%C0%AF", "query=%FF" }) {
+			HttpResponse<String> response = send(request("/api/customers?" + query, "sam").GET());
+			assertProblem(response, 400);
+			assertThat(response.body()).contains("percent-encoding");
+		}
+		assertThat(output).doesNotContain("threw exception");
 	}
 
 	@Test
