@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.aftercare.RawHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text that a database cannot store the same way everywhere (PostgreSQL refuses NUL, a
  * lone UTF-16 surrogate is silently replaced) and times outside the range Aftercare
  * supports are refused with 400 in every JSON body and every parameter, on every
- * database, naming the field.
+ * database, naming the field. Runs on its own database, since it prepares a follow-up on
+ * the ticket other tests expect to find without one.
  */
 @AftercareIntegrationTest
+@TestPropertySource(
+		properties = "spring.datasource.url=jdbc:h2:mem:aftercare-unstorable;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class UnstorableInputIntegrationTests {
 
 	@LocalServerPort
