@@ -34,7 +34,17 @@
 		const log = document.getElementById('log');
 		const message = document.createElement('div');
 		message.className = 'message system error';
-		message.textContent = 'Something went wrong (' + event.detail.xhr.status + '). Please try again.';
+		// A problem detail says what went wrong in words; show them (as text, never as markup).
+		let detail = null;
+		try {
+			detail = JSON.parse(event.detail.xhr.responseText).detail;
+		}
+		catch (ignored) {
+			// Not a problem detail.
+		}
+		message.textContent = (typeof detail === 'string' && detail)
+			? detail + ' (' + event.detail.xhr.status + ')'
+			: 'Something went wrong (' + event.detail.xhr.status + '). Please try again.';
 		log.appendChild(message);
 	});
 

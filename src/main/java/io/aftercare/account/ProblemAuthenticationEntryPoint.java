@@ -1,6 +1,7 @@
 package io.aftercare.account;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +38,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 			throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		// Without it the writer would be ISO-8859-1, the servlet default.
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		// Fixed strings only: nothing from the request is echoed back.
 		response.getWriter()
 			.write("{\"type\":\"https://aftercare.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"

@@ -81,7 +81,8 @@ public class Conversation {
 	public List<ChatEntry> say(Csm csm, String text) {
 		String said = (text != null) ? text.strip() : "";
 		if (said.length() > 2000) {
-			said = said.substring(0, 2000);
+			// Never cut a character in half: its lone half cannot be stored.
+			said = said.substring(0, Character.isHighSurrogate(said.charAt(1999)) ? 1999 : 2000);
 		}
 		List<ChatEntry> turn = new ArrayList<>();
 		turn.add(this.messages.append(ChatEntry.fromCsm(csm.username(), said, now())));

@@ -5,13 +5,13 @@ import io.aftercare.shared.Text;
 
 /**
  * A contact person as another system describes it, attached to a customer by that
- * customer's source key.
+ * customer's source key. A contact is someone a follow-up may be written to, so their
+ * name and address are checked here, at the door, as strictly as a mail header needs: a
+ * contact that no email could ever reach is refused with the reason, not later when a CSM
+ * tries to send.
  */
 public record ContactRecord(SourceKey key, SourceKey customer, String name, String email, String role, boolean primary,
 		String timeZone) {
-
-	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
-		.compile("[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+");
 
 	public ContactRecord {
 		if (key == null || customer == null) {
@@ -20,13 +20,15 @@ public record ContactRecord(SourceKey key, SourceKey customer, String name, Stri
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name is required");
 		}
+		// The name becomes the display name of the To header.
+		name = Text.headerText("name", name);
+		if (name.isEmpty()) {
+			throw new IllegalArgumentException("name is required");
+		}
 		if (name.length() > 200) {
 			throw new IllegalArgumentException("name is longer than 200 characters");
 		}
-		// Checked strictly: a contact's address becomes a mail header.
-		if (email != null && !email.isBlank() && (email.length() > 320 || !EMAIL.matcher(email.trim()).matches())) {
-			throw new IllegalArgumentException("email is not a valid address");
-		}
+		email = Text.emailAddress("email", email);
 		if (timeZone != null && !timeZone.isBlank()) {
 			try {
 				java.time.ZoneId.of(timeZone);
@@ -35,9 +37,7 @@ public record ContactRecord(SourceKey key, SourceKey customer, String name, Stri
 				throw new IllegalArgumentException("timeZone is not a known time zone");
 			}
 		}
-		name = name.trim();
 		Text.atMost(120, "role", role);
-		email = (email == null || email.isBlank()) ? null : email.trim();
 	}
 
 }

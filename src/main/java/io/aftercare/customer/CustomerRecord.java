@@ -12,6 +12,9 @@ import io.aftercare.shared.SourceKey;
 public record CustomerRecord(SourceKey key, String name, CustomerTier tier, BigDecimal arr, Integer employees,
 		LocalDate renewalDate, String ownerUsername, boolean atRisk) {
 
+	/** What the database holds: twelve digits and cents. */
+	private static final BigDecimal MAX_ARR = new BigDecimal("999999999999.99");
+
 	public CustomerRecord {
 		if (key == null) {
 			throw new IllegalArgumentException("source and externalId are required");
@@ -27,6 +30,9 @@ public record CustomerRecord(SourceKey key, String name, CustomerTier tier, BigD
 		}
 		if (arr != null && arr.signum() < 0) {
 			throw new IllegalArgumentException("arr must not be negative");
+		}
+		if (arr != null && arr.compareTo(MAX_ARR) > 0) {
+			throw new IllegalArgumentException("arr is larger than 999,999,999,999.99");
 		}
 		if (employees != null && employees < 0) {
 			throw new IllegalArgumentException("employees must not be negative");

@@ -8,6 +8,7 @@ import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.Change;
 import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.TimeRange;
 import io.aftercare.shared.Upserted;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,6 +145,9 @@ public class CustomerRegistry {
 		CustomerId customer = customerOf(record.customer()).orElseThrow(
 				() -> new IllegalArgumentException("customer " + record.customer() + " is not known; send it first"));
 		HealthEntry entry = record.entry();
+		// The newest score is the customer's current one: a score dated ahead would stay
+		// current until then.
+		TimeRange.notAhead("recordedAt", entry.recordedAt(), this.clock.instant());
 		Optional<Integer> stored = this.jdbc.sql("""
 				select score from health_scores
 				where customer_id = :customer and recorded_at = :at and source = :source

@@ -90,20 +90,23 @@ public class Ingestion {
 			Function<T, Stored> store) {
 		long started = System.nanoTime();
 		IngestionReport.Tally tally = new IngestionReport.Tally();
-		try {
-			for (List<Submission<T>> next = nextChunk(batch, tally); !next.isEmpty(); next = nextChunk(batch, tally)) {
-				List<Submission<T>> chunk = next;
+		Chunk<T> next;
+		do {
+			next = nextChunk(batch);
+			List<Submission<T>> records = next.records();
+			if (!records.isEmpty()) {
 				this.chunk.executeWithoutResult(
-						(status) -> chunk.forEach((submission) -> tally.add(apply(submission, key, store))));
+						(status) -> records.forEach((submission) -> tally.add(apply(submission, key, store))));
 			}
 		}
-		catch (IngestionInterrupted ex) {
-			IngestionReport report = ex.storedBefore();
+		while (next.complete() && next.records().size() == CHUNK_SIZE);
+		if (next.breakOff() != null) {
+			IngestionReport report = tally.report();
 			log.warn(
 					"Ingestion of {} interrupted after {} records ({} created, {} updated, {} unchanged, "
 							+ "{} rejected): the batch could not be read to its end",
 					kind, report.received(), report.created(), report.updated(), report.unchanged(), report.rejected());
-			throw ex;
+			throw new IngestionInterrupted(report, next.breakOff());
 		}
 		IngestionReport report = tally.report();
 		// Counts only: the records themselves are customer data and stay out of the log.
@@ -115,19 +118,30 @@ public class Ingestion {
 
 	/**
 	 * Reads the next chunk before its transaction begins, so that a slow sender never
-	 * holds a transaction open.
+	 * holds a transaction open. When the batch breaks off (its JSON breaks, the client
+	 * goes away), the records read before the break are still returned, to be stored and
+	 * reported like any other: a break never silently drops what came before it.
 	 */
-	private static <T> List<Submission<T>> nextChunk(Iterator<Submission<T>> batch, IngestionReport.Tally tally) {
-		List<Submission<T>> chunk = new ArrayList<>();
+	private static <T> Chunk<T> nextChunk(Iterator<Submission<T>> batch) {
+		List<Submission<T>> records = new ArrayList<>();
 		try {
-			while (chunk.size() < CHUNK_SIZE && batch.hasNext()) {
-				chunk.add(batch.next());
+			while (records.size() < CHUNK_SIZE && batch.hasNext()) {
+				records.add(batch.next());
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new IngestionInterrupted(tally.report(), ex);
+			return new Chunk<>(records, ex);
 		}
-		return chunk;
+		return new Chunk<>(records, null);
+	}
+
+	/** Records read in one go, and what stopped the reading, if the batch broke off. */
+	private record Chunk<T>(List<Submission<T>> records, RuntimeException breakOff) {
+
+		boolean complete() {
+			return this.breakOff == null;
+		}
+
 	}
 
 	private <T> RecordOutcome apply(Submission<T> submission, Function<T, String> key, Function<T, Stored> store) {

@@ -2,8 +2,8 @@ package io.aftercare.ingestion;
 
 /**
  * A batch could not be read to its end (its JSON broke off in the middle, the client went
- * away). The chunks before the failure are committed; {@link #storedBefore()} says what
- * became of them.
+ * away). Every record read before the break was processed and committed, the last ones in
+ * a chunk of their own; {@link #storedBefore()} says what became of each of them.
  */
 public class IngestionInterrupted extends RuntimeException {
 

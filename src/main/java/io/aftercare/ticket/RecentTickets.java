@@ -1,18 +1,22 @@
 package io.aftercare.ticket;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which of a customer's tickets to list: those opened or resolved since {@code since}, in
- * the given statuses (all when empty), newest first, at most {@code limit}.
+ * the given statuses (all when none is given), newest first, at most {@code limit}.
  */
 public record RecentTickets(Set<TicketStatus> statuses, Instant since, int limit) {
 
 	public static final int MAX_LIMIT = 200;
 
 	public RecentTickets {
-		statuses = (statuses != null) ? Set.copyOf(statuses) : Set.of();
+		// "status=" and "status=,," name no status, which means all of them.
+		statuses = (statuses != null)
+				? statuses.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()) : Set.of();
 		if (since == null) {
 			throw new IllegalArgumentException("since is required");
 		}

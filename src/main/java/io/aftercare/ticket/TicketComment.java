@@ -11,6 +11,9 @@ import java.time.Instant;
 public record TicketComment(String externalId, CommentAuthor author, String authorName, boolean publicComment,
 		String body, Instant createdAt) {
 
+	/** The longest comment body, as long as the longest ticket description. */
+	public static final int MAX_BODY_LENGTH = TicketRecord.MAX_DESCRIPTION_LENGTH;
+
 	public TicketComment {
 		if (author == null) {
 			throw new IllegalArgumentException("comment author kind is required");
@@ -21,6 +24,7 @@ public record TicketComment(String externalId, CommentAuthor author, String auth
 		if (createdAt == null) {
 			throw new IllegalArgumentException("comment createdAt is required");
 		}
+		Text.atMost(MAX_BODY_LENGTH, "comment body", body);
 		Text.atMost(200, "comment authorName", authorName);
 		if (externalId == null || externalId.isBlank()) {
 			externalId = "sha256:" + sha256(author + "|" + createdAt + "|" + body);

@@ -13,6 +13,7 @@ import io.aftercare.customer.CustomerId;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.shared.Change;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.TimeRange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,7 @@ public class TicketIntake {
 	}
 
 	public TicketUpserted upsert(TicketRecord record) {
+		notAhead(record);
 		CustomerId customer = this.customers.customerOf(record.customer())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"customer " + record.customer() + " is not known; send it first"));
@@ -78,6 +80,20 @@ public class TicketIntake {
 	private static TicketResolved resolved(TicketId id, CustomerId customer, TicketRecord record) {
 		return new TicketResolved(id, customer, record.number(), record.priority(), record.resolvedAt(),
 				record.key().system(), false);
+	}
+
+	/**
+	 * What a desk reports as having happened cannot lie ahead: a ticket dated next year
+	 * would count as the newest for a year.
+	 */
+	private void notAhead(TicketRecord record) {
+		Instant now = this.clock.instant();
+		TimeRange.notAhead("openedAt", record.openedAt(), now);
+		TimeRange.notAhead("resolvedAt", record.resolvedAt(), now);
+		TimeRange.notAhead("reopenedAt", record.reopenedAt(), now);
+		for (int i = 0; i < record.comments().size(); i++) {
+			TimeRange.notAhead("comments[" + i + "].createdAt", record.comments().get(i).createdAt(), now);
+		}
 	}
 
 	/**

@@ -16,6 +16,12 @@ public record TicketRecord(SourceKey key, SourceKey customer, String number, Str
 		String resolutionSummary, String satisfactionRating, List<String> tags, List<Participant> participants,
 		List<TicketComment> comments) {
 
+	/**
+	 * The longest description: some 40 pages of text, far more than any desk's ticket
+	 * holds, far less than would hurt.
+	 */
+	public static final int MAX_DESCRIPTION_LENGTH = 100_000;
+
 	public TicketRecord {
 		if (key == null || customer == null) {
 			throw new IllegalArgumentException("the ticket's and its customer's source keys are required");
@@ -53,6 +59,7 @@ public record TicketRecord(SourceKey key, SourceKey customer, String number, Str
 			throw new IllegalArgumentException("number is longer than 64 characters");
 		}
 		subject = subject.trim();
+		Text.atMost(MAX_DESCRIPTION_LENGTH, "description", description);
 		Text.atMost(120, "productArea", productArea);
 		Text.atMost(120, "escalatedTo", escalatedTo);
 		Text.atMost(16, "satisfactionRating", satisfactionRating);

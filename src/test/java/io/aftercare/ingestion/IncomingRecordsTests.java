@@ -29,6 +29,15 @@ class IncomingRecordsTests {
 	}
 
 	@Test
+	void refusesAnArrLargerThanTheDatabaseHolds() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IncomingCustomer("zendesk", "org-1", "TechFlow", "SMB",
+					new java.math.BigDecimal("1e20"), null, null, null, null)
+				.toRecord())
+			.withMessage("arr is larger than 999,999,999,999.99");
+	}
+
+	@Test
 	void namesTheFieldOfAMissingKeyPart() {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> new IncomingCustomer("zendesk", " ", "TechFlow", "SMB", null, null, null, null, null).toRecord())

@@ -8,6 +8,7 @@ import java.util.List;
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.drafting.Draft;
 import io.aftercare.drafting.HtmlBody;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpStatus;
@@ -19,6 +20,7 @@ import io.aftercare.followup.FollowUpRequest;
 import io.aftercare.followup.FollowUpSender;
 import io.aftercare.followup.TicketQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -89,7 +91,7 @@ class FollowUpController {
 
 	@PatchMapping("/api/followups/{id}")
 	@Operation(summary = "Edit subject and body; the generated version is kept, and an approval is voided")
-	FollowUpView edit(@PathVariable long id, @RequestBody @Valid DraftEdit edit, Csm csm) {
+	FollowUpView edit(@PathVariable long id, @RequestBody DraftEdit edit, Csm csm) {
 		return view(csm, this.followUps.edit(csm, new FollowUpId(id), edit.subject(), edit.body()));
 	}
 
@@ -136,7 +138,10 @@ class FollowUpController {
 	record NewFollowUp(Long ticketId, @Size(max = 64) String ticketNumber, FollowUpLevel level) {
 	}
 
-	record DraftEdit(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body) {
+	/** Checked by {@link Draft} itself, as the chat's edit form is. */
+	record DraftEdit(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Draft.MAX_SUBJECT_LENGTH) String subject,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Draft.MAX_BODY_LENGTH) String body) {
 	}
 
 	record Approval(Integer contentVersion) {

@@ -161,8 +161,9 @@ class IngestionController {
 	}
 
 	/**
-	 * A JSON array that breaks off after whole chunks were stored: those stay stored, and
-	 * the problem says so, so that the sender does not think nothing happened.
+	 * A JSON array that breaks off: every record before the break was processed and stays
+	 * so, and the problem says exactly which (indexes 0 to n-1, each in the report), so
+	 * that the sender knows where to resume.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> interrupted(IngestionInterrupted ex) {
@@ -170,12 +171,15 @@ class IngestionController {
 			throw ex;
 		}
 		IngestionReport storedBefore = ex.storedBefore();
-		if (storedBefore.received() == 0) {
-			return unreadable(unreadable);
-		}
+		int received = storedBefore.received();
+		String processed = switch (received) {
+			case 0 -> " Nothing was stored.";
+			case 1 -> " The record before the break (index 0) was processed (see report); nothing after it was read.";
+			default -> " The " + received + " records before the break (indexes 0 to " + (received - 1)
+					+ ") were processed (see report); nothing after them was read.";
+		};
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body",
-				unreadable.getMessage() + " The " + storedBefore.received()
-						+ " records before it were processed (see report); nothing after them was.");
+				unreadable.getMessage() + processed);
 		problem.setProperty("report", storedBefore);
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -6,12 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.Charset;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -20,15 +15,16 @@ import java.util.function.Supplier;
 
 import io.aftercare.ingestion.IncomingKey;
 import io.aftercare.ingestion.Submission;
+import io.aftercare.shared.web.JsonReasons;
+import io.aftercare.shared.web.RefusedValueException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -53,7 +49,11 @@ final class JsonBatches {
 
 	JsonBatches(JsonMapper mapper) {
 		this.mapper = mapper;
-		this.trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		// Numbers with a fraction or an exponent are kept exact (1e400 is not Infinity),
+		// so that the record's own checks can say what is wrong with them.
+		this.trees = mapper.reader()
+			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
 	/** What one kind of record is read as, and how a rejected one is named. */
@@ -157,59 +157,19 @@ final class JsonBatches {
 		}
 	}
 
-	/** Says which field could not be read and what was expected there. */
+	/**
+	 * Says which field could not be read and what was expected there, in our words (never
+	 * Jackson's).
+	 */
 	static String reason(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
+		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() == IncomingKey.class
+				&& !(ex instanceof RefusedValueException)) {
+			String reason = JsonReasons.describe(ex);
+			int field = reason.lastIndexOf(": expected ");
+			return ((field >= 0) ? reason.substring(0, field + 2) : "")
+					+ "expected a key such as {\"source\":\"zendesk\",\"externalId\":\"org-1\"}";
 		}
-		String field = path.isEmpty() ? "" : path + ": ";
-		if (ex instanceof InvalidFormatException invalid) {
-			return field + "cannot read " + quoted(invalid.getValue()) + " as " + expected(invalid.getTargetType());
-		}
-		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-			return field + "expected " + expected(mismatched.getTargetType());
-		}
-		return field + ex.getOriginalMessage();
-	}
-
-	private static String expected(Class<?> type) {
-		if (type == Instant.class) {
-			return "a timestamp such as 2026-11-01T09:30:00Z";
-		}
-		if (type == LocalDate.class) {
-			return "a date such as 2027-03-31";
-		}
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-				|| type == BigInteger.class) {
-			return "a whole number";
-		}
-		if (type == BigDecimal.class || type == Double.class || type == double.class) {
-			return "a number";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == String.class) {
-			return "a string";
-		}
-		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "a list";
-		}
-		if (type == IncomingKey.class) {
-			return "a key such as {\"source\":\"zendesk\",\"externalId\":\"org-1\"}";
-		}
-		return "an object";
-	}
-
-	private static String quoted(Object value) {
-		String text = String.valueOf(value);
-		return "'" + ((text.length() > 40) ? text.substring(0, 40) + "..." : text) + "'";
+		return JsonReasons.describe(ex);
 	}
 
 	private static String describe(JsonToken token) {
@@ -237,7 +197,7 @@ final class JsonBatches {
 	private static void expectEnd(JsonParser parser, String what) {
 		if (parse(parser::nextToken) != null) {
 			throw new UnreadableBodyException("Unexpected content after the " + what + " at "
-					+ where(parser.currentLocation()) + ": send one object or one array.");
+					+ JsonReasons.where(parser.currentLocation()) + ": send one object or one array.");
 		}
 	}
 
@@ -247,14 +207,9 @@ final class JsonBatches {
 			return read.get();
 		}
 		catch (JacksonException ex) {
-			throw new UnreadableBodyException(
-					"The body is not valid JSON at " + where(ex.getLocation()) + ": " + ex.getOriginalMessage());
+			throw new UnreadableBodyException((ex instanceof StreamConstraintsException) ? JsonReasons.describe(ex)
+					: JsonReasons.notValidJson(ex));
 		}
-	}
-
-	private static String where(TokenStreamLocation location) {
-		return (location != null) ? "line " + location.getLineNr() + ", column " + location.getColumnNr()
-				: "an unknown position";
 	}
 
 	/** The elements of a JSON array, each bound as it is reached. */
@@ -357,10 +312,11 @@ final class JsonBatches {
 				}
 			}
 			catch (JacksonException ex) {
+				String why = JsonReasons.syntax(ex.getOriginalMessage());
 				return Submission.unreadable(at, null,
 						"line " + line.number() + " is not valid JSON (column "
-								+ ((ex.getLocation() != null) ? ex.getLocation().getColumnNr() : "?") + "): "
-								+ ex.getOriginalMessage());
+								+ ((ex.getLocation() != null) ? ex.getLocation().getColumnNr() : "?") + ")"
+								+ ((why != null) ? ": " + why : ""));
 			}
 			return bind(at, node, this.kind);
 		}

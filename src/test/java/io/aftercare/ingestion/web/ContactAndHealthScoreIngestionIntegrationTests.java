@@ -74,7 +74,7 @@ class ContactAndHealthScoreIngestionIntegrationTests {
 			.jsonPath("$.records[3].reason")
 			.isEqualTo("role is longer than 120 characters")
 			.jsonPath("$.records[4].reason")
-			.isEqualTo("email is not a valid address")
+			.value(String.class, (reason) -> assertThat(reason).startsWith("email is not an address we can send to"))
 			.jsonPath("$.records[5].outcome")
 			.isEqualTo("CREATED");
 
@@ -100,6 +100,69 @@ class ContactAndHealthScoreIngestionIntegrationTests {
 			.isEqualTo(0)
 			.jsonPath("$.rejected")
 			.isEqualTo(3);
+	}
+
+	@Test
+	void refusesAtTheDoorContactsNoEmailCouldEverReach() {
+		String batch = """
+				[{"source":"test-ingest","externalId":"%1$s-e1","customerExternalId":"%1$s-org","name":"Eve",
+				  "email":"a@b.example\\u2028X-Evil:1"},
+				 {"source":"test-ingest","externalId":"%1$s-e2","customerExternalId":"%1$s-org","name":"Eve",
+				  "email":"eve@techflow.example\\r\\nBcc: all@techflow.example"},
+				 {"source":"test-ingest","externalId":"%1$s-e3","customerExternalId":"%1$s-org","name":"Eve",
+				  "email":"Eve <eve@techflow.example>"},
+				 {"source":"test-ingest","externalId":"%1$s-e4","customerExternalId":"%1$s-org",
+				  "name":"Eve\\r\\nBcc: all@techflow.example","email":"eve@techflow.example"},
+				 {"source":"test-ingest","externalId":"%1$s-e5","customerExternalId":"%1$s-org",
+				  "name":"\\u202Eevil\\u202C Eve\\u200B","email":"eve.o'hara+ops@tech-flow.example"}]
+				""".formatted(this.run);
+		this.ingest.json("/api/ingest/contacts", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("REJECTED", "REJECTED", "REJECTED", "REJECTED", "CREATED"))
+			.jsonPath("$.records[0].reason")
+			.value(String.class, (reason) -> assertThat(reason).startsWith("email is not an address we can send to"))
+			.jsonPath("$.records[1].reason")
+			.value(String.class, (reason) -> assertThat(reason).startsWith("email is not an address we can send to"))
+			.jsonPath("$.records[2].reason")
+			.value(String.class, (reason) -> assertThat(reason).startsWith("email is not an address we can send to"))
+			.jsonPath("$.records[3].reason")
+			.isEqualTo("name must be one line, without line breaks or control characters");
+		assertThat(this.jdbc.sql("select name from contacts where source_system = :source and external_id = :id")
+			.param("source", SOURCE)
+			.param("id", this.run + "-e5")
+			.query(String.class)
+			.single()).isEqualTo("evil Eve");
+	}
+
+	@Test
+	void refusesHealthScoresDatedAheadSoNoneBecomesTheCurrentScore() {
+		String soon = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+		String scores = """
+				[{"customer":"%1$s-org","score":71,"recordedAt":"2026-11-01T00:00:00Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":5,"recordedAt":"+999999999-12-31T23:59:59Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":6,"recordedAt":"9999-12-31T00:00:00Z","source":"test-ingest"},
+				 {"customer":"%1$s-org","score":7,"recordedAt":"%2$s","source":"test-ingest"}]
+				""".formatted(this.run, soon);
+		this.ingest.json("/api/ingest/health-scores", scores)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("CREATED", "REJECTED", "REJECTED", "REJECTED"))
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("recordedAt: must be between 1900-01-01 and 9999-12-31")
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("recordedAt is in the future: 9999-12-31T00:00:00Z")
+			.jsonPath("$.records[3].reason")
+			.isEqualTo("recordedAt is in the future: " + soon);
+		assertThat(this.jdbc.sql("""
+				select h.score from health_scores h join customers c on c.id = h.customer_id
+				where c.source_system = :source and c.external_id = :id order by h.recorded_at desc limit 1
+				""").param("source", SOURCE).param("id", this.run + "-org").query(Integer.class).single())
+			.isEqualTo(71);
 	}
 
 	@Test

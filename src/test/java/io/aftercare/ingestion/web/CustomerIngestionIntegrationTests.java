@@ -207,6 +207,36 @@ class CustomerIngestionIntegrationTests {
 	}
 
 	@Test
+	void rejectsARecordWithTextThatCannotBeStoredAndKeepsItsNeighbours() {
+		String batch = "[" + customer(this.run + "-1", "Acme") + "," + customer(this.run + "-2", "Glo\\u0000bex") + ","
+				+ customer(this.run + "-3", "Initech \\ud800") + "," + customer(this.run + "-4", "Umbrella") + "]";
+		this.ingest.json("/api/ingest/customers", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.created")
+			.isEqualTo(2)
+			.jsonPath("$.rejected")
+			.isEqualTo(2)
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("name: contains a NUL character (U+0000), which cannot be stored")
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("name: contains a broken character (a lone UTF-16 surrogate), which cannot be stored");
+		assertThat(countRun()).isEqualTo(2);
+	}
+
+	@Test
+	void saysWhatIsWrongWithAnAmountWithoutJacksonsWords() {
+		this.ingest.json("/api/ingest/customers", customer(this.run + "-1", "Acme").replace("180000", "1e400"))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("arr is larger than 999,999,999,999.99");
+		assertThat(countRun()).isZero();
+	}
+
+	@Test
 	void answersAnEmptyArrayWithAnEmptyReport() {
 		this.ingest.json("/api/ingest/customers", " [ ] ").expectStatus().isOk().expectBody().json("""
 				{"received":0,"created":0,"updated":0,"unchanged":0,"rejected":0,"records":[],
@@ -233,22 +263,31 @@ class CustomerIngestionIntegrationTests {
 	}
 
 	@Test
-	void storesNothingOfAnArrayThatBreaksOff() {
+	void keepsTheRecordsBeforeABreakInAShortArrayAndSaysWhich() {
 		String broken = "[" + customer(this.run + "-1", "Acme") + "," + customer(this.run + "-2", "Globex")
 				+ ",{\"source\":\"test-ingest\",";
 		this.ingest.json("/api/ingest/customers", broken)
 			.expectStatus()
 			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).startsWith("The body is not valid JSON at line"))
-			.jsonPath("$.report")
-			.doesNotExist();
-		assertThat(countRun()).isZero();
+			.value(String.class,
+					(detail) -> assertThat(detail).startsWith("The body is not valid JSON at line")
+						.contains("The 2 records before the break (indexes 0 to 1) were processed")
+						.contains("nothing after them was read"))
+			.jsonPath("$.report.received")
+			.isEqualTo(2)
+			.jsonPath("$.report.created")
+			.isEqualTo(2)
+			.jsonPath("$.report.records[1].key")
+			.isEqualTo(SOURCE + ":" + this.run + "-2");
+		assertThat(countRun()).isEqualTo(2);
 	}
 
 	@Test
-	void reportsTheChunksStoredBeforeALongArrayBrokeOff() {
+	void keepsEveryRecordBeforeABreakInALongArrayAndSaysWhich() {
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 0; i < 600; i++) {
 			batch.append(customer(this.run + "-" + i, "Customer " + i)).append(',');
@@ -259,12 +298,30 @@ class CustomerIngestionIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.report.received")
-			.isEqualTo(500)
+			.isEqualTo(600)
 			.jsonPath("$.report.created")
-			.isEqualTo(500)
+			.isEqualTo(600)
+			.jsonPath("$.report.records.length()")
+			.isEqualTo(600)
 			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains("The 500 records before it were processed"));
-		assertThat(countRun()).isEqualTo(500);
+			.value(String.class,
+					(detail) -> assertThat(detail).contains("The 600 records before the break (indexes 0 to 599)"));
+		assertThat(countRun()).isEqualTo(600);
+	}
+
+	@Test
+	void storesNothingOfAnArrayThatBreaksBeforeItsFirstRecord() {
+		this.ingest.json("/api/ingest/customers", "[{\"source\":\"test-ingest\",\"externalId\":\"" + this.run + "\",")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class,
+					(detail) -> assertThat(detail).startsWith("The body is not valid JSON at line")
+						.contains("Nothing was stored"))
+			.jsonPath("$.report.received")
+			.isEqualTo(0);
+		assertThat(countRun()).isZero();
 	}
 
 	@Test

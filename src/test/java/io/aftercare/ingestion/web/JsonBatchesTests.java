@@ -62,6 +62,30 @@ class JsonBatchesTests {
 	}
 
 	@Test
+	void saysInItsOwnWordsWhyANumberCannotBeRead() {
+		String body = "[{\"source\":\"zendesk\",\"externalId\":\"org-1\",\"arr\":1e400},"
+				+ "{\"source\":\"zendesk\",\"externalId\":\"org-2\",\"employees\":99999999999},"
+				+ "{\"source\":\"zendesk\",\"externalId\":\"org-3\",\"employees\":\"1e400\"},"
+				+ "{\"source\":\"zendesk\",\"externalId\":\"org-4\",\"renewalDate\":1e400}]";
+
+		try (JsonBody<IncomingCustomer> json = this.batches.json(stream(body), CUSTOMERS)) {
+			List<Submission<IncomingCustomer>> read = all(json.elements());
+			// Read exactly, so that the domain can say what is wrong with the amount.
+			assertThat(read.get(0).data().arr()).isEqualByComparingTo("1e400");
+			assertThat(read.get(1).reason())
+				.isEqualTo("employees: the number is out of range (a whole number from -2147483648 to 2147483647)");
+			assertThat(read.get(2).reason()).isEqualTo("employees: cannot read '1e400' as a whole number");
+			assertThat(read.get(3).reason()).isEqualTo("renewalDate: expected a date such as 2027-03-31");
+			assertThat(read.subList(1, 4)).allSatisfy((submission) -> assertThat(submission.reason())
+				.doesNotContain("`", "java.", "Node", "Jackson", "Infinity", "NaN"));
+		}
+		String tooLong = "[{\"source\":\"zendesk\",\"externalId\":\"org-5\",\"arr\":" + "9".repeat(2000) + "}]";
+		assertThatExceptionOfType(UnreadableBodyException.class)
+			.isThrownBy(() -> all(this.batches.json(stream(tooLong), CUSTOMERS).elements()))
+			.withMessage("The body goes beyond what Aftercare reads: a number has too many digits.");
+	}
+
+	@Test
 	void failsAnArrayWhereItBreaksOff() {
 		String body = "[{\"source\":\"zendesk\",\"externalId\":\"org-1\"},\n{\"source\":";
 

@@ -232,6 +232,48 @@ class TicketIngestionIntegrationTests {
 	}
 
 	@Test
+	void refusesDescriptionsAndCommentBodiesOverTheirLimits() {
+		String limit = openTicket(this.run + "-1", this.run + "-org").replace("\"tags\":",
+				"\"description\":\"" + "d".repeat(100_000) + "\",\"tags\":");
+		String longDescription = openTicket(this.run + "-2", this.run + "-org").replace("\"tags\":",
+				"\"description\":\"" + "d".repeat(100_001) + "\",\"tags\":");
+		String longComment = openTicket(this.run + "-3", this.run + "-org").replace("\"tags\":",
+				"\"comments\":[{\"author\":\"customer\",\"createdAt\":\"2026-10-01T09:00:00Z\",\"body\":\""
+						+ "c".repeat(10 * 1024 * 1024) + "\"}],\"tags\":");
+		this.ingest.json("/api/ingest/tickets", "[" + limit + "," + longDescription + "," + longComment + "]")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("CREATED", "REJECTED", "REJECTED"))
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("description is longer than 100000 characters")
+			.jsonPath("$.records[2].reason")
+			.isEqualTo("comments[0]: comment body is longer than 100000 characters");
+		assertThat(ticketIds()).containsExactly(this.run + "-1");
+	}
+
+	@Test
+	void refusesTicketsDatedAheadOfTime() {
+		String soon = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+		String batch = "[" + openTicket(this.run + "-1", this.run + "-org").replace("2026-10-01T09:00:00Z", soon) + ","
+				+ openTicket(this.run + "-2", this.run + "-org").replace("2026-10-01T09:00:00Z",
+						"+999999999-12-31T23:59:59Z")
+				+ "]";
+		this.ingest.json("/api/ingest/tickets", batch)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rejected")
+			.isEqualTo(2)
+			.jsonPath("$.records[0].reason")
+			.isEqualTo("openedAt is in the future: " + soon)
+			.jsonPath("$.records[1].reason")
+			.isEqualTo("openedAt: must be between 1900-01-01 and 9999-12-31");
+		assertThat(ticketIds()).isEmpty();
+	}
+
+	@Test
 	void refusesATagLongerThanTheDatabaseHoldsWithItsName() {
 		String batch = "["
 				+ openTicket(this.run + "-1", this.run + "-org").replace("\"export\"", "\"" + "x".repeat(150) + "\"")
