@@ -73,8 +73,10 @@ class InterruptedSends {
 	void settle() {
 		Instant claimedBefore = this.clock.instant().minus(this.settings.sendTimeout());
 		for (FollowUpId id : this.followUps.sendingSince(claimedBefore)) {
+			// Asked outside any transaction: a transport may have to ask a mail server.
+			DeliveryCheck check = this.followUps.find(id).map(this::check).orElse(DeliveryCheck.UNKNOWN);
 			try {
-				this.transaction.executeWithoutResult((status) -> settle(id));
+				this.transaction.executeWithoutResult((status) -> settle(id, check));
 			}
 			catch (OptimisticLockingFailureException ex) {
 				// Settled by another instance meanwhile.
@@ -82,13 +84,12 @@ class InterruptedSends {
 		}
 	}
 
-	private void settle(FollowUpId id) {
+	private void settle(FollowUpId id, DeliveryCheck check) {
 		FollowUp followUp = this.followUps.find(id).orElseThrow();
 		if (followUp.status() != FollowUpStatus.SENDING) {
 			return;
 		}
 		Instant now = this.clock.instant();
-		DeliveryCheck check = check(followUp);
 		if (check == DeliveryCheck.DELIVERED) {
 			followUp.sent(now);
 			this.followUps.update(followUp, now);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.EventListeners;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @AftercareIntegrationTest
 class DemoWorkspaceIntegrationTests {
@@ -165,6 +167,21 @@ class DemoWorkspaceIntegrationTests {
 			.stream()
 			.map((table) -> count("select count(*) from " + table))
 			.toList();
+	}
+
+	@Test
+	void announcesItsResolvedTicketsAsABackfillThatNothingTreatsAsNews() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> EventListeners.stillRunning(this.jdbc) == 0);
+		List<String> announced = this.jdbc.sql("""
+				select serialized_event from event_publication where event_type like '%.TicketResolved'
+				""").query(String.class).list();
+		assertThat(announced).as("resolutions announced by the demo load")
+			.isNotEmpty()
+			.allSatisfy((event) -> assertThat(event).contains("\"backfill\":true").contains("\"source\":\"demo\""));
+		assertThat(count("""
+				select count(*) from audit_log a join tickets t on a.subject_id = cast(t.id as varchar(64))
+				where a.subject_type = 'ticket' and t.source_system = 'demo'
+				""")).as("demo resolutions in the audit trail").isZero();
 	}
 
 	private int count(String sql) {
