@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.aftercare.shared.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -20,30 +23,33 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	private final JsonMapper json;
+
+	ProblemAuthenticationEntryPoint(JsonMapper json) {
+		this.json = json;
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Aftercare\"");
-		write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Sign-in required",
+		write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
 				"Sign in with your Aftercare username and password.");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Not allowed", "Your account may not do this.");
+		write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your account may not do this.");
 	}
 
-	private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+	private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
-		response.setStatus(status);
+		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// Without it the writer would be ISO-8859-1, the servlet default.
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		// Fixed strings only: nothing from the request is echoed back.
-		response.getWriter()
-			.write("{\"type\":\"https://aftercare.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
-					+ status + ",\"detail\":\"" + detail + "\"}");
+		this.json.writeValue(response.getWriter(), Problems.of(status, type, title, detail));
 	}
 
 }

@@ -17,6 +17,7 @@ import io.aftercare.ingestion.IngestionInterrupted;
 import io.aftercare.ingestion.IngestionReport;
 import io.aftercare.ingestion.RecordOutcome;
 import io.aftercare.ingestion.Submission;
+import io.aftercare.shared.web.Problems;
 import io.aftercare.ingestion.web.JsonBatches.JsonBody;
 import io.aftercare.ingestion.web.JsonBatches.Kind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,8 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Ingestion", description = "Feed customers, contacts, health scores and tickets in (admins only)")
 class IngestionController {
-
-	private static final String TYPE_BASE = "https://aftercare.io/problems/";
 
 	private static final Kind<IncomingCustomer> CUSTOMERS = new Kind<>(IncomingCustomer.class, Kind::ownKey);
 
@@ -145,7 +144,7 @@ class IngestionController {
 	}
 
 	private static ProblemDetail rejected(RecordOutcome outcome) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "record-rejected", "Record rejected",
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "record-rejected", "Record rejected",
 				outcome.reason());
 		if (outcome.key() != null) {
 			problem.setProperty("key", outcome.key());
@@ -157,7 +156,7 @@ class IngestionController {
 	ResponseEntity<ProblemDetail> unreadable(UnreadableBodyException ex) {
 		return ResponseEntity.badRequest()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", ex.getMessage()));
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", ex.getMessage()));
 	}
 
 	/**
@@ -178,17 +177,10 @@ class IngestionController {
 			default -> " The " + received + " records before the break (indexes 0 to " + (received - 1)
 					+ ") were processed (see report); nothing after them was read.";
 		};
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body",
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body",
 				unreadable.getMessage() + processed);
 		problem.setProperty("report", storedBefore);
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/** What every ingestion endpoint answers, described once. */

@@ -1,6 +1,5 @@
 package io.aftercare.shared.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-	private static final String TYPE_BASE = "https://aftercare.io/problems/";
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
@@ -170,11 +167,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid");
 	}
 
-	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
-		return problem;
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		return Problems.of(status, type, title, detail);
 	}
 
 }

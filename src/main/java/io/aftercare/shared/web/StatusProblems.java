@@ -1,6 +1,5 @@
 package io.aftercare.shared.web;
 
-import java.net.URI;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -14,8 +13,6 @@ import org.springframework.http.ProblemDetail;
  */
 final class StatusProblems {
 
-	static final String TYPE_BASE = "https://aftercare.io/problems/";
-
 	private StatusProblems() {
 	}
 
@@ -25,10 +22,7 @@ final class StatusProblems {
 	}
 
 	static ProblemDetail of(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type(status)));
-		problem.setTitle(status.getReasonPhrase());
-		return problem;
+		return Problems.of(status, type(status), status.getReasonPhrase(), detail);
 	}
 
 	static ProblemDetail of(HttpStatus status) {
@@ -60,7 +54,7 @@ final class StatusProblems {
 	/** The problem as JSON, for writers that have no Jackson at hand. */
 	static String json(HttpStatus status) {
 		// Fixed words only (see detail), so plain concatenation cannot break the JSON.
-		return "{\"type\":\"" + TYPE_BASE + type(status) + "\",\"title\":\"" + status.getReasonPhrase()
+		return "{\"type\":\"" + Problems.TYPE_BASE + type(status) + "\",\"title\":\"" + status.getReasonPhrase()
 				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail(status) + "\"}";
 	}
 
