@@ -173,11 +173,12 @@ class DemoWorkspaceIntegrationTests {
 	void announcesItsResolvedTicketsAsABackfillThatNothingTreatsAsNews() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> EventListeners.stillRunning(this.jdbc) == 0);
 		List<String> announced = this.jdbc.sql("""
-				select serialized_event from event_publication where event_type like '%.TicketResolved'
+				select serialized_event from event_publication
+				where event_type like '%.TicketResolved' and serialized_event like '%"source":"demo"%'
 				""").query(String.class).list();
 		assertThat(announced).as("resolutions announced by the demo load")
-			.isNotEmpty()
-			.allSatisfy((event) -> assertThat(event).contains("\"backfill\":true").contains("\"source\":\"demo\""));
+			.hasSizeGreaterThanOrEqualTo(13)
+			.allSatisfy((event) -> assertThat(event).contains("\"backfill\":true"));
 		assertThat(count("""
 				select count(*) from audit_log a join tickets t on a.subject_id = cast(t.id as varchar(64))
 				where a.subject_type = 'ticket' and t.source_system = 'demo'
