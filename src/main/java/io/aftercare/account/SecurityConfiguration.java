@@ -1,8 +1,5 @@
 package io.aftercare.account;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -84,15 +81,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	/**
-	 * Ticks in microseconds, as both databases store time: an instant the app holds
-	 * equals the one it reads back.
-	 */
-	@Bean
-	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 
 }
