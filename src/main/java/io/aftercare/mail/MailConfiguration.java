@@ -1,5 +1,7 @@
 package io.aftercare.mail;
 
+import java.time.Clock;
+
 import io.aftercare.mail.outbox.OutboxTransport;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,8 +19,8 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MailTransport.class)
-	MailTransport outboxTransport(MailSettings settings) {
-		return new OutboxTransport(settings.outbox());
+	MailTransport outboxTransport(MailSettings settings, Clock clock) {
+		return new OutboxTransport(settings.outbox(), clock);
 	}
 
 }

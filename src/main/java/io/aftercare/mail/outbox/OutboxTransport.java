@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -18,14 +19,12 @@ import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * The embedded transport: each email becomes a standard RFC 5322 {@code .eml} file in the
- * outbox folder, named after its Message-ID, which any mail client can open. Writing the
- * same Message-ID again leaves the first file alone.
+ * The embedded transport: each email becomes its standard RFC 5322 message
+ * ({@link OutgoingEmail#toMime}) in an {@code .eml} file in the outbox folder, named
+ * after its Message-ID, which any mail client can open. Writing the same Message-ID again
+ * leaves the first file alone.
  * <p>
  * The folder names itself in a {@value #ID_FILE} file made on first use, so that every
  * instance writing to the same folder (a shared volume) names the same channel, and an
@@ -39,10 +38,13 @@ public class OutboxTransport implements MailTransport {
 
 	private final Session session = Session.getInstance(new Properties());
 
+	private final Clock clock;
+
 	private volatile String channel;
 
-	public OutboxTransport(Path outbox) {
+	public OutboxTransport(Path outbox, Clock clock) {
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@Override
@@ -93,7 +95,7 @@ public class OutboxTransport implements MailTransport {
 			// even after a power cut.
 			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
 					OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
-				toMime(email).writeTo(out);
+				email.toMime(this.session, this.clock.instant()).writeTo(out);
 				out.flush();
 				channel.force(true);
 			}
@@ -110,36 +112,6 @@ public class OutboxTransport implements MailTransport {
 	public DeliveryCheck check(String messageId) {
 		return Files.exists(this.outbox.resolve(fileName(messageId))) ? DeliveryCheck.DELIVERED
 				: DeliveryCheck.NOT_DELIVERED;
-	}
-
-	/**
-	 * Builds the MIME message every transport sends: text and HTML alternatives, our
-	 * Message-ID.
-	 */
-	MimeMessage toMime(OutgoingEmail email) throws MessagingException {
-		MimeMessage message = new FixedIdMimeMessage(this.session, email.messageId());
-		MimeMessageHelper helper = new MimeMessageHelper(message, email.htmlBody() != null, "UTF-8");
-		try {
-			helper.setFrom(email.from().address(), email.from().name());
-			helper.setReplyTo(email.from().address(), email.from().name());
-			helper.setTo(new jakarta.mail.internet.InternetAddress(email.to().address(), email.to().name(), "UTF-8"));
-		}
-		catch (java.io.UnsupportedEncodingException ex) {
-			throw new MessagingException("UTF-8 is not supported", ex);
-		}
-		helper.setSubject(email.subject());
-		if (email.htmlBody() != null) {
-			helper.setText(email.textBody(), email.htmlBody());
-		}
-		else {
-			helper.setText(email.textBody());
-		}
-		message.setSentDate(new java.util.Date());
-		// Ask auto-responders to stay quiet: an out-of-office is not a reply to the
-		// follow-up.
-		message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
-		message.saveChanges();
-		return message;
 	}
 
 	/**
@@ -165,26 +137,6 @@ public class OutboxTransport implements MailTransport {
 
 	static String fileName(String messageId) {
 		return messageId.replaceAll("[^A-Za-z0-9._@-]", "_") + ".eml";
-	}
-
-	/**
-	 * Keeps the Message-ID we chose and stored; Jakarta Mail would otherwise invent one
-	 * on save.
-	 */
-	private static final class FixedIdMimeMessage extends MimeMessage {
-
-		private final String messageId;
-
-		FixedIdMimeMessage(Session session, String messageId) {
-			super(session);
-			this.messageId = messageId;
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			setHeader("Message-ID", this.messageId);
-		}
-
 	}
 
 }

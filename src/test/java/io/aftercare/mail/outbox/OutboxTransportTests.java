@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -14,7 +18,6 @@ import io.aftercare.mail.OutgoingEmail;
 import io.aftercare.mail.OutgoingEmail.Mailbox;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutboxTransportTests {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T09:15:00Z"), ZoneOffset.UTC);
 
 	@TempDir
 	Path outbox;
@@ -33,24 +38,21 @@ class OutboxTransportTests {
 	}
 
 	@Test
-	void writesAStandardEmailThatAMailLibraryReadsBack() throws Exception {
-		new OutboxTransport(this.outbox).deliver(email("<fu.1.abc@mail.test>", "Checking in — all good?"));
-		List<Path> files = files();
-		assertThat(files).hasSize(1);
-		try (InputStream in = Files.newInputStream(files.get(0))) {
+	void writesTheStandardMessageToAFileNamedAfterItsMessageId() throws Exception {
+		new OutboxTransport(this.outbox, CLOCK).deliver(email("<fu.1.abc@mail.test>", "Checking in — all good?"));
+		assertThat(files()).containsExactly(this.outbox.resolve(OutboxTransport.fileName("<fu.1.abc@mail.test>")));
+		// What the message holds is OutgoingEmailTests' business; here: it is one, whole.
+		try (InputStream in = Files.newInputStream(files().get(0))) {
 			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
 			assertThat(message.getMessageID()).isEqualTo("<fu.1.abc@mail.test>");
 			assertThat(message.getSubject()).isEqualTo("Checking in — all good?");
-			assertThat(message.getAllRecipients()[0].toString()).isEqualTo("David Park <david.park@techflow.example>");
-			assertThat(message.getFrom()[0].toString()).isEqualTo("Sam Rivera <sam.rivera@aftercare.example>");
-			assertThat(message.getHeader("Reply-To")[0]).contains("sam.rivera@aftercare.example");
-			assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
+			assertThat(message.getSentDate()).isEqualTo(Date.from(CLOCK.instant()));
 		}
 	}
 
 	@Test
 	void deliveringTheSameMessageIdTwiceWritesOneFile() throws IOException {
-		OutboxTransport transport = new OutboxTransport(this.outbox);
+		OutboxTransport transport = new OutboxTransport(this.outbox, CLOCK);
 		transport.deliver(email("<fu.2.abc@mail.test>", "First"));
 		transport.deliver(email("<fu.2.abc@mail.test>", "Second"));
 		assertThat(files()).hasSize(1);
@@ -58,26 +60,16 @@ class OutboxTransportTests {
 	}
 
 	@Test
-	void refusesSubjectsThatWouldAddHeaders() {
-		assertThatThrownBy(() -> email("<fu.3.abc@mail.test>", "Hello\r\nBcc: everyone@example.com"))
-			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new Mailbox("Eve\r\nBcc: x@example.com", "eve@example.com"))
-			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new Mailbox("Eve", "eve@example.com\r\nBcc: x@example.com"))
-			.isInstanceOf(IllegalArgumentException.class);
-	}
-
-	@Test
 	void reportsAnOutboxItCannotWriteTo() throws IOException {
 		Path notAFolder = Files.writeString(this.outbox.resolve("blocked"), "a file where a folder should be");
-		assertThatThrownBy(() -> new OutboxTransport(notAFolder).deliver(email("<fu.4.abc@mail.test>", "Hi")))
+		assertThatThrownBy(() -> new OutboxTransport(notAFolder, CLOCK).deliver(email("<fu.4.abc@mail.test>", "Hi")))
 			.isInstanceOf(MailDeliveryException.class)
 			.hasMessageContaining("outbox");
 	}
 
 	@Test
 	void knowsForSureWhatItDeliveredAndLeavesNoPartialFiles() throws IOException {
-		OutboxTransport transport = new OutboxTransport(this.outbox);
+		OutboxTransport transport = new OutboxTransport(this.outbox, CLOCK);
 		transport.deliver(email("<fu.5.abc@mail.test>", "Hi"));
 		assertThat(transport.check("<fu.5.abc@mail.test>")).isEqualTo(DeliveryCheck.DELIVERED);
 		assertThat(transport.check("<fu.5.other@mail.test>")).isEqualTo(DeliveryCheck.NOT_DELIVERED);
@@ -89,11 +81,11 @@ class OutboxTransportTests {
 
 	@Test
 	void namesItsChannelAfterTheFolderSoInstancesSharingItAgree(@TempDir Path otherFolder) {
-		String channel = new OutboxTransport(this.outbox).channel();
+		String channel = new OutboxTransport(this.outbox, CLOCK).channel();
 		assertThat(channel).startsWith("outbox:");
-		assertThat(new OutboxTransport(this.outbox).channel()).as("another instance on the same folder")
+		assertThat(new OutboxTransport(this.outbox, CLOCK).channel()).as("another instance on the same folder")
 			.isEqualTo(channel);
-		assertThat(new OutboxTransport(otherFolder).channel()).as("an instance with a folder of its own")
+		assertThat(new OutboxTransport(otherFolder, CLOCK).channel()).as("an instance with a folder of its own")
 			.isNotEqualTo(channel);
 	}
 
