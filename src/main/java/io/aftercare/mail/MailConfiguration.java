@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Chooses the transport. Without any mail server configured, mail goes to the outbox
- * folder.
+ * Chooses the transport named by {@code aftercare.mail.transport}: {@code outbox}, the
+ * default and the only one so far, writes mail to the outbox folder.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
@@ -19,8 +19,10 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MailTransport.class)
-	MailTransport outboxTransport(MailSettings settings, Clock clock) {
-		return new OutboxTransport(settings.outbox(), clock);
+	MailTransport mailTransport(MailSettings settings, Clock clock) {
+		return switch (settings.transport()) {
+			case OUTBOX -> new OutboxTransport(settings.outbox(), clock);
+		};
 	}
 
 }
