@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.aftercare.assessment.AssessmentSettings.Weights;
 import io.aftercare.customer.CustomerTier;
+import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketPriority;
 
 import org.springframework.util.Assert;
@@ -106,7 +107,7 @@ public final class ImpactRules {
 			case URGENT -> "Urgent ticket";
 		};
 		if (!isLate(facts)) {
-			reason += ", resolved within " + roundedUp(facts.timeToResolve());
+			reason += ", resolved in " + TicketDurations.describe(facts.timeToResolve());
 		}
 		return new Finding(points, reason);
 	}
@@ -121,11 +122,11 @@ public final class ImpactRules {
 		String kind = ticketOfPriority(facts.priority());
 		if (multiple >= 2) {
 			String beyond = (expected.multipliedBy(multiple).equals(taken)) ? "" : "more than ";
-			return new Finding(this.settings.weights().verySlowResolution(),
-					"Open %s, %s%s what %s should take".formatted(elapsed(taken), beyond, timesOver(multiple), kind));
+			return new Finding(this.settings.weights().verySlowResolution(), "Open %s, %s%s what %s should take"
+				.formatted(TicketDurations.describe(taken), beyond, timesOver(multiple), kind));
 		}
-		return new Finding(this.settings.weights().slowResolution(),
-				"Open %s, more than the %s %s should take".formatted(elapsed(taken), elapsed(expected), kind));
+		return new Finding(this.settings.weights().slowResolution(), "Open %s, more than the %s %s should take"
+			.formatted(TicketDurations.describe(taken), TicketDurations.describe(expected), kind));
 	}
 
 	private boolean isLate(TicketFacts facts) {
@@ -312,42 +313,6 @@ public final class ImpactRules {
 			return "three times";
 		}
 		return multiple + " times";
-	}
-
-	// How long something took, rounded down, saying "over" when there was more:
-	// "4 days", "over 4 days", "36 hours", "45 minutes".
-	private static String elapsed(Duration duration) {
-		long days = duration.toDays();
-		if (days >= 2 || (days == 1 && duration.equals(Duration.ofDays(1)))) {
-			return over(duration, Duration.ofDays(days)) + count(days, "day");
-		}
-		long hours = duration.toHours();
-		if (hours >= 1) {
-			return over(duration, Duration.ofHours(hours)) + count(hours, "hour");
-		}
-		long minutes = duration.toMinutes();
-		if (minutes >= 1) {
-			return over(duration, Duration.ofMinutes(minutes)) + count(minutes, "minute");
-		}
-		return "under a minute";
-	}
-
-	private static String over(Duration duration, Duration roundedDown) {
-		return duration.equals(roundedDown) ? "" : "over ";
-	}
-
-	// How long something took, rounded up, for "resolved within ...": never less than an
-	// hour, hours below a day, days from then on.
-	private static String roundedUp(Duration duration) {
-		long seconds = duration.toSeconds() + ((duration.toNanosPart() > 0) ? 1 : 0);
-		if (seconds < Duration.ofDays(1).toSeconds()) {
-			return count(Math.max(1, ceilDiv(seconds, Duration.ofHours(1).toSeconds())), "hour");
-		}
-		return count(ceilDiv(seconds, Duration.ofDays(1).toSeconds()), "day");
-	}
-
-	private static long ceilDiv(long dividend, long divisor) {
-		return -Math.floorDiv(-dividend, divisor);
 	}
 
 	private static String when(Period period) {

@@ -1,5 +1,6 @@
 package io.aftercare.drafting;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.aftercare.assessment.FollowUpLevel;
@@ -19,7 +20,7 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param ticketSubject the issue in the customer's own words (the ticket subject)
  * @param productArea the product area concerned, e.g. {@code API}, if known
  * @param resolutionSummary how support resolved the ticket, if known
- * @param daysOpen how many days the ticket was open
+ * @param timeOpen how long the ticket was open, from opening to resolution
  * @param escalated whether the ticket had to go to engineering
  * @param healthDrop how many health-score points the customer lost during the issue, if
  * known; internal, never quoted to the customer
@@ -31,7 +32,7 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param csmEmail the CSM's email address, if any
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
-		String ticketSubject, String productArea, String resolutionSummary, int daysOpen, boolean escalated,
+		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
 		Integer healthDrop, List<String> offers, String reminderNote, int reminderInDays, String csmName,
 		String csmPhone, String csmEmail) {
 
@@ -44,8 +45,8 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 		requireText(ticketNumber, "ticketNumber");
 		requireText(ticketSubject, "ticketSubject");
 		requireText(csmName, "csmName");
-		if (daysOpen < 0) {
-			throw new IllegalArgumentException("daysOpen must not be negative, was " + daysOpen);
+		if (timeOpen == null || timeOpen.isNegative()) {
+			throw new IllegalArgumentException("timeOpen is required and must not be negative, was " + timeOpen);
 		}
 		if (healthDrop != null && healthDrop < 0) {
 			throw new IllegalArgumentException("healthDrop counts lost points and must not be negative");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.aftercare.ticket.TicketDurations;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes follow-up emails from the plain-text templates {@code templates/mail/followup-
  * minor.txt}, {@code -moderate.txt} and {@code -major.txt}. A template's first line is
- * {@code Subject: ...}, then a blank line, then the body.
+ * {@code Subject: ...}, then a blank line, then the body. How long the ticket was open
+ * reaches them in words ({@code timeOpen}, from {@link TicketDurations}, such as "over 4
+ * days") and as whole hours ({@code hoursOpen}) for deciding whether to mention it.
  */
 @Component
 public class TemplateDraftWriter implements DraftWriter {
@@ -70,7 +73,10 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("resolutionInSentence", inSentence(resolutionText));
 		context.setVariable("status", resolution.status());
 		context.setVariable("questions", FollowUpQuestions.forResolution(request.level(), request.resolutionSummary()));
-		context.setVariable("daysOpen", request.daysOpen());
+		// Worded by the one formatter, as on the card and in the reasons; the hours are
+		// for the templates to decide whether the wait is worth a sentence.
+		context.setVariable("timeOpen", TicketDurations.describe(request.timeOpen()));
+		context.setVariable("hoursOpen", request.timeOpen().toHours());
 		context.setVariable("escalated", request.escalated());
 		context.setVariable("offers", request.offers().stream().map(TemplateDraftWriter::oneLine).toList());
 		context.setVariable("reminderNote", inSentence(withoutClosingPeriod(oneLine(request.reminderNote()))));

@@ -285,10 +285,9 @@ public class FollowUpManagement {
 		TicketContext context = assessed.context();
 		Ticket ticket = context.ticket();
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);
-		int daysOpen = (int) Math.round(context.timeToResolve().toHours() / 24.0);
 		return new DraftRequest(level, contact.firstName(), customer.name(), ticket.number(), ticket.subject(),
-				ticket.productArea(), ticket.resolutionSummary(), daysOpen, ticket.escalated(), context.healthDrop(),
-				assessed.assessment().offers(), (next != null) ? next.note() : null,
+				ticket.productArea(), ticket.resolutionSummary(), context.timeToResolve(), ticket.escalated(),
+				context.healthDrop(), assessed.assessment().offers(), (next != null) ? next.note() : null,
 				(next != null) ? next.dueIn().getDays() : 0, owner.displayName(), owner.phone(), owner.email());
 	}
 

@@ -31,10 +31,10 @@ class ImpactRulesTests {
 				scenario("PRD: TechFlow's slow, escalated API ticket", ResolvedTicket.techFlow(), MAJOR,
 						"Open 4 days, twice what a high-priority ticket should take"),
 				scenario("Low-priority how-to question answered in an hour", ResolvedTicket.quiet(), MINOR,
-						"Low-priority ticket, resolved within 1 hour"),
+						"Low-priority ticket, resolved in an hour"),
 				scenario("Grateful customer's question answered in 40 minutes",
 						ResolvedTicket.quiet().openFor(Duration.ofMinutes(40)).tone(Tone.POSITIVE), MINOR,
-						"Low-priority ticket, resolved within 1 hour"),
+						"Low-priority ticket, resolved in 40 minutes"),
 				scenario("Normal-priority bug fixed in 2 days and reopened once",
 						ResolvedTicket.quiet().priority(NORMAL).openFor(Duration.ofDays(2)).reopened(1), MODERATE,
 						"Reopened once"),
@@ -43,9 +43,9 @@ class ImpactRulesTests {
 				scenario("Third ticket resolved within 30 days", ResolvedTicket.quiet().resolvedTickets(3), MODERATE,
 						"3 tickets resolved in the last 30 days"),
 				scenario("Second ticket resolved within 30 days", ResolvedTicket.quiet().resolvedTickets(2), MINOR,
-						"Low-priority ticket, resolved within 1 hour"),
+						"Low-priority ticket, resolved in an hour"),
 				scenario("No ticket counted yet in the last 30 days", ResolvedTicket.quiet().resolvedTickets(0), MINOR,
-						"Low-priority ticket, resolved within 1 hour"),
+						"Low-priority ticket, resolved in an hour"),
 				scenario("Urgent outage open for three days",
 						ResolvedTicket.quiet().priority(URGENT).openFor(Duration.ofDays(3)), MAJOR,
 						"Open 3 days, three times what an urgent ticket should take"),
@@ -62,7 +62,7 @@ class ImpactRulesTests {
 						ResolvedTicket.quiet().tier(CustomerTier.STRATEGIC).arr(100_000), MODERATE, "ARR of 100,000"),
 				scenario("High-severity ticket resolved exactly in its expected time",
 						ResolvedTicket.quiet().priority(HIGH).openFor(Duration.ofDays(2)), MINOR,
-						"High-severity ticket, resolved within 2 days"),
+						"High-severity ticket, resolved in 2 days"),
 				scenario("Severe health drop just below the severe line during a normal ticket",
 						ResolvedTicket.quiet().priority(NORMAL).healthDrop(4), MINOR,
 						"Health score dropped 4 points while it was open"),
@@ -80,7 +80,7 @@ class ImpactRulesTests {
 						"3 people on their side were involved"),
 				scenario("Normal ticket of a customer whose health is unknown",
 						ResolvedTicket.quiet().priority(NORMAL).openFor(Duration.ofDays(1)).healthDrop(null), MINOR,
-						"Normal-priority ticket, resolved within 1 day"),
+						"Normal-priority ticket, resolved in 24 hours"),
 				scenario("Severe health drop during a normal ticket",
 						ResolvedTicket.quiet().priority(NORMAL).healthDrop(5), MODERATE,
 						"Health score dropped 5 points while it was open"),
@@ -88,7 +88,7 @@ class ImpactRulesTests {
 						MINOR, "Health score dropped 3 points while it was open"),
 				scenario("Health improved during a normal ticket",
 						ResolvedTicket.quiet().priority(NORMAL).openFor(Duration.ofDays(2)).healthDrop(-4), MINOR,
-						"Normal-priority ticket, resolved within 2 days"),
+						"Normal-priority ticket, resolved in 2 days"),
 				scenario("Normal ticket a day over its expected time",
 						ResolvedTicket.quiet().priority(NORMAL).openFor(Duration.ofDays(4)), MINOR,
 						"Open 4 days, more than the 3 days a normal-priority ticket should take"),
@@ -98,6 +98,15 @@ class ImpactRulesTests {
 				scenario("Low-priority ticket open twice its expected time",
 						ResolvedTicket.quiet().openFor(Duration.ofDays(10)), MODERATE,
 						"Open 10 days, twice what a low-priority ticket should take"),
+				scenario("High-severity ticket an hour late",
+						ResolvedTicket.quiet().priority(HIGH).openFor(Duration.ofHours(49)), MODERATE,
+						"Open over 2 days, more than the 2 days a high-priority ticket should take"),
+				scenario("Urgent ticket six hours late",
+						ResolvedTicket.quiet().priority(URGENT).openFor(Duration.ofHours(30)), MODERATE,
+						"Open 30 hours, more than the 24 hours an urgent ticket should take"),
+				scenario("Normal ticket resolved in a day and a half",
+						ResolvedTicket.quiet().priority(NORMAL).openFor(Duration.ofHours(36)), MINOR,
+						"Normal-priority ticket, resolved in 36 hours"),
 				scenario("High-severity ticket a day late",
 						ResolvedTicket.quiet().priority(HIGH).openFor(Duration.ofDays(3)), MODERATE,
 						"Open 3 days, more than the 2 days a high-priority ticket should take"),
@@ -106,7 +115,7 @@ class ImpactRulesTests {
 						"3 people on their side were involved"),
 				scenario("Normal ticket that two of their people followed",
 						ResolvedTicket.quiet().priority(NORMAL).stakeholders(2), MINOR,
-						"Normal-priority ticket, resolved within 1 hour"),
+						"Normal-priority ticket, resolved in an hour"),
 				scenario("Low-priority ticket reopened twice", ResolvedTicket.quiet().reopened(2), MODERATE,
 						"Reopened twice"),
 				scenario("Low-priority ticket reopened once", ResolvedTicket.quiet().reopened(1), MINOR,
@@ -115,7 +124,7 @@ class ImpactRulesTests {
 						ResolvedTicket.quiet().priority(NORMAL).relatedTickets(2), MODERATE,
 						"2 related tickets in the last 30 days"),
 				scenario("Urgent ticket fixed within the hour", ResolvedTicket.quiet().priority(URGENT), MODERATE,
-						"Urgent ticket, resolved within 1 hour"),
+						"Urgent ticket, resolved in an hour"),
 				scenario("Urgent ticket fixed fast but escalated with four of their people involved",
 						ResolvedTicket.quiet()
 							.priority(URGENT)
@@ -172,7 +181,7 @@ class ImpactRulesTests {
 	void acknowledgesAQuietTicketWithOneReasonAndNothingToSchedule() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.quiet().facts());
 		assertThat(assessment.level()).isEqualTo(MINOR);
-		assertThat(assessment.reasons()).containsExactly("Low-priority ticket, resolved within 1 hour");
+		assertThat(assessment.reasons()).containsExactly("Low-priority ticket, resolved in an hour");
 		assertThat(assessment.offers()).isEmpty();
 		assertThat(assessment.reminders()).isEmpty();
 	}
@@ -273,7 +282,7 @@ class ImpactRulesTests {
 	void aLongerExpectedTimeForHighTicketsMeansFourDaysIsNoLongerLate() {
 		ImpactRules patient = new ImpactRules(AssessmentSettingsTests.settingsWith("expected-resolution.high", "5d"));
 		ImpactAssessment assessment = patient.assess(ResolvedTicket.techFlow().facts());
-		assertThat(assessment.reasons()).contains("High-severity ticket, resolved within 4 days")
+		assertThat(assessment.reasons()).contains("High-severity ticket, resolved in 4 days")
 			.noneMatch((reason) -> reason.startsWith("Open"));
 	}
 

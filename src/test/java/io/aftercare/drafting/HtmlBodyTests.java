@@ -1,5 +1,6 @@
 package io.aftercare.drafting;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class HtmlBodyTests {
 	@Test
 	void rendersAGeneratedDraftWithEscapedCustomerText() {
 		Draft draft = new TemplateDraftWriter().write(new DraftRequest(FollowUpLevel.MAJOR, "David", "TechFlow",
-				"TF-2024-0847", "<img src=x onerror=alert(1)>", "API", "Rate limits increased 3x", 4, true, 6,
-				List.of(), null, 0, "Sam Rivera", "+1 (415) 555-0142", null));
+				"TF-2024-0847", "<img src=x onerror=alert(1)>", "API", "Rate limits increased 3x", Duration.ofDays(4),
+				true, 6, List.of(), null, 0, "Sam Rivera", "+1 (415) 555-0142", null));
 
 		String rendered = this.html.render(draft.textBody());
 

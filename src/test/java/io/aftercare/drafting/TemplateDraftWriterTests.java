@@ -1,18 +1,23 @@
 package io.aftercare.drafting;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.aftercare.assessment.FollowUpLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class TemplateDraftWriterTests {
 
@@ -49,7 +54,7 @@ class TemplateDraftWriterTests {
 	@EnumSource(FollowUpLevel.class)
 	void addsTheCsmEmailWhenKnownAndNoPhoneLineWhenNot(FollowUpLevel level) {
 		Draft draft = this.writer.write(new DraftRequest(level, "Ana", "Acme", "4711", "Exports time out", null, null,
-				1, false, null, List.of(), null, 0, "Sam Rivera", null, "sam@aftercare.io"));
+				Duration.ofDays(1), false, null, List.of(), null, 0, "Sam Rivera", null, "sam@aftercare.io"));
 
 		assertThat(draft.textBody()).endsWith("Best,\nSam Rivera\nsam@aftercare.io\n");
 	}
@@ -67,8 +72,8 @@ class TemplateDraftWriterTests {
 	@EnumSource(FollowUpLevel.class)
 	void listsTheOffersTheAssessmentSuggests(FollowUpLevel level) {
 		DraftRequest request = new DraftRequest(level, "David", "TechFlow", "TF-2024-0847",
-				"API rate limiting causing sync failures", "API", "Rate limits increased 3x", 4, true, 6,
-				List.of("A short call to walk through the optimization guide"), null, 0, "Sam Rivera", null, null);
+				"API rate limiting causing sync failures", "API", "Rate limits increased 3x", Duration.ofDays(4), true,
+				6, List.of("A short call to walk through the optimization guide"), null, 0, "Sam Rivera", null, null);
 
 		assertThat(this.writer.write(request).textBody())
 			.contains("\n• A short call to walk through the optimization guide\n");
@@ -80,7 +85,8 @@ class TemplateDraftWriterTests {
 
 		assertThat(draft.subject()).isEqualTo("Checking In After Your API Issue - All Good?");
 		assertThat(draft.textBody()).contains("I wanted to personally reach out")
-			.contains("I know the past 4 days were frustrating")
+			.contains(
+					"I know waiting 4 days for a resolution was frustrating - having \"API rate limiting causing sync failures\" disrupt your operations")
 			.contains("I'm sorry you had to deal with that")
 			.contains("escalated to our engineering team")
 			.contains("**Quick Recap:**\n• Issue: API rate limiting causing sync failures\n"
@@ -97,12 +103,68 @@ class TemplateDraftWriterTests {
 	@Test
 	void majorFollowUpNamesTheTicketSubjectWhenTheProductAreaIsUnknown() {
 		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MAJOR, "Ana", "Acme", "4711", "Exports time out",
-				null, "Patch deployed", 1, false, null, List.of(), null, 0, "Sam Rivera", null, null));
+				null, "Patch deployed", Duration.ofDays(1), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.subject()).isEqualTo("Checking In After Your Ticket \"Exports time out\" - All Good?");
-		assertThat(draft.textBody()).contains("I know the past day was frustrating")
+		assertThat(draft.textBody()).contains("I know waiting 24 hours for a resolution was frustrating")
 			.doesNotContain("engineering")
 			.contains("If a quick call would help, just reply");
+	}
+
+	static Stream<Arguments> waits() {
+		return Stream.of(arguments(Duration.ofHours(4 * 24 + 12), "I know waiting over 4 days for a resolution"),
+				arguments(Duration.ofDays(14), "I know waiting 14 days for a resolution"),
+				arguments(Duration.ofHours(36), "I know waiting 36 hours for a resolution"),
+				arguments(Duration.ofHours(5).plusMinutes(20), "I know waiting over 5 hours for a resolution"),
+				arguments(Duration.ofHours(1), "I know waiting an hour for a resolution"),
+				arguments(Duration.ofMinutes(40), "I know this was frustrating"),
+				arguments(Duration.ZERO, "I know this was frustrating"));
+	}
+
+	@ParameterizedTest(name = "{0}: \"{1}\"")
+	@MethodSource("waits")
+	void majorFollowUpOwnsUpToTheWaitInTheWordsTheCardUses(Duration timeOpen, String sentence) {
+		String body = this.writer.write(request(FollowUpLevel.MAJOR, timeOpen, true)).textBody();
+
+		assertThat(body).contains(sentence);
+	}
+
+	@Test
+	void moderateFollowUpThanksForAWaitOfMoreThanTwoDaysThatWasNotAnEscalation() {
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofHours(4 * 24 + 12), false)).textBody())
+			.contains(" I know it took over 4 days to sort out, so thanks for bearing with us.\n");
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(3), false)).textBody())
+			.contains(" I know it took 3 days to sort out, so thanks for bearing with us.\n");
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(2), false)).textBody())
+			.doesNotContain("took");
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(5), true)).textBody())
+			.doesNotContain("took")
+			.contains("it had to go to our engineering team");
+	}
+
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void neverTellsACustomerAboutZeroDaysOrAMomentsWait(FollowUpLevel level) {
+		for (Duration timeOpen : List.of(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMinutes(59),
+				Duration.ofHours(11), Duration.ofHours(13), Duration.ofHours(47), Duration.ofDays(2),
+				Duration.ofHours(60), Duration.ofDays(40))) {
+			for (boolean escalated : new boolean[] { false, true }) {
+				String body = this.writer.write(request(level, timeOpen, escalated)).textBody();
+				assertThat(body).as("%s, open %s", level, timeOpen)
+					.doesNotContainPattern("\\b0 (days?|hours?|minutes?)\\b")
+					.doesNotContain("under a minute")
+					.doesNotContain("the past");
+			}
+		}
+	}
+
+	@Test
+	void refusesANegativeOrMissingTimeOpen() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> request(FollowUpLevel.MINOR, Duration.ofMinutes(-1), false))
+			.withMessageContaining("timeOpen");
+		assertThatIllegalArgumentException().isThrownBy(() -> request(FollowUpLevel.MINOR, null, false))
+			.withMessageContaining("timeOpen");
 	}
 
 	@Test
@@ -147,8 +209,8 @@ class TemplateDraftWriterTests {
 	@EnumSource(FollowUpLevel.class)
 	void keepsTheSubjectOnOneLineWhenTheTicketSubjectHasLineBreaks(FollowUpLevel level) {
 		DraftRequest request = new DraftRequest(level, "Ana", "Acme", "4711\r\nX-Priority: 1",
-				"Exports time out\r\nBcc: attacker@example.com\u0000\u2028", null, null, 2, false, null, List.of(),
-				null, 0, "Sam Rivera", null, null);
+				"Exports time out\r\nBcc: attacker@example.com\u0000\u2028", null, null, Duration.ofDays(2), false,
+				null, List.of(), null, 0, "Sam Rivera", null, null);
 
 		Draft draft = this.writer.write(request);
 
@@ -162,7 +224,7 @@ class TemplateDraftWriterTests {
 	void shortensAVeryLongTicketSubjectInTheSubjectLineOnly() {
 		String longSubject = "Exports time out " + "again and again ".repeat(10);
 		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme", "4711", longSubject, null,
-				null, 2, false, null, List.of(), null, 0, "Sam Rivera", null, null));
+				null, Duration.ofDays(2), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.subject()).endsWith("...").hasSizeLessThan(100);
 		assertThat(draft.textBody()).contains(longSubject.strip());
@@ -171,8 +233,8 @@ class TemplateDraftWriterTests {
 	@Test
 	void customerTextIsNotEvaluatedAsTemplateSyntax() {
 		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711",
-				"[(${csmName})] and __${T(java.lang.System).exit(1)}__", null, null, 2, false, null, List.of(), null, 0,
-				"Sam Rivera", null, null));
+				"[(${csmName})] and __${T(java.lang.System).exit(1)}__", null, null, Duration.ofDays(2), false, null,
+				List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.textBody()).contains("\"[(${csmName})] and __${T(java.lang.System).exit(1)}__\"");
 	}
@@ -181,14 +243,15 @@ class TemplateDraftWriterTests {
 	void refusesARequestWithoutTheContactsFirstName() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DraftRequest(FollowUpLevel.MINOR, " ", "Acme", "4711", "Exports time out", null, null,
-					2, false, null, List.of(), null, 0, "Sam Rivera", null, null))
+					Duration.ofDays(2), false, null, List.of(), null, 0, "Sam Rivera", null, null))
 			.withMessageContaining("contactFirstName");
 	}
 
 	@Test
 	void refusesAReminderDelayWithoutAReminderNote() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme",
-				"4711", "Exports time out", null, null, 2, false, null, List.of(), null, 7, "Sam Rivera", null, null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme", "4711", "Exports time out", null,
+					null, Duration.ofDays(2), false, null, List.of(), null, 7, "Sam Rivera", null, null));
 	}
 
 	@Test
@@ -198,9 +261,15 @@ class TemplateDraftWriterTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Draft(" ", "Body"));
 	}
 
+	private static DraftRequest request(FollowUpLevel level, Duration timeOpen, boolean escalated) {
+		return new DraftRequest(level, "Ana", "Acme", "4711", "Exports time out", "Reports",
+				"Patch deployed to the export service", timeOpen, escalated, 2, List.of(), null, 0, "Sam Rivera", null,
+				null);
+	}
+
 	static DraftRequest techFlow(FollowUpLevel level) {
 		return new DraftRequest(level, "David", "TechFlow", "TF-2024-0847", "API rate limiting causing sync failures",
-				"API", "Rate limits increased 3x, optimization guide provided", 4, true, 6, List.of(),
+				"API", "Rate limits increased 3x, optimization guide provided", Duration.ofDays(4), true, 6, List.of(),
 				"Check API metrics", 7, "Sam Rivera", "+1 (415) 555-0142", null);
 	}
 
