@@ -24,7 +24,14 @@ import org.springframework.util.Assert;
  * widely felt
  * @param repeatTickets tickets resolved within {@code repeatWindow} from which a
  * follow-up is at least moderate
- * @param repeatWindow the window in which tickets are counted
+ * @param repeatWindow how far back from a ticket's resolution resolved tickets count
+ * towards {@code repeatTickets}
+ * @param relatedWindow how far back from a ticket's resolution other tickets on the same
+ * problem count as related
+ * @param recentWindow how far back a ticket counts as recent: the resolved tickets a
+ * follow-up may be about when the CSM names none, and the chat's recent tickets
+ * @param healthLag how long after the resolution a health drop still counts against the
+ * ticket: scores lag behind events
  * @param highArr annual recurring revenue from which a customer counts as high value
  * @param majorReminder when to check in again after a major follow-up
  * @param moderateReminder when to check in again after a moderate follow-up
@@ -33,9 +40,10 @@ import org.springframework.util.Assert;
 public record AssessmentSettings(@DefaultValue ExpectedResolution expectedResolution, @DefaultValue Weights weights,
 		@DefaultValue Thresholds thresholds, @DefaultValue("3") int notableHealthDrop,
 		@DefaultValue("5") int severeHealthDrop, @DefaultValue("3") int manyStakeholders,
-		@DefaultValue("3") int repeatTickets, @DefaultValue("30d") Period repeatWindow,
-		@DefaultValue("100000") BigDecimal highArr, @DefaultValue("7d") Period majorReminder,
-		@DefaultValue("14d") Period moderateReminder) {
+		@DefaultValue("3") int repeatTickets, @DefaultValue("30d") Duration repeatWindow,
+		@DefaultValue("30d") Duration relatedWindow, @DefaultValue("90d") Duration recentWindow,
+		@DefaultValue("7d") Duration healthLag, @DefaultValue("100000") BigDecimal highArr,
+		@DefaultValue("7d") Period majorReminder, @DefaultValue("14d") Period moderateReminder) {
 
 	public AssessmentSettings {
 		Assert.notNull(expectedResolution, "Expected resolution times must not be null");
@@ -47,6 +55,9 @@ public record AssessmentSettings(@DefaultValue ExpectedResolution expectedResolu
 		Assert.isTrue(manyStakeholders > 0, "Many stakeholders must be positive");
 		Assert.isTrue(repeatTickets > 0, "Repeat tickets must be positive");
 		assertPositive(repeatWindow, "Repeat window");
+		assertPositive(relatedWindow, "Related window");
+		assertPositive(recentWindow, "Recent window");
+		Assert.isTrue(healthLag != null && !healthLag.isNegative(), "Health lag must not be negative");
 		Assert.isTrue(highArr != null && highArr.signum() >= 0, "High ARR must not be negative");
 		assertPositive(majorReminder, "Major reminder");
 		assertPositive(moderateReminder, "Moderate reminder");
@@ -64,6 +75,10 @@ public record AssessmentSettings(@DefaultValue ExpectedResolution expectedResolu
 
 	private static void assertPositive(Period period, String name) {
 		Assert.isTrue(period != null && !period.isZero() && !period.isNegative(), name + " must be positive");
+	}
+
+	private static void assertPositive(Duration duration, String name) {
+		Assert.isTrue(duration != null && !duration.isZero() && !duration.isNegative(), name + " must be positive");
 	}
 
 	/**
@@ -97,10 +112,6 @@ public record AssessmentSettings(@DefaultValue ExpectedResolution expectedResolu
 				case HIGH -> this.high;
 				case URGENT -> this.urgent;
 			};
-		}
-
-		private static void assertPositive(Duration duration, String name) {
-			Assert.isTrue(duration != null && !duration.isZero() && !duration.isNegative(), name + " must be positive");
 		}
 
 	}

@@ -34,10 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(AssessmentSettings.class)
 public class ImpactAssessor {
 
-	/** Health scores lag behind events: a drop often shows in the week after a fix. */
-	private static final Duration HEALTH_LAG = Duration.ofDays(7);
-
-	private static final Duration RELATED_WINDOW = Duration.ofDays(30);
+	/** The health chart's lead-in: how far before the opening its scores start. */
+	private static final Duration TREND_BEFORE = Duration.ofDays(30);
 
 	private static final Set<String> STOP_WORDS = Set.of("with", "from", "that", "this", "after", "when", "have",
 			"into", "your", "their", "about", "not", "for", "the", "and", "are", "was", "can", "cannot", "does");
@@ -45,6 +43,8 @@ public class ImpactAssessor {
 	private final CustomerBook customers;
 
 	private final SupportDesk desk;
+
+	private final AssessmentSettings settings;
 
 	private final ImpactRules rules;
 
@@ -55,6 +55,7 @@ public class ImpactAssessor {
 	ImpactAssessor(CustomerBook customers, SupportDesk desk, AssessmentSettings settings, Clock clock) {
 		this.customers = customers;
 		this.desk = desk;
+		this.settings = settings;
 		this.rules = new ImpactRules(settings);
 		this.clock = clock;
 	}
@@ -78,11 +79,11 @@ public class ImpactAssessor {
 		Contact requester = (ticket.requester() != null) ? this.customers.contact(ticket.requester()).orElse(null)
 				: null;
 		List<Participant> participants = this.desk.participants(ticket.id());
-		List<HealthEntry> trend = this.customers.healthHistory(customer.id(), opened.minus(RELATED_WINDOW), now);
+		List<HealthEntry> trend = this.customers.healthHistory(customer.id(), opened.minus(TREND_BEFORE), now);
 		Integer before = this.customers.healthAt(customer.id(), opened.minusMillis(1))
 			.map(HealthEntry::score)
 			.orElse(null);
-		Instant windowEnd = resolved.plus(HEALTH_LAG);
+		Instant windowEnd = resolved.plus(this.settings.healthLag());
 		Integer lowest = trend.stream()
 			.filter((h) -> !h.recordedAt().isBefore(opened) && !h.recordedAt().isAfter(windowEnd))
 			.map(HealthEntry::score)
@@ -92,11 +93,14 @@ public class ImpactAssessor {
 		// of
 		// Integer and int would unbox the null.
 		Integer current = trend.isEmpty() ? before : Integer.valueOf(trend.get(trend.size() - 1).score());
-		List<Ticket> related = this.desk.activeBetween(customer.id(), resolved.minus(RELATED_WINDOW), resolved)
+		Duration relatedWindow = this.settings.relatedWindow();
+		List<Ticket> related = this.desk.activeBetween(customer.id(), resolved.minus(relatedWindow), resolved)
 			.stream()
 			.filter((other) -> !other.id().equals(ticket.id()) && isRelated(ticket, other))
 			.toList();
-		int resolvedLately = this.desk.resolvedBetween(customer.id(), resolved.minus(RELATED_WINDOW), resolved).size();
+		int resolvedLately = this.desk
+			.resolvedBetween(customer.id(), resolved.minus(this.settings.repeatWindow()), resolved)
+			.size();
 		List<String> customerWords = this.desk.comments(ticket.id())
 			.stream()
 			.filter((c) -> c.author() == CommentAuthor.CUSTOMER)
@@ -104,7 +108,7 @@ public class ImpactAssessor {
 			.toList();
 		return new TicketContext(ticket, customer, requester, stakeholders(participants, requester),
 				participants.stream().filter((p) -> p.side() == ParticipantSide.VENDOR).toList(), before, lowest,
-				current, trend, related, Math.max(1, resolvedLately), this.tone.read(customerWords),
+				current, trend, related, relatedWindow, Math.max(1, resolvedLately), this.tone.read(customerWords),
 				Duration.between(opened, resolved));
 	}
 
@@ -113,7 +117,7 @@ public class ImpactAssessor {
 		Customer customer = context.customer();
 		return new TicketFacts(ticket.priority(), context.timeToResolve(), ticket.escalated(), ticket.reopenCount(),
 				context.stakeholders().size(), context.healthDrop(), context.relatedTickets().size(),
-				context.resolvedLast30Days(), context.customerTone(), customer.tier(), customer.arr(),
+				context.resolvedInRepeatWindow(), context.customerTone(), customer.tier(), customer.arr(),
 				customer.atRisk(), ticket.productArea(), ticket.resolutionSummary());
 	}
 

@@ -178,12 +178,12 @@ public final class ImpactRules {
 	}
 
 	private Finding relatedTickets(TicketFacts facts) {
-		int related = facts.relatedTicketsLast30Days();
+		int related = facts.relatedTickets();
 		if (related == 0) {
 			return Finding.NONE;
 		}
 		return new Finding(this.settings.weights().relatedTickets(), "%s in the last %s"
-			.formatted(count(related, "related ticket"), describe(this.settings.repeatWindow())));
+			.formatted(count(related, "related ticket"), TicketDurations.describe(this.settings.relatedWindow())));
 	}
 
 	private Finding tone(TicketFacts facts) {
@@ -218,9 +218,9 @@ public final class ImpactRules {
 		if (facts.atRisk()) {
 			floors.add("Customer is at risk");
 		}
-		if (facts.resolvedTicketsLast30Days() >= this.settings.repeatTickets()) {
-			floors.add("%s resolved in the last %s".formatted(count(facts.resolvedTicketsLast30Days(), "ticket"),
-					describe(this.settings.repeatWindow())));
+		if (facts.resolvedInRepeatWindow() >= this.settings.repeatTickets()) {
+			floors.add("%s resolved in the last %s".formatted(count(facts.resolvedInRepeatWindow(), "ticket"),
+					TicketDurations.describe(this.settings.repeatWindow())));
 		}
 		if (facts.customerTone() == Tone.ANGRY) {
 			floors.add(angryReason());
@@ -246,8 +246,8 @@ public final class ImpactRules {
 				offers.add("An executive sponsor check-in");
 			}
 		}
-		boolean recurring = facts.relatedTicketsLast30Days() > 0
-				|| facts.resolvedTicketsLast30Days() >= this.settings.repeatTickets();
+		boolean recurring = facts.relatedTickets() > 0
+				|| facts.resolvedInRepeatWindow() >= this.settings.repeatTickets();
 		if (level != FollowUpLevel.MINOR && recurring) {
 			offers.add("A review of their recent tickets to look for a pattern");
 		}

@@ -8,6 +8,7 @@ import io.aftercare.customer.Customer;
 import io.aftercare.customer.HealthEntry;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketDurations;
 
 /**
  * Everything a CSM should know about a resolved ticket before writing to the customer:
@@ -16,18 +17,21 @@ import io.aftercare.ticket.Ticket;
  *
  * @param requester who raised the ticket, or {@code null} when the desk did not say
  * @param healthBefore the last score before the ticket opened, {@code null} when unknown
- * @param healthLowest the lowest score from opening until a week after resolution
+ * @param healthLowest the lowest score from opening until the health lag after resolution
+ * ({@link AssessmentSettings#healthLag()})
  * @param healthNow the latest score
  * @param healthTrend scores from 30 days before opening until now, oldest first
- * @param relatedTickets other tickets of the customer in the 30 days before resolution on
- * the same product area or a similar subject
- * @param resolvedLast30Days resolved tickets of the customer in the 30 days up to this
- * resolution, this one included
+ * @param relatedTickets other tickets of the customer within {@code relatedWindow} before
+ * resolution on the same product area or a similar subject
+ * @param relatedWindow how far back related tickets were looked for
+ * ({@link AssessmentSettings#relatedWindow()})
+ * @param resolvedInRepeatWindow resolved tickets of the customer within the repeat window
+ * ({@link AssessmentSettings#repeatWindow()}) up to this resolution, this one included
  */
 public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
 		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
-		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, int resolvedLast30Days, Tone customerTone,
-		Duration timeToResolve) {
+		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, Duration relatedWindow, int resolvedInRepeatWindow,
+		Tone customerTone, Duration timeToResolve) {
 
 	public TicketContext {
 		stakeholders = List.copyOf(stakeholders);
@@ -76,7 +80,8 @@ public record TicketContext(Ticket ticket, Customer customer, Contact requester,
 		}
 		if (!this.relatedTickets.isEmpty()) {
 			int related = this.relatedTickets.size();
-			summary.add(related + " related ticket" + ((related == 1) ? "" : "s") + " in the last 30 days");
+			summary.add(related + " related ticket" + ((related == 1) ? "" : "s") + " in the last "
+					+ TicketDurations.describe(this.relatedWindow));
 		}
 		return summary;
 	}

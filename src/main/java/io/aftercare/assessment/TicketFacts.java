@@ -18,10 +18,10 @@ import org.springframework.util.Assert;
  * @param customerStakeholders distinct people on the customer side involved in it
  * @param healthDrop health score points lost while it was open; {@code null} when
  * unknown, zero or negative when health held or improved
- * @param relatedTicketsLast30Days other tickets of this customer about the same problem
- * in the last 30 days
- * @param resolvedTicketsLast30Days tickets of this customer resolved in the last 30 days,
- * this one included
+ * @param relatedTickets other tickets of this customer about the same problem within the
+ * related window before this one's resolution
+ * @param resolvedInRepeatWindow tickets of this customer resolved within the repeat
+ * window up to this one's resolution, this one included
  * @param customerTone tone of the customer's own comments
  * @param tier the customer's commercial tier
  * @param arr the customer's annual recurring revenue, {@code null} when unknown
@@ -30,9 +30,8 @@ import org.springframework.util.Assert;
  * @param resolutionSummary how support resolved it, {@code null} when unknown
  */
 public record TicketFacts(TicketPriority priority, Duration timeToResolve, boolean escalated, int reopenCount,
-		int customerStakeholders, Integer healthDrop, int relatedTicketsLast30Days, int resolvedTicketsLast30Days,
-		Tone customerTone, CustomerTier tier, BigDecimal arr, boolean atRisk, String productArea,
-		String resolutionSummary) {
+		int customerStakeholders, Integer healthDrop, int relatedTickets, int resolvedInRepeatWindow, Tone customerTone,
+		CustomerTier tier, BigDecimal arr, boolean atRisk, String productArea, String resolutionSummary) {
 
 	public TicketFacts {
 		Assert.notNull(priority, "Priority must not be null");
@@ -41,12 +40,11 @@ public record TicketFacts(TicketPriority priority, Duration timeToResolve, boole
 		Assert.isTrue(reopenCount >= 0, () -> "Reopen count must not be negative: " + reopenCount);
 		Assert.isTrue(customerStakeholders >= 0,
 				() -> "Customer stakeholders must not be negative: " + customerStakeholders);
-		Assert.isTrue(relatedTicketsLast30Days >= 0,
-				() -> "Related tickets must not be negative: " + relatedTicketsLast30Days);
+		Assert.isTrue(relatedTickets >= 0, () -> "Related tickets must not be negative: " + relatedTickets);
 		// At least 1 is normal since this ticket counts, but 0 is accepted: callers may
 		// count before the resolution is recorded.
-		Assert.isTrue(resolvedTicketsLast30Days >= 0,
-				() -> "Resolved tickets must not be negative: " + resolvedTicketsLast30Days);
+		Assert.isTrue(resolvedInRepeatWindow >= 0,
+				() -> "Resolved tickets must not be negative: " + resolvedInRepeatWindow);
 		Assert.notNull(customerTone, "Customer tone must not be null");
 		Assert.notNull(tier, "Customer tier must not be null");
 		Assert.isTrue(arr == null || arr.signum() >= 0, () -> "ARR must not be negative: " + arr);

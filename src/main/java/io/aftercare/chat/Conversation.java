@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.aftercare.account.Csm;
+import io.aftercare.assessment.AssessmentSettings;
 import io.aftercare.chat.intent.CustomerMatcher;
 import io.aftercare.chat.intent.CustomerName;
 import io.aftercare.chat.intent.Intent;
@@ -31,6 +32,7 @@ import io.aftercare.reminder.ReminderBook;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketDurations;
 
 import org.springframework.stereotype.Service;
 
@@ -55,6 +57,8 @@ public class Conversation {
 
 	private final ReminderBook reminders;
 
+	private final AssessmentSettings assessment;
+
 	private final IntentParser parser = new IntentParser();
 
 	private final CustomerMatcher customerMatcher = new CustomerMatcher();
@@ -62,11 +66,12 @@ public class Conversation {
 	private final Clock clock;
 
 	Conversation(ChatMessages messages, CustomerBook customers, FollowUpManagement followUps, ReminderBook reminders,
-			Clock clock) {
+			AssessmentSettings assessment, Clock clock) {
 		this.messages = messages;
 		this.customers = customers;
 		this.followUps = followUps;
 		this.reminders = reminders;
+		this.assessment = assessment;
 		this.clock = clock;
 	}
 
@@ -145,7 +150,7 @@ public class Conversation {
 	private List<ChatEntry> followUp(Csm csm, Intent.FollowUp intent) {
 		String me = csm.username();
 		if (intent.customer() == null || intent.customer().isBlank()) {
-			List<ChatEntry.Choice> choices = this.followUps.awaitingFollowUp(csm, Duration.ofDays(30), 5)
+			List<ChatEntry.Choice> choices = this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 5)
 				.stream()
 				.map((a) -> new ChatEntry.Choice(a.customerName() + " · " + a.ticketNumber(),
 						"Follow up with " + a.customerName() + " on ticket " + a.ticketNumber()))
@@ -171,8 +176,9 @@ public class Conversation {
 		}
 		if (choice.candidates().isEmpty()) {
 			return List.of(ChatEntry.question(me,
-					customer.name()
-							+ " has no ticket resolved in the last 90 days, so there is nothing to follow up on yet.",
+					customer.name() + " has no ticket resolved in the last "
+							+ TicketDurations.describe(this.assessment.recentWindow())
+							+ ", so there is nothing to follow up on yet.",
 					List.of(new ChatEntry.Choice("Show recent tickets", "Show recent tickets for " + customer.name())),
 					now()));
 		}

@@ -22,6 +22,7 @@ import io.aftercare.drafting.DraftWriter;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -250,8 +251,8 @@ public class FollowUpManagement {
 			return this.assessor.assess(customer, choice.ticket().get());
 		}
 		if (choice.candidates().isEmpty()) {
-			throw new RefusedException("no-resolved-ticket",
-					customer.name() + " has no ticket resolved in the last 90 days to follow up on.");
+			throw new RefusedException("no-resolved-ticket", customer.name() + " has no ticket resolved in the last "
+					+ TicketDurations.describe(this.tickets.window()) + " to follow up on.");
 		}
 		TicketAssessment newest = null;
 		for (Ticket ticket : choice.candidates().subList(0, Math.min(CANDIDATES, choice.candidates().size()))) {

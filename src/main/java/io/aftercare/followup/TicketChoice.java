@@ -1,5 +1,6 @@
 package io.aftercare.followup;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ import io.aftercare.ticket.Ticket;
  * to follow up on.
  */
 public record TicketChoice(Optional<Ticket> ticket, List<Ticket> candidates) {
+
+	/**
+	 * "Lately": a ticket resolved this recently is what a CSM most likely means, and one
+	 * still due a follow-up (the chat lists those that have none).
+	 */
+	public static final Duration LATELY = Duration.ofDays(30);
 
 	public TicketChoice {
 		candidates = List.copyOf(candidates);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.aftercare.assessment.AssessmentSettings;
 import io.aftercare.customer.Customer;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.ticket.SupportDesk;
@@ -17,30 +18,33 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one rule for which resolved ticket a CSM means, shared by the chat and the API. A
  * ticket named by id or number is meant. Otherwise the candidates are the tickets
- * resolved in the last 90 days, newest first, narrowed to those whose subject or product
- * area carry the CSM's words when they gave some. One candidate is clearly meant, and so
- * is the only one resolved in the last 30 days; with several, the CSM chooses (the API,
- * which cannot ask, takes the most recent significant one).
+ * resolved within the recent window ({@code aftercare.assessment.recent-window}, 90
+ * days), newest first, narrowed to those whose subject or product area carry the CSM's
+ * words when they gave some. One candidate is clearly meant, and so is the only one
+ * resolved {@link TicketChoice#LATELY}; with several, the CSM chooses (the API, which
+ * cannot ask, takes the most recent significant one).
  */
 @Component
 @Transactional(readOnly = true)
 class TicketChoices {
 
-	/** How far back a follow-up on a resolved ticket still makes sense. */
-	static final Duration RESOLVED_WINDOW = Duration.ofDays(90);
-
-	/** "Lately": a ticket resolved this recently is what a CSM most likely means. */
-	static final Duration RECENT_WINDOW = Duration.ofDays(30);
-
 	private final SupportDesk desk;
+
+	private final AssessmentSettings assessment;
 
 	private final TicketMatcher matcher = new TicketMatcher();
 
 	private final Clock clock;
 
-	TicketChoices(SupportDesk desk, Clock clock) {
+	TicketChoices(SupportDesk desk, AssessmentSettings assessment, Clock clock) {
 		this.desk = desk;
+		this.assessment = assessment;
 		this.clock = clock;
+	}
+
+	/** How far back a follow-up on a resolved ticket still makes sense. */
+	Duration window() {
+		return this.assessment.recentWindow();
 	}
 
 	/**
@@ -58,13 +62,13 @@ class TicketChoices {
 						"No ticket " + query.ticketNumber() + " for " + customer.name() + ".")));
 		}
 		Instant now = this.clock.instant();
-		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(RESOLVED_WINDOW), now);
+		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(window()), now);
 		List<Ticket> candidates = byWords(resolved, query.words());
 		if (candidates.size() == 1) {
 			return TicketChoice.clear(candidates.get(0));
 		}
 		List<Ticket> recent = candidates.stream()
-			.filter((ticket) -> ticket.resolvedAt().isAfter(now.minus(RECENT_WINDOW)))
+			.filter((ticket) -> ticket.resolvedAt().isAfter(now.minus(TicketChoice.LATELY)))
 			.toList();
 		if (recent.size() == 1) {
 			return TicketChoice.clear(recent.get(0));

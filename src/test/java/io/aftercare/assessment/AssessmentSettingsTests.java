@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,14 +46,17 @@ class AssessmentSettingsTests {
 	}
 
 	@Test
-	void defaultsSetThresholdsHealthDropsAndTheRepeatWindow() {
+	void defaultsSetThresholdsHealthDropsAndTheWindows() {
 		AssessmentSettings settings = AssessmentSettings.defaults();
 		assertThat(settings.thresholds()).isEqualTo(new Thresholds(3, 7));
 		assertThat(settings.notableHealthDrop()).isEqualTo(3);
 		assertThat(settings.severeHealthDrop()).isEqualTo(5);
 		assertThat(settings.manyStakeholders()).isEqualTo(3);
 		assertThat(settings.repeatTickets()).isEqualTo(3);
-		assertThat(settings.repeatWindow()).isEqualTo(Period.ofDays(30));
+		assertThat(settings.repeatWindow()).isEqualTo(Duration.ofDays(30));
+		assertThat(settings.relatedWindow()).isEqualTo(Duration.ofDays(30));
+		assertThat(settings.recentWindow()).isEqualTo(Duration.ofDays(90));
+		assertThat(settings.healthLag()).isEqualTo(Duration.ofDays(7));
 		assertThat(settings.highArr()).isEqualByComparingTo(new BigDecimal("100000"));
 		assertThat(settings.majorReminder()).isEqualTo(Period.ofDays(7));
 		assertThat(settings.moderateReminder()).isEqualTo(Period.ofDays(14));
@@ -73,6 +78,38 @@ class AssessmentSettingsTests {
 		assertThat(settings.weights().escalation()).isEqualTo(5);
 		assertThat(settings.weights().reopen()).isEqualTo(2);
 		assertThat(settings.highArr()).isEqualByComparingTo(new BigDecimal("250000"));
+	}
+
+	@Test
+	void bindsWindowsAsDurations() {
+		AssessmentSettings settings = settingsWith("repeat-window", "14d", "related-window", "P60D", "recent-window",
+				"2160h", "health-lag", "0s");
+		assertThat(settings.repeatWindow()).isEqualTo(Duration.ofDays(14));
+		assertThat(settings.relatedWindow()).isEqualTo(Duration.ofDays(60));
+		assertThat(settings.recentWindow()).isEqualTo(Duration.ofDays(90));
+		assertThat(settings.healthLag()).isZero();
+	}
+
+	@Test
+	void bindsWindowsFromTheEnvironmentVariablesTheReadmeNames() {
+		Map<String, Object> environment = Map.of("AFTERCARE_ASSESSMENT_REPEAT_WINDOW", "14d",
+				"AFTERCARE_ASSESSMENT_RELATED_WINDOW", "60d", "AFTERCARE_ASSESSMENT_RECENT_WINDOW", "120d",
+				"AFTERCARE_ASSESSMENT_HEALTH_LAG", "3d");
+		AssessmentSettings settings = new Binder(
+				ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("environment", environment)))
+			.bindOrCreate("aftercare.assessment", AssessmentSettings.class);
+		assertThat(settings.repeatWindow()).isEqualTo(Duration.ofDays(14));
+		assertThat(settings.relatedWindow()).isEqualTo(Duration.ofDays(60));
+		assertThat(settings.recentWindow()).isEqualTo(Duration.ofDays(120));
+		assertThat(settings.healthLag()).isEqualTo(Duration.ofDays(3));
+	}
+
+	@Test
+	void refusesAnEmptyOrNegativeWindow() {
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> settingsWith("repeat-window", "0d"));
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> settingsWith("related-window", "-1d"));
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> settingsWith("recent-window", "0s"));
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> settingsWith("health-lag", "-1h"));
 	}
 
 	@Test

@@ -302,6 +302,16 @@ class ImpactRulesTests {
 	}
 
 	@Test
+	void eachReasonNamesTheWindowItsTicketsWereCountedIn() {
+		ImpactRules rules = new ImpactRules(
+				AssessmentSettingsTests.settingsWith("repeat-window", "14d", "related-window", "60d"));
+		ImpactAssessment assessment = rules
+			.assess(ResolvedTicket.quiet().priority(NORMAL).relatedTickets(2).resolvedTickets(3).facts());
+		assertThat(assessment.reasons()).contains("2 related tickets in the last 60 days",
+				"3 tickets resolved in the last 14 days");
+	}
+
+	@Test
 	void aLaterMajorReminderMovesTheReminderAndTheMetricsCheck() {
 		ImpactRules rules = new ImpactRules(AssessmentSettingsTests.settingsWith("major-reminder", "10d"));
 		ImpactAssessment assessment = rules.assess(ResolvedTicket.techFlow().facts());

@@ -1,7 +1,6 @@
 package io.aftercare.chat.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,17 +16,20 @@ import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
 import io.aftercare.followup.SendAttempt;
 import io.aftercare.followup.FollowUpId;
+import io.aftercare.followup.TicketChoice;
 import io.aftercare.reminder.Reminder;
 import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderOrigin;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.ticket.TicketDurations;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,6 +66,18 @@ class ChatController {
 		this.clock = clock;
 	}
 
+	/** How far back the chat's recent tickets go, in words, for the pages to say. */
+	@ModelAttribute("recentWindow")
+	String recentWindow() {
+		return TicketDurations.describe(this.views.recentWindow());
+	}
+
+	/** How far back the side panel looks for tickets awaiting a follow-up, in words. */
+	@ModelAttribute("awaitingWindow")
+	String awaitingWindow() {
+		return TicketDurations.describe(TicketChoice.LATELY);
+	}
+
 	@GetMapping("/login")
 	String login() {
 		return "login";
@@ -94,7 +108,7 @@ class ChatController {
 
 	@GetMapping("/chat/panel")
 	String panel(Csm csm, Model model) {
-		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, Duration.ofDays(30), 12));
+		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 12));
 		model.addAttribute("due", this.views.dueReminders(csm));
 		return "chat/fragments :: panel";
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.aftercare.account.Csm;
+import io.aftercare.assessment.AssessmentSettings;
 import io.aftercare.chat.ChatEntry;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
@@ -37,14 +38,17 @@ class ChatViews {
 
 	private final ReminderBook reminders;
 
+	private final AssessmentSettings assessment;
+
 	private final Clock clock;
 
 	ChatViews(FollowUpManagement followUps, CustomerBook customers, SupportDesk desk, ReminderBook reminders,
-			Clock clock) {
+			AssessmentSettings assessment, Clock clock) {
 		this.followUps = followUps;
 		this.customers = customers;
 		this.desk = desk;
 		this.reminders = reminders;
+		this.assessment = assessment;
 		this.clock = clock;
 	}
 
@@ -91,13 +95,18 @@ class ChatViews {
 			.toList();
 	}
 
+	/** How far back the chat's recent tickets go. */
+	Duration recentWindow() {
+		return this.assessment.recentWindow();
+	}
+
 	String customerName(Csm csm, long customerId) {
 		return this.customers.find(csm, new CustomerId(customerId)).map(Customer::name).orElse("a customer");
 	}
 
 	private List<MessageView.TicketRow> tickets(Csm csm, Long customerId, Instant now) {
 		Customer customer = this.customers.require(csm, new CustomerId(customerId));
-		return this.desk.recent(customer.id(), new RecentTickets(null, now.minus(Duration.ofDays(90)), 10))
+		return this.desk.recent(customer.id(), new RecentTickets(null, now.minus(recentWindow()), 10))
 			.stream()
 			.map((t) -> new MessageView.TicketRow(t.number(), t.subject(), t.priority().label(),
 					t.status().name().charAt(0) + t.status().name().substring(1).toLowerCase().replace('_', ' '),

@@ -83,7 +83,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 						.stream()
 						.map((t) -> new RelatedTicket(t.id().value(), t.number(), t.subject(), t.status()))
 						.toList(),
-					c.resolvedLast30Days(), c.customerTone().name(), c.impactSummary());
+					c.resolvedInRepeatWindow(), c.customerTone().name(), c.impactSummary());
 		}
 
 	}
