@@ -9,10 +9,11 @@ import org.springframework.util.Assert;
  *
  * @param level how personal the follow-up should be
  * @param reasons what decided the level, in plain words; never empty
- * @param offers extra value the CSM can offer in the follow-up
+ * @param offers extra help the CSM can offer in the follow-up, worded for the CSM and for
+ * the customer
  * @param reminders check-ins to schedule afterwards
  */
-public record ImpactAssessment(FollowUpLevel level, List<String> reasons, List<String> offers,
+public record ImpactAssessment(FollowUpLevel level, List<String> reasons, List<Offer> offers,
 		List<SuggestedReminder> reminders) {
 
 	public ImpactAssessment {

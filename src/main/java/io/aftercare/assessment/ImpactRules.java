@@ -232,45 +232,54 @@ public final class ImpactRules {
 		return "Their comments sounded angry";
 	}
 
-	private List<String> offers(TicketFacts facts, FollowUpLevel level) {
-		List<String> offers = new ArrayList<>();
-		helpMaterial(facts.resolutionSummary()).ifPresent((material) -> offers
-			.add((level == FollowUpLevel.MINOR) ? "A link back to the %s in case questions come up".formatted(material)
-					: "A short call to walk through the %s".formatted(material)));
-		if (level == FollowUpLevel.MAJOR) {
-			if (StringUtils.hasText(facts.productArea())) {
-				offers.add("A check of their %s metrics %s".formatted(facts.productArea().strip(),
-						when(this.settings.majorReminder())));
-			}
-			if (facts.tier() == CustomerTier.ENTERPRISE || facts.tier() == CustomerTier.STRATEGIC) {
-				offers.add("An executive sponsor check-in");
-			}
+	/**
+	 * What more the CSM can offer. The metrics check a major follow-up promises is its
+	 * reminder, not an offer: the email says it once.
+	 */
+	private List<Offer> offers(TicketFacts facts, FollowUpLevel level) {
+		List<Offer> offers = new ArrayList<>();
+		helpMaterial(facts.resolutionSummary()).ifPresent((material) -> offers.add((level == FollowUpLevel.MINOR)
+				? same("A link back to the %s in case questions come up".formatted(material))
+				: same("A short call to walk through the %s".formatted(material))));
+		if (level == FollowUpLevel.MAJOR
+				&& (facts.tier() == CustomerTier.ENTERPRISE || facts.tier() == CustomerTier.STRATEGIC)) {
+			offers.add(
+					new Offer("An executive sponsor check-in", "A call with one of our executives, if you'd like one"));
 		}
 		boolean recurring = facts.relatedTickets() > 0
 				|| facts.resolvedInRepeatWindow() >= this.settings.repeatTickets();
 		if (level != FollowUpLevel.MINOR && recurring) {
-			offers.add("A review of their recent tickets to look for a pattern");
+			offers.add(new Offer("A review of their recent tickets to look for a pattern",
+					"A review of your recent tickets together, to look for a pattern"));
 		}
 		return offers;
 	}
 
+	private static Offer same(String wording) {
+		return new Offer(wording, wording);
+	}
+
 	private List<SuggestedReminder> reminders(TicketFacts facts, FollowUpLevel level) {
 		return switch (level) {
-			case MAJOR -> List.of(new SuggestedReminder(this.settings.majorReminder(), majorReminderNote(facts)));
-			case MODERATE ->
-				List.of(new SuggestedReminder(this.settings.moderateReminder(), "Confirm the fix is holding"));
+			case MAJOR -> List.of(majorReminder(facts));
+			case MODERATE -> List.of(new SuggestedReminder(this.settings.moderateReminder(),
+					"Confirm the fix is holding", "check that the fix is still holding"));
 			case MINOR -> List.of();
 		};
 	}
 
-	private static String majorReminderNote(TicketFacts facts) {
+	private SuggestedReminder majorReminder(TicketFacts facts) {
+		Period dueIn = this.settings.majorReminder();
 		if (StringUtils.hasText(facts.productArea())) {
-			return "Check %s metrics".formatted(facts.productArea().strip());
+			String area = facts.productArea().strip();
+			return new SuggestedReminder(dueIn, "Check %s metrics".formatted(area),
+					"check your %s metrics".formatted(area));
 		}
 		if (StringUtils.hasText(facts.resolutionSummary())) {
-			return "Check in on the fix: " + facts.resolutionSummary().strip();
+			return new SuggestedReminder(dueIn, "Check in on the fix: " + facts.resolutionSummary().strip(),
+					"check that the fix is still holding");
 		}
-		return "Check in on the resolved ticket";
+		return new SuggestedReminder(dueIn, "Check in on the resolved ticket", "check in on how things are going");
 	}
 
 	private static Optional<String> helpMaterial(String resolutionSummary) {
@@ -313,24 +322,6 @@ public final class ImpactRules {
 			return "three times";
 		}
 		return multiple + " times";
-	}
-
-	private static String when(Period period) {
-		return period.equals(Period.ofWeeks(1)) ? "next week" : "in " + describe(period);
-	}
-
-	private static String describe(Period period) {
-		List<String> parts = new ArrayList<>();
-		if (period.getYears() != 0) {
-			parts.add(count(period.getYears(), "year"));
-		}
-		if (period.getMonths() != 0) {
-			parts.add(count(period.getMonths(), "month"));
-		}
-		if (period.getDays() != 0) {
-			parts.add(count(period.getDays(), "day"));
-		}
-		return String.join(" and ", parts);
 	}
 
 	private static String count(long count, String noun) {

@@ -9,7 +9,7 @@ import io.aftercare.assessment.FollowUpLevel;
  * Everything a {@link DraftWriter} needs to write one follow-up email: the level the
  * assessment chose, who it goes to, the resolved ticket, and the CSM who signs it.
  * <p>
- * Optional text ({@code productArea}, {@code resolutionSummary}, {@code reminderNote},
+ * Optional text ({@code productArea}, {@code resolutionSummary}, {@code promise},
  * {@code csmPhone}, {@code csmEmail}) may be {@code null}; blank values count as absent.
  *
  * @param level how much care the follow-up needs
@@ -24,17 +24,18 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param escalated whether the ticket had to go to engineering
  * @param healthDrop how many health-score points the customer lost during the issue, if
  * known; internal, never quoted to the customer
- * @param offers extra help the assessment suggests offering, possibly empty
- * @param reminderNote what the CSM will check later, e.g. {@code Check API metrics}
- * @param reminderInDays in how many days that check happens; 0 without a note
+ * @param offers extra help to offer, in the customer's terms, possibly empty
+ * @param promise what the CSM will check later, as the email promises it after "I'll",
+ * e.g. {@code check your API metrics}
+ * @param reminderInDays in how many days that check happens; 0 without a promise
  * @param csmName the owning CSM who signs the email
  * @param csmPhone the CSM's direct phone number, if any
  * @param csmEmail the CSM's email address, if any
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
-		Integer healthDrop, List<String> offers, String reminderNote, int reminderInDays, String csmName,
-		String csmPhone, String csmEmail) {
+		Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName, String csmPhone,
+		String csmEmail) {
 
 	public DraftRequest {
 		if (level == null) {
@@ -53,13 +54,13 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 		}
 		productArea = blankToNull(productArea);
 		resolutionSummary = blankToNull(resolutionSummary);
-		reminderNote = blankToNull(reminderNote);
+		promise = blankToNull(promise);
 		csmPhone = blankToNull(csmPhone);
 		csmEmail = blankToNull(csmEmail);
-		if (reminderNote == null && reminderInDays != 0) {
-			throw new IllegalArgumentException("reminderInDays must be 0 when there is no reminder note");
+		if (promise == null && reminderInDays != 0) {
+			throw new IllegalArgumentException("reminderInDays must be 0 when there is no promise");
 		}
-		if (reminderNote != null && reminderInDays < 1) {
+		if (promise != null && reminderInDays < 1) {
 			throw new IllegalArgumentException("A reminder needs reminderInDays of at least 1, was " + reminderInDays);
 		}
 		// Blank offers would render as empty bullets in the email.

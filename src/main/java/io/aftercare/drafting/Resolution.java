@@ -31,8 +31,10 @@ record Resolution(String guide, boolean fixed, boolean workaround, String credit
 
 	private static final Pattern REFUND = Pattern.compile("\\brefund(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern CREDIT = Pattern.compile("\\b(credit(s|ed)?|billing|invoices?)\\b",
-			Pattern.CASE_INSENSITIVE);
+	// Money went back: a billing fix or an invoice export is no credit, and asking
+	// whether
+	// one "has shown up" would puzzle the customer.
+	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
 
 	// Words that may stand before "guide" but say nothing about which guide it was.
 	private static final Set<String> NOT_A_GUIDE_NAME = Set.of("a", "an", "the", "our", "your", "their", "this", "that",

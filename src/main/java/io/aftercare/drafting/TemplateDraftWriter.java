@@ -79,7 +79,7 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("hoursOpen", request.timeOpen().toHours());
 		context.setVariable("escalated", request.escalated());
 		context.setVariable("offers", request.offers().stream().map(TemplateDraftWriter::oneLine).toList());
-		context.setVariable("reminderNote", inSentence(withoutClosingPeriod(oneLine(request.reminderNote()))));
+		context.setVariable("promise", withoutClosingPeriod(oneLine(request.promise())));
 		context.setVariable("reminderWhen", when(request.reminderInDays()));
 		context.setVariable("csmName", oneLine(request.csmName()));
 		context.setVariable("csmPhone", oneLine(request.csmPhone()));

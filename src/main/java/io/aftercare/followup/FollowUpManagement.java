@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.ImpactAssessor;
+import io.aftercare.assessment.Offer;
 import io.aftercare.assessment.SuggestedReminder;
 import io.aftercare.assessment.TicketAssessment;
 import io.aftercare.assessment.TicketContext;
@@ -107,8 +108,9 @@ public class FollowUpManagement {
 			this.followUps.openForTicket(ticket.id())
 				.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
 			FollowUpId id = this.followUps.insert(FollowUp.draft(customer.id(), ticket.id(), level,
-					assessed.assessment().level(), assessed.assessment().reasons(), assessed.assessment().offers(),
-					suggested, new FollowUp.Recipient(contact.name(), contact.email()), draft, csm.username(), now));
+					assessed.assessment().level(), assessed.assessment().reasons(),
+					assessed.assessment().offers().stream().map(Offer::forCsm).toList(), suggested,
+					new FollowUp.Recipient(contact.name(), contact.email()), draft, csm.username(), now));
 			this.events.publishEvent(new FollowUpDrafted(id, customer.id(), ticket.id(), ticket.number(), level,
 					assessed.assessment().level(), csm.username(), now));
 			return new FollowUpDetails(this.followUps.find(id).orElseThrow(), customer, ticket, assessed.context(),
@@ -288,8 +290,9 @@ public class FollowUpManagement {
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);
 		return new DraftRequest(level, contact.firstName(), customer.name(), ticket.number(), ticket.subject(),
 				ticket.productArea(), ticket.resolutionSummary(), context.timeToResolve(), ticket.escalated(),
-				context.healthDrop(), assessed.assessment().offers(), (next != null) ? next.note() : null,
-				(next != null) ? next.dueIn().getDays() : 0, owner.displayName(), owner.phone(), owner.email());
+				context.healthDrop(), assessed.assessment().offers().stream().map(Offer::forCustomer).toList(),
+				(next != null) ? next.promise() : null, (next != null) ? next.dueIn().getDays() : 0,
+				owner.displayName(), owner.phone(), owner.email());
 	}
 
 }

@@ -141,13 +141,14 @@ class FollowUps {
 		int position = 0;
 		for (SuggestedReminder reminder : f.suggestedReminders()) {
 			this.jdbc.sql("""
-					insert into followup_suggested_reminders (followup_id, position, due_in_days, note)
-					values (:id, :position, :days, :note)
+					insert into followup_suggested_reminders (followup_id, position, due_in_days, note, promise)
+					values (:id, :position, :days, :note, :promise)
 					""")
 				.param("id", id)
 				.param("position", position++)
 				.param("days", reminder.dueIn().getDays())
 				.param("note", reminder.note())
+				.param("promise", reminder.promise())
 				.update();
 		}
 		return new FollowUpId(id);
@@ -218,11 +219,12 @@ class FollowUps {
 
 	private List<SuggestedReminder> suggestedReminders(FollowUpId followUpId) {
 		return this.jdbc.sql("""
-				select due_in_days, note from followup_suggested_reminders where followup_id = :id order by position
+				select due_in_days, note, promise from followup_suggested_reminders where followup_id = :id
+				order by position
 				""")
 			.param("id", followUpId.value())
 			.query((rs, i) -> new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")),
-					rs.getString("note")))
+					rs.getString("note"), rs.getString("promise")))
 			.list();
 	}
 

@@ -31,11 +31,15 @@ class AssessmentValuesTests {
 
 	@Test
 	void aReminderNeedsAPositivePeriodAndANote() {
-		assertThat(new SuggestedReminder(Period.ofDays(7), "Check API metrics").dueIn()).isEqualTo(Period.ofDays(7));
-		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(Period.ZERO, "Check in"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(Period.ofDays(-1), "Check in"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(null, "Check in"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(Period.ofDays(7), " "));
+		assertThat(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics").dueIn())
+			.isEqualTo(Period.ofDays(7));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SuggestedReminder(Period.ZERO, "Check in", "check in"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SuggestedReminder(Period.ofDays(-1), "Check in", "check in"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(null, "Check in", "check in"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(Period.ofDays(7), " ", "check in"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SuggestedReminder(Period.ofDays(7), "Check in", " "));
 	}
 
 	@Test

@@ -67,7 +67,8 @@ class AssessmentWindowsIntegrationTests {
 		assertThat(wider.context().relatedTickets()).extracting(Ticket::number).containsExactly("TF-2024-0802");
 		assertThat(wider.assessment().reasons()).contains("1 related ticket in the last 60 days");
 		assertThat(wider.context().impactSummary()).contains("1 related ticket in the last 60 days");
-		assertThat(wider.assessment().offers()).contains("A review of their recent tickets to look for a pattern");
+		assertThat(wider.assessment().offers()).extracting(Offer::forCsm)
+			.contains("A review of their recent tickets to look for a pattern");
 	}
 
 	@Test

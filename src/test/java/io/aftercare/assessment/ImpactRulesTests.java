@@ -167,14 +167,28 @@ class ImpactRulesTests {
 	void remindsToCheckTechFlowsApiMetricsInAWeek() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.techFlow().facts());
 		assertThat(assessment.reminders())
-			.containsExactly(new SuggestedReminder(Period.ofDays(7), "Check API metrics"));
+			.containsExactly(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics"));
 	}
 
 	@Test
-	void offersTechFlowAWalkThroughTheGuideAMetricsCheckAndAnExecutiveSponsor() {
+	void offersTechFlowAWalkThroughTheGuideAndAnExecutiveSponsorInTheirWordsAndTheCustomers() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.techFlow().facts());
-		assertThat(assessment.offers()).containsExactly("A short call to walk through the optimization guide",
-				"A check of their API metrics next week", "An executive sponsor check-in");
+		assertThat(assessment.offers()).extracting(Offer::forCsm)
+			.containsExactly("A short call to walk through the optimization guide", "An executive sponsor check-in");
+		assertThat(assessment.offers()).extracting(Offer::forCustomer)
+			.containsExactly("A short call to walk through the optimization guide",
+					"A call with one of our executives, if you'd like one");
+	}
+
+	@Test
+	void neverSpeaksOfTheCustomerInTheThirdPersonInWhatTheEmailSays() {
+		ImpactAssessment assessment = this.rules
+			.assess(ResolvedTicket.techFlow().resolvedTickets(3).resolution("Linked the docs on SSO").facts());
+		assertThat(assessment.offers()).extracting(Offer::forCustomer)
+			.isNotEmpty()
+			.allSatisfy((offer) -> assertThat(offer).doesNotContainIgnoringCase("their"));
+		assertThat(assessment.reminders()).extracting(SuggestedReminder::promise)
+			.allSatisfy((promise) -> assertThat(promise).doesNotContainIgnoringCase("their"));
 	}
 
 	@Test
@@ -190,8 +204,8 @@ class ImpactRulesTests {
 	void remindsToConfirmTheFixIsHoldingTwoWeeksAfterASatisfactionCheck() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.quiet().reopened(2).facts());
 		assertThat(assessment.level()).isEqualTo(MODERATE);
-		assertThat(assessment.reminders())
-			.containsExactly(new SuggestedReminder(Period.ofDays(14), "Confirm the fix is holding"));
+		assertThat(assessment.reminders()).containsExactly(new SuggestedReminder(Period.ofDays(14),
+				"Confirm the fix is holding", "check that the fix is still holding"));
 	}
 
 	@Test
@@ -199,9 +213,9 @@ class ImpactRulesTests {
 		ImpactAssessment assessment = this.rules
 			.assess(ResolvedTicket.techFlow().productArea(" ").resolution("Rate limits increased 3x").facts());
 		assertThat(assessment.level()).isEqualTo(MAJOR);
-		assertThat(assessment.reminders())
-			.containsExactly(new SuggestedReminder(Period.ofDays(7), "Check in on the fix: Rate limits increased 3x"));
-		assertThat(assessment.offers()).containsExactly("An executive sponsor check-in");
+		assertThat(assessment.reminders()).containsExactly(new SuggestedReminder(Period.ofDays(7),
+				"Check in on the fix: Rate limits increased 3x", "check that the fix is still holding"));
+		assertThat(assessment.offers()).extracting(Offer::forCsm).containsExactly("An executive sponsor check-in");
 	}
 
 	@Test
@@ -209,7 +223,9 @@ class ImpactRulesTests {
 		ImpactAssessment assessment = this.rules
 			.assess(ResolvedTicket.techFlow().tier(CustomerTier.SMB).unknownArr().facts());
 		assertThat(assessment.level()).isEqualTo(MAJOR);
-		assertThat(assessment.offers()).isNotEmpty().doesNotContain("An executive sponsor check-in");
+		assertThat(assessment.offers()).isNotEmpty()
+			.extracting(Offer::forCsm)
+			.doesNotContain("An executive sponsor check-in");
 	}
 
 	@Test
@@ -247,7 +263,8 @@ class ImpactRulesTests {
 		ImpactAssessment assessment = this.rules
 			.assess(ResolvedTicket.quiet().resolution("Sent the setup guide").facts());
 		assertThat(assessment.level()).isEqualTo(MINOR);
-		assertThat(assessment.offers()).containsExactly("A link back to the setup guide in case questions come up");
+		assertThat(assessment.offers()).extracting(Offer::forCustomer)
+			.containsExactly("A link back to the setup guide in case questions come up");
 	}
 
 	@Test
@@ -255,15 +272,18 @@ class ImpactRulesTests {
 		ImpactAssessment assessment = this.rules
 			.assess(ResolvedTicket.quiet().resolvedTickets(3).resolution("Linked the docs on SSO").facts());
 		assertThat(assessment.level()).isEqualTo(MODERATE);
-		assertThat(assessment.offers()).containsExactly("A short call to walk through the docs",
-				"A review of their recent tickets to look for a pattern");
+		assertThat(assessment.offers()).containsExactly(
+				new Offer("A short call to walk through the docs", "A short call to walk through the docs"),
+				new Offer("A review of their recent tickets to look for a pattern",
+						"A review of your recent tickets together, to look for a pattern"));
 	}
 
 	@Test
 	void keepsAcronymsInTheNameOfTheMaterial() {
 		ImpactAssessment assessment = this.rules
 			.assess(ResolvedTicket.techFlow().resolution("Shared the API documentation").facts());
-		assertThat(assessment.offers()).contains("A short call to walk through the API documentation");
+		assertThat(assessment.offers()).extracting(Offer::forCustomer)
+			.contains("A short call to walk through the API documentation");
 	}
 
 	@Test
@@ -312,12 +332,11 @@ class ImpactRulesTests {
 	}
 
 	@Test
-	void aLaterMajorReminderMovesTheReminderAndTheMetricsCheck() {
+	void aLaterMajorReminderMovesTheMetricsCheck() {
 		ImpactRules rules = new ImpactRules(AssessmentSettingsTests.settingsWith("major-reminder", "10d"));
 		ImpactAssessment assessment = rules.assess(ResolvedTicket.techFlow().facts());
 		assertThat(assessment.reminders())
-			.containsExactly(new SuggestedReminder(Period.ofDays(10), "Check API metrics"));
-		assertThat(assessment.offers()).contains("A check of their API metrics in 10 days");
+			.containsExactly(new SuggestedReminder(Period.ofDays(10), "Check API metrics", "check your API metrics"));
 	}
 
 	@Test

@@ -48,6 +48,14 @@ class FollowUpQuestionsTests {
 	}
 
 	@Test
+	void asksNoCreditQuestionWhenNoMoneyWentBack() {
+		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MINOR, "Showed the invoice export with a date filter"))
+			.noneMatch((question) -> question.contains("credit") || question.contains("refund"));
+		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MODERATE, "Billing address corrected"))
+			.noneMatch((question) -> question.contains("credit") || question.contains("refund"));
+	}
+
+	@Test
 	void asksAboutTheFixAfterAConfigurationChangeOrPatch() {
 		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MODERATE, "SAML config updated")).first()
 			.isEqualTo("Is everything working smoothly since the fix?");

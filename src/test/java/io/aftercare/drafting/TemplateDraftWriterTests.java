@@ -95,7 +95,7 @@ class TemplateDraftWriterTests {
 			.contains("**My Questions for You:**\n1. Is everything working smoothly since the fix?\n"
 					+ "2. Did the optimization guide help, or would a quick call be useful?\n"
 					+ "3. Anything else I should flag to our team?\n")
-			.contains("I've also added a note to check API metrics next week")
+			.contains("I'll also check your API metrics next week to make sure everything stays on track.")
 			.contains("Thanks for your patience through this. If anything else comes up, please reach out directly"
 					+ " - I'm here to help.");
 	}
@@ -178,7 +178,7 @@ class TemplateDraftWriterTests {
 					+ "2. Did the optimization guide help, or would a quick call be useful?\n")
 			.doesNotContain("3. ")
 			.contains("Happy to jump on a quick call")
-			.contains("I'll check API metrics next week");
+			.contains("Either way, I'll check your API metrics next week");
 	}
 
 	@Test
@@ -270,7 +270,7 @@ class TemplateDraftWriterTests {
 	static DraftRequest techFlow(FollowUpLevel level) {
 		return new DraftRequest(level, "David", "TechFlow", "TF-2024-0847", "API rate limiting causing sync failures",
 				"API", "Rate limits increased 3x, optimization guide provided", Duration.ofDays(4), true, 6, List.of(),
-				"Check API metrics", 7, "Sam Rivera", "+1 (415) 555-0142", null);
+				"check your API metrics", 7, "Sam Rivera", "+1 (415) 555-0142", null);
 	}
 
 }

@@ -25,7 +25,7 @@ class FollowUpTests {
 	private FollowUp draft() {
 		return new FollowUp(new FollowUpId(7), new CustomerId(1), new TicketId(2), FollowUpLevel.MAJOR,
 				FollowUpLevel.MAJOR, null, List.of("High severity"), List.of(),
-				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics")),
+				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics")),
 				new FollowUp.Recipient("David Park", "david@techflow.example"),
 				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
 				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);

@@ -61,8 +61,10 @@ class SuggestedRemindersIntegrationTests {
 		FollowUp followUp = draftOnTechFlow();
 		Instant approvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		FollowUpApproved approved = new FollowUpApproved(followUp.id(), followUp.customerId(), followUp.ticketId(),
-				"sam", FollowUpLevel.MAJOR, 1, List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics"),
-						new SuggestedReminder(Period.ofDays(30), "Quarterly review")),
+				"sam", FollowUpLevel.MAJOR, 1,
+				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics"),
+						new SuggestedReminder(Period.ofDays(30), "Quarterly review",
+								"check in on how things are going")),
 				"alex", approvedAt);
 
 		scenario.publish(approved)
