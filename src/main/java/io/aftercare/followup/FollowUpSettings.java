@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sendTimeout how long a send may stay in progress before it counts as interrupted
  * (the app stopped between claiming and recording it) and is settled
- * @param settleFirstAfter how soon after start interrupted sends are first looked for
- * @param settleEvery how often they are looked for after that
+ * @param settleEvery how often interrupted sends are looked for
  */
 @ConfigurationProperties("aftercare.followup")
-record FollowUpSettings(@DefaultValue("PT2M") Duration sendTimeout, @DefaultValue("PT10S") Duration settleFirstAfter,
-		@DefaultValue("PT1M") Duration settleEvery) {
+record FollowUpSettings(@DefaultValue("PT2M") Duration sendTimeout, @DefaultValue("PT1M") Duration settleEvery) {
 
 }

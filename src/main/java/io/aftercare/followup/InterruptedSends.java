@@ -10,13 +10,15 @@ import io.aftercare.mail.MailTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Message-ID. Nothing is resent by itself, so nothing can reach the customer twice.
  */
 @Component
-@EnableScheduling
 @EnableConfigurationProperties(FollowUpSettings.class)
 class InterruptedSends {
 
@@ -49,12 +50,9 @@ class InterruptedSends {
 
 	private final Clock clock;
 
-	private final TaskScheduler scheduler;
-
 	InterruptedSends(FollowUps followUps, FollowUpSender sender, MailTransport transport,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, FollowUpSettings settings,
-			TaskScheduler scheduler, Clock clock) {
-		this.scheduler = scheduler;
+			Clock clock) {
 		this.followUps = followUps;
 		this.sender = sender;
 		this.transport = transport;
@@ -64,10 +62,14 @@ class InterruptedSends {
 		this.clock = clock;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void scheduleSettling() {
-		this.scheduler.scheduleWithFixedDelay(this::settle, this.clock.instant().plus(this.settings.settleFirstAfter()),
-				this.settings.settleEvery());
+	/**
+	 * Looks for interrupted sends every {@code settle-every}, on one instance at a time.
+	 */
+	@Bean
+	static RecurringTask<Void> settleInterruptedSends(ObjectProvider<InterruptedSends> sends,
+			FollowUpSettings settings) {
+		return Tasks.recurring("settle-interrupted-sends", Schedules.fixedDelay(settings.settleEvery()))
+			.execute((instance, context) -> sends.getObject().settle());
 	}
 
 	void settle() {

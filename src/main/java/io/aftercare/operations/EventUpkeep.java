@@ -1,12 +1,14 @@
 package io.aftercare.operations;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code retry-after} has passed (a restart also republishes everything incomplete), and
  * completed publications older than {@code keep-completed} are deleted.
  * <p>
- * Every instance runs this; listeners are written to be heard twice without harm.
+ * One instance at a time runs it; a restart of each instance also republishes, so
+ * listeners are written to be heard twice without harm.
  */
 @Component
 @EnableConfigurationProperties(OperationsSettings.class)
@@ -26,17 +29,16 @@ class EventUpkeep {
 
 	private final OperationsSettings settings;
 
-	private final TaskScheduler scheduler;
-
-	EventUpkeep(EventPublications publications, OperationsSettings settings, TaskScheduler scheduler) {
+	EventUpkeep(EventPublications publications, OperationsSettings settings) {
 		this.publications = publications;
 		this.settings = settings;
-		this.scheduler = scheduler;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void schedule() {
-		this.scheduler.scheduleWithFixedDelay(this::run, this.settings.every());
+	/** Every {@code every}, on one instance at a time. */
+	@Bean
+	static RecurringTask<Void> eventPublicationUpkeep(ObjectProvider<EventUpkeep> upkeep, OperationsSettings settings) {
+		return Tasks.recurring("event-publication-upkeep", Schedules.fixedDelay(settings.every()))
+			.execute((instance, context) -> upkeep.getObject().run());
 	}
 
 	void run() {

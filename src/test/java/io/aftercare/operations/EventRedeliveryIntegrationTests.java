@@ -82,7 +82,7 @@ class EventRedeliveryIntegrationTests {
 
 		FlakyListener.failing.set(false);
 		try (ConfigurableApplicationContext second = start("--aftercare.events.every=PT1S",
-				"--aftercare.events.keep-completed=PT2S")) {
+				"--aftercare.events.keep-completed=PT2S", "--db-scheduler.polling-interval=1s")) {
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(15)).until(() -> FlakyListener.heard.contains(probe));
 			await().atMost(Duration.ofSeconds(15))

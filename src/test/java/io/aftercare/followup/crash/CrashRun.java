@@ -71,7 +71,7 @@ final class CrashRun {
 		this.arguments = new ArrayList<>(arguments);
 		// Short, so that interrupted sends are settled within seconds of a restart.
 		this.arguments.addAll(List.of("--aftercare.followup.send-timeout=PT2S",
-				"--aftercare.followup.settle-first-after=PT1S", "--aftercare.followup.settle-every=PT1S"));
+				"--aftercare.followup.settle-every=PT1S", "--db-scheduler.polling-interval=1s"));
 		this.outbox = outbox;
 		this.log = SendCrashTests.logFile(database);
 	}
