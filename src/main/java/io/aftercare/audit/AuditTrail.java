@@ -1,14 +1,19 @@
 package io.aftercare.audit;
 
+import io.aftercare.account.Csm;
 import io.aftercare.followup.FollowUpApproved;
 import io.aftercare.followup.FollowUpDiscarded;
 import io.aftercare.followup.FollowUpDrafted;
 import io.aftercare.followup.FollowUpEdited;
+import io.aftercare.followup.FollowUpHeld;
+import io.aftercare.followup.FollowUpReleased;
 import io.aftercare.followup.FollowUpSendFailed;
 import io.aftercare.followup.FollowUpSendStarted;
 import io.aftercare.followup.FollowUpSent;
 import io.aftercare.reminder.ReminderCompleted;
 import io.aftercare.reminder.ReminderScheduled;
+import io.aftercare.ticket.TicketRated;
+import io.aftercare.ticket.TicketReopened;
 import io.aftercare.ticket.TicketResolved;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,9 +38,10 @@ class AuditTrail {
 	void on(FollowUpDrafted drafted) {
 		this.log.record(drafted.draftedAt(), drafted.draftedBy(), AuditLog.FOLLOW_UP, drafted.followUpId().value(),
 				"drafted",
-				"level " + drafted.level() + ((drafted.level() != drafted.assessedLevel())
-						? " (assessed " + drafted.assessedLevel() + ")" : "") + " for ticket "
-						+ drafted.ticketNumber());
+				"level " + drafted.level()
+						+ ((drafted.level() != drafted.assessedLevel()) ? " (assessed " + drafted.assessedLevel() + ")"
+								: "")
+						+ " for ticket " + drafted.ticketNumber() + (drafted.unasked() ? "; " + drafted.why() : ""));
 	}
 
 	@ApplicationModuleListener
@@ -54,6 +60,18 @@ class AuditTrail {
 	void on(FollowUpDiscarded discarded) {
 		this.log.record(discarded.discardedAt(), discarded.discardedBy(), AuditLog.FOLLOW_UP,
 				discarded.followUpId().value(), "discarded", discarded.reason());
+	}
+
+	@ApplicationModuleListener
+	void on(FollowUpHeld held) {
+		this.log.record(held.heldAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP, held.followUpId().value(), "held",
+				held.reason());
+	}
+
+	@ApplicationModuleListener
+	void on(FollowUpReleased released) {
+		this.log.record(released.releasedAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP,
+				released.followUpId().value(), "released", "its tickets are resolved again");
 	}
 
 	@ApplicationModuleListener
@@ -86,6 +104,24 @@ class AuditTrail {
 	void on(ReminderCompleted completed) {
 		this.log.record(completed.completedAt(), completed.completedBy(), AuditLog.REMINDER,
 				completed.reminderId().value(), "completed", null);
+	}
+
+	/** A reopening a desk reported; not one of a backfill. */
+	@ApplicationModuleListener
+	void on(TicketReopened reopened) {
+		if (!reopened.backfill()) {
+			this.log.record(reopened.reopenedAt(), reopened.source(), AuditLog.TICKET, reopened.ticketId().value(),
+					"reopened", "ticket " + reopened.ticketNumber());
+		}
+	}
+
+	/** A rating a desk reported; not one of a backfill. */
+	@ApplicationModuleListener
+	void on(TicketRated rated) {
+		if (!rated.backfill()) {
+			this.log.record(rated.ratedAt(), rated.source(), AuditLog.TICKET, rated.ticketId().value(), "rated",
+					rated.rating().value() + ", ticket " + rated.ticketNumber());
+		}
 	}
 
 	/**

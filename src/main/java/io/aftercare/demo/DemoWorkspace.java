@@ -81,8 +81,8 @@ class DemoWorkspace {
 			customer.healthRecords(now).forEach(this.customers::record);
 			customer.tickets()
 				.forEach((ticket) -> this.tickets.upsert(ticket.toRecord(customer, data::staffMember, now))
-					.resolution()
-					.ifPresent((resolved) -> this.events.publishEvent(resolved.asBackfill())));
+					.announcements()
+					.forEach((announcement) -> this.events.publishEvent(announcement.asBackfill())));
 		}
 		return new Loaded(data.customers().size(), data.ticketCount(),
 				data.users().stream().map(User::username).toList());

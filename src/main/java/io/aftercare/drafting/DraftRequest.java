@@ -31,11 +31,37 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param csmName the owning CSM who signs the email
  * @param csmPhone the CSM's direct phone number, if any
  * @param csmEmail the CSM's email address, if any
+ * @param alsoResolved other tickets of the customer's resolved together with this one,
+ * which the email names too; possibly empty
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
 		Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName, String csmPhone,
-		String csmEmail) {
+		String csmEmail, List<OtherTicket> alsoResolved) {
+
+	/** A request about one ticket. */
+	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
+			String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
+			Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
+			String csmPhone, String csmEmail) {
+		this(level, contactFirstName, customerName, ticketNumber, ticketSubject, productArea, resolutionSummary,
+				timeOpen, escalated, healthDrop, offers, promise, reminderInDays, csmName, csmPhone, csmEmail,
+				List.of());
+	}
+
+	/**
+	 * Another ticket of the customer's, resolved at about the same time, the email names
+	 * too.
+	 */
+	public record OtherTicket(String number, String subject) {
+
+		public OtherTicket {
+			if (number == null || number.isBlank() || subject == null || subject.isBlank()) {
+				throw new IllegalArgumentException("another ticket needs its number and subject");
+			}
+		}
+
+	}
 
 	public DraftRequest {
 		if (level == null) {
@@ -65,6 +91,7 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 		}
 		// Blank offers would render as empty bullets in the email.
 		offers = (offers != null) ? offers.stream().filter(DraftRequest::hasText).toList() : List.of();
+		alsoResolved = (alsoResolved != null) ? List.copyOf(alsoResolved) : List.of();
 	}
 
 	private static void requireText(String value, String name) {

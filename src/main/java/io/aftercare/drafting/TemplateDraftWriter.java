@@ -1,6 +1,7 @@
 package io.aftercare.drafting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -81,10 +82,31 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("offers", request.offers().stream().map(TemplateDraftWriter::oneLine).toList());
 		context.setVariable("promise", withoutClosingPeriod(oneLine(request.promise())));
 		context.setVariable("reminderWhen", when(request.reminderInDays()));
+		context.setVariable("alsoResolved", alsoResolved(request.alsoResolved()));
+		context.setVariable("alsoResolvedCount", request.alsoResolved().size());
 		context.setVariable("csmName", oneLine(request.csmName()));
 		context.setVariable("csmPhone", oneLine(request.csmPhone()));
 		context.setVariable("csmEmail", oneLine(request.csmEmail()));
 		return context;
+	}
+
+	/**
+	 * The other tickets resolved with this one, as a sentence names them:
+	 * {@code "Login is
+	 * slow" (#AC-12)}, two joined by "and", more by commas; {@code null} without any.
+	 */
+	private static String alsoResolved(List<DraftRequest.OtherTicket> others) {
+		List<String> named = others.stream()
+			.map((other) -> "\"" + withoutClosingPeriod(oneLine(other.subject())) + "\" (#"
+					+ ticketNumber(other.number()) + ")")
+			.toList();
+		if (named.isEmpty()) {
+			return null;
+		}
+		if (named.size() == 1) {
+			return named.get(0);
+		}
+		return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
 	}
 
 	private static Draft split(String rendered, String template) {

@@ -25,6 +25,8 @@ public class FollowUp {
 
 	private final TicketId ticketId;
 
+	private final List<TicketId> alsoCovers;
+
 	private final FollowUpLevel level;
 
 	private final FollowUpLevel assessedLevel;
@@ -77,16 +79,19 @@ public class FollowUp {
 
 	private ResponseStatus responseStatus;
 
-	FollowUp(FollowUpId id, CustomerId customerId, TicketId ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
-			String levelOverriddenBy, List<String> reasons, List<String> offers,
+	private String holdReason;
+
+	FollowUp(FollowUpId id, CustomerId customerId, TicketId ticketId, List<TicketId> alsoCovers, FollowUpLevel level,
+			FollowUpLevel assessedLevel, String levelOverriddenBy, List<String> reasons, List<String> offers,
 			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
 			Instant createdAt, int version, FollowUpStatus status, Draft edited, String editedBy, Instant editedAt,
 			int contentVersion, Integer approvedVersion, String approvedBy, Instant approvedAt, Instant sendRequestedAt,
 			Instant sentAt, String messageId, String sendChannel, DeliveryStatus deliveryStatus, String deliveryDetail,
-			ResponseStatus responseStatus) {
+			ResponseStatus responseStatus, String holdReason) {
 		this.id = id;
 		this.customerId = customerId;
 		this.ticketId = ticketId;
+		this.alsoCovers = List.copyOf(alsoCovers);
 		this.level = level;
 		this.assessedLevel = assessedLevel;
 		this.levelOverriddenBy = levelOverriddenBy;
@@ -113,19 +118,21 @@ public class FollowUp {
 		this.deliveryStatus = deliveryStatus;
 		this.deliveryDetail = deliveryDetail;
 		this.responseStatus = responseStatus;
+		this.holdReason = holdReason;
 	}
 
 	/**
-	 * A new draft, as generated. {@code level} differs from {@code assessedLevel} when a
-	 * CSM chose it.
+	 * A new draft, as generated, about {@code ticketId} and the other tickets it
+	 * {@code alsoCovers}. {@code level} differs from {@code assessedLevel} when a CSM
+	 * chose it.
 	 */
-	static FollowUp draft(CustomerId customerId, TicketId ticketId, FollowUpLevel level, FollowUpLevel assessedLevel,
-			List<String> reasons, List<String> offers, List<SuggestedReminder> reminders, Recipient recipient,
-			Draft generated, String createdBy, Instant now) {
+	static FollowUp draft(CustomerId customerId, TicketId ticketId, List<TicketId> alsoCovers, FollowUpLevel level,
+			FollowUpLevel assessedLevel, List<String> reasons, List<String> offers, List<SuggestedReminder> reminders,
+			Recipient recipient, Draft generated, String createdBy, Instant now) {
 		String overriddenBy = (level != assessedLevel) ? createdBy : null;
-		return new FollowUp(null, customerId, ticketId, level, assessedLevel, overriddenBy, reasons, offers, reminders,
-				recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null, null, null,
-				null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+		return new FollowUp(null, customerId, ticketId, alsoCovers, level, assessedLevel, overriddenBy, reasons, offers,
+				reminders, recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null,
+				null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE, null);
 	}
 
 	/**
@@ -151,7 +158,9 @@ public class FollowUp {
 		this.editedBy = by;
 		this.editedAt = now;
 		this.contentVersion++;
-		this.status = FollowUpStatus.DRAFT;
+		if (this.status != FollowUpStatus.ON_HOLD) {
+			this.status = FollowUpStatus.DRAFT;
+		}
 		this.approvedVersion = null;
 		this.approvedBy = null;
 		this.approvedAt = null;
@@ -224,6 +233,31 @@ public class FollowUp {
 		this.deliveryDetail = detail;
 	}
 
+	/**
+	 * Puts an unsent follow-up on hold: what it says about its ticket no longer holds. An
+	 * approval is voided; the CSM approves again once it is released.
+	 * @return whether this call put it on hold
+	 */
+	boolean hold(String reason) {
+		if (this.status != FollowUpStatus.DRAFT && this.status != FollowUpStatus.APPROVED
+				&& this.status != FollowUpStatus.FAILED) {
+			return false;
+		}
+		this.status = FollowUpStatus.ON_HOLD;
+		this.holdReason = reason;
+		this.approvedVersion = null;
+		this.approvedBy = null;
+		this.approvedAt = null;
+		return true;
+	}
+
+	/** Back to a draft once its ticket is resolved again. */
+	void release() {
+		requireStatus(FollowUpStatus.ON_HOLD);
+		this.status = FollowUpStatus.DRAFT;
+		this.holdReason = null;
+	}
+
 	void discard() {
 		if (!this.status.isOpen()) {
 			throw new RefusedException("not-discardable",
@@ -251,6 +285,7 @@ public class FollowUp {
 			case SENDING -> "being sent";
 			case SENT -> "already sent";
 			case FAILED -> "approved but its last send failed";
+			case ON_HOLD -> "on hold (" + this.holdReason + ")";
 			case DISCARDED -> "discarded";
 		};
 	}
@@ -271,6 +306,23 @@ public class FollowUp {
 
 	public TicketId ticketId() {
 		return this.ticketId;
+	}
+
+	/** The other tickets this follow-up speaks of, beside its own. */
+	public List<TicketId> alsoCovers() {
+		return this.alsoCovers;
+	}
+
+	/** All the tickets it speaks of, its own first. */
+	public List<TicketId> tickets() {
+		List<TicketId> all = new java.util.ArrayList<>(List.of(this.ticketId));
+		all.addAll(this.alsoCovers);
+		return List.copyOf(all);
+	}
+
+	/** Why it is on hold, {@code null} otherwise. */
+	public String holdReason() {
+		return this.holdReason;
 	}
 
 	public FollowUpLevel level() {

@@ -3,11 +3,16 @@ package io.aftercare.followup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
+import io.aftercare.assessment.ImpactAssessment;
 import io.aftercare.assessment.ImpactAssessor;
 import io.aftercare.assessment.Offer;
 import io.aftercare.assessment.SuggestedReminder;
@@ -43,6 +48,12 @@ public class FollowUpManagement {
 
 	/** How many of the newest candidates are assessed to find the most significant. */
 	private static final int CANDIDATES = 10;
+
+	/** The highest level first, then the most recently resolved. */
+	private static final Comparator<TicketAssessment> MOST_SIGNIFICANT_FIRST = Comparator
+		.comparing((TicketAssessment assessed) -> assessed.assessment().level())
+		.reversed()
+		.thenComparing((assessed) -> assessed.context().ticket().resolvedAt(), Comparator.reverseOrder());
 
 	private final FollowUps followUps;
 
@@ -94,11 +105,8 @@ public class FollowUpManagement {
 		if (open.isPresent()) {
 			return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
 		}
-		Contact contact = recipient(customer, assessed.context());
-		Csm owner = this.customers.owner(customer, csm);
-		List<SuggestedReminder> suggested = assessed.assessment().reminders();
-		Draft draft = this.writer.write(draftRequest(level, customer, contact, assessed, suggested, owner));
-		FollowUpDetails stored = this.transaction.execute((status) -> {
+		Written written = write(customer, assessed, level, List.of(), csm);
+		return this.transaction.execute((status) -> {
 			// Someone may have drafted one meanwhile.
 			Optional<FollowUp> drafted = reusable(ticket.id(), request.level(), level);
 			if (drafted.isPresent()) {
@@ -107,16 +115,116 @@ public class FollowUpManagement {
 			Instant now = this.clock.instant();
 			this.followUps.openForTicket(ticket.id())
 				.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
-			FollowUpId id = this.followUps.insert(FollowUp.draft(customer.id(), ticket.id(), level,
-					assessed.assessment().level(), assessed.assessment().reasons(),
-					assessed.assessment().offers().stream().map(Offer::forCsm).toList(), suggested,
-					new FollowUp.Recipient(contact.name(), contact.email()), draft, csm.username(), now));
-			this.events.publishEvent(new FollowUpDrafted(id, customer.id(), ticket.id(), ticket.number(), level,
-					assessed.assessment().level(), csm.username(), now));
-			return new FollowUpDetails(this.followUps.find(id).orElseThrow(), customer, ticket, assessed.context(),
-					true);
+			FollowUp stored = store(written, List.of(), csm.username(), null, now);
+			return new FollowUpDetails(stored, customer, ticket, assessed.context(), true);
 		});
-		return stored;
+	}
+
+	/**
+	 * Drafts, unasked, one follow-up on tickets of a customer resolved lately: about the
+	 * most significant of them, naming the others, for the CSM who owns the customer to
+	 * review. Nothing is sent without them. A draft Aftercare wrote earlier and nobody
+	 * touched since is replaced by one that covers its tickets too; a follow-up a CSM is
+	 * working on is left alone, and nothing is drafted.
+	 * @param why why Aftercare drafts it, as the CSM reads it ("urgent ticket resolved
+	 * after 4 days")
+	 * @return the draft, or empty when nothing was drafted (no ticket is resolved any
+	 * more, or a CSM's follow-up is open)
+	 */
+	public Optional<FollowUp> draftUnasked(CustomerId customerId, List<TicketId> ticketIds, List<String> why) {
+		Csm aftercare = Csm.AFTERCARE;
+		Customer customer = this.customers.require(aftercare, customerId);
+		List<FollowUp> open = this.followUps.openForCustomer(customerId);
+		Optional<FollowUp> earlier = open.stream().filter(this::untouchedUnasked).findFirst();
+		if (open.size() > (earlier.isPresent() ? 1 : 0)) {
+			return Optional.empty();
+		}
+		Set<TicketId> wanted = new LinkedHashSet<>(ticketIds);
+		earlier.ifPresent((draft) -> wanted.addAll(draft.tickets()));
+		List<TicketAssessment> assessed = wanted.stream()
+			.map((id) -> this.desk.find(customerId, id))
+			.flatMap(Optional::stream)
+			.filter(Ticket::isResolved)
+			.map((ticket) -> this.assessor.assess(customer, ticket))
+			.sorted(MOST_SIGNIFICANT_FIRST)
+			.toList();
+		if (assessed.isEmpty()) {
+			return Optional.empty();
+		}
+		TicketAssessment primary = assessed.get(0);
+		List<Ticket> others = assessed.subList(1, assessed.size()).stream().map((a) -> a.context().ticket()).toList();
+		Written written = write(customer, primary, primary.assessment().level(), others, aftercare);
+		String reason = "Drafted by Aftercare because: " + String.join("; ", why);
+		return Optional.of(this.transaction.execute((status) -> {
+			Instant now = this.clock.instant();
+			earlier.flatMap((draft) -> this.followUps.find(draft.id()))
+				.filter(this::untouchedUnasked)
+				.ifPresent((draft) -> discard(draft, aftercare, "replaced by a follow-up that also covers "
+						+ String.join(", ", others.stream().map(Ticket::number).toList()), now));
+			return store(written, others.stream().map(Ticket::id).toList(), aftercare.username(), reason, now);
+		}));
+	}
+
+	/**
+	 * Drafts a follow-up on hold anew, once its tickets are resolved again: the reopening
+	 * may have changed what it should say, and how much care it needs.
+	 */
+	FollowUp redraft(FollowUp held) {
+		Csm aftercare = Csm.AFTERCARE;
+		Customer customer = this.customers.require(aftercare, held.customerId());
+		Ticket ticket = ticketOf(held);
+		TicketAssessment assessed = this.assessor.assess(customer, ticket);
+		List<Ticket> others = held.alsoCovers()
+			.stream()
+			.map((id) -> this.desk.find(held.customerId(), id))
+			.flatMap(Optional::stream)
+			.toList();
+		FollowUpLevel level = (held.level() != held.assessedLevel()) ? held.level() : assessed.assessment().level();
+		Written written = write(customer, assessed, level, others, aftercare);
+		return this.transaction.execute((status) -> {
+			Instant now = this.clock.instant();
+			FollowUp current = this.followUps.find(held.id()).orElseThrow();
+			discard(current, aftercare, "drafted anew: the ticket was resolved again", now);
+			return store(written, held.alsoCovers(), held.createdBy(), null, now);
+		});
+	}
+
+	/** Drafted by Aftercare, unasked, and not edited or approved by anyone since. */
+	private boolean untouchedUnasked(FollowUp followUp) {
+		return followUp.createdBy().equals(Csm.AFTERCARE.username()) && followUp.editedAt() == null
+				&& (followUp.status() == FollowUpStatus.DRAFT || followUp.status() == FollowUpStatus.ON_HOLD);
+	}
+
+	/** A draft written for a customer, not stored yet. */
+	private record Written(Customer customer, TicketAssessment assessed, FollowUpLevel level, Contact contact,
+			String owner, Draft draft) {
+	}
+
+	/** Writes the draft, outside any transaction: a writer may take its time. */
+	private Written write(Customer customer, TicketAssessment assessed, FollowUpLevel level, List<Ticket> others,
+			Csm asking) {
+		Contact contact = recipient(customer, assessed.context());
+		Csm owner = this.customers.owner(customer, asking);
+		Draft draft = this.writer.write(draftRequest(level, customer, contact, assessed, owner, others));
+		return new Written(customer, assessed, level, contact, owner.username(), draft);
+	}
+
+	/** Stores a written draft and announces it; in the caller's transaction. */
+	private FollowUp store(Written written, List<TicketId> alsoCovers, String draftedBy, String why, Instant now) {
+		Ticket ticket = written.assessed().context().ticket();
+		ImpactAssessment assessment = written.assessed().assessment();
+		List<String> reasons = new ArrayList<>();
+		if (why != null) {
+			reasons.add(why);
+		}
+		reasons.addAll(assessment.reasons());
+		FollowUpId id = this.followUps.insert(FollowUp.draft(written.customer().id(), ticket.id(), alsoCovers,
+				written.level(), assessment.level(), reasons, assessment.offers().stream().map(Offer::forCsm).toList(),
+				assessment.reminders(), new FollowUp.Recipient(written.contact().name(), written.contact().email()),
+				written.draft(), draftedBy, now));
+		this.events.publishEvent(new FollowUpDrafted(id, written.customer().id(), ticket.id(), ticket.number(),
+				written.level(), assessment.level(), written.owner(), why, draftedBy, now));
+		return this.followUps.find(id).orElseThrow();
 	}
 
 	/**
@@ -176,6 +284,18 @@ public class FollowUpManagement {
 			return Optional.empty();
 		}
 		return this.followUps.lastSentForTicket(ticketId);
+	}
+
+	/** When the customer last got a follow-up, if ever. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> lastSentTo(CustomerId customerId) {
+		return this.followUps.lastSentTo(customerId);
+	}
+
+	/** Follow-ups of the CSM's book in a status, newest first. */
+	@Transactional(readOnly = true)
+	public List<FollowUp> inBook(Csm csm, FollowUpStatus status, int limit) {
+		return this.followUps.inBook(csm.ownerFilter(), status, limit);
 	}
 
 	/**
@@ -284,15 +404,17 @@ public class FollowUpManagement {
 	}
 
 	private static DraftRequest draftRequest(FollowUpLevel level, Customer customer, Contact contact,
-			TicketAssessment assessed, List<SuggestedReminder> suggested, Csm owner) {
+			TicketAssessment assessed, Csm owner, List<Ticket> others) {
 		TicketContext context = assessed.context();
 		Ticket ticket = context.ticket();
+		List<SuggestedReminder> suggested = assessed.assessment().reminders();
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);
 		return new DraftRequest(level, contact.firstName(), customer.name(), ticket.number(), ticket.subject(),
 				ticket.productArea(), ticket.resolutionSummary(), context.timeToResolve(), ticket.escalated(),
 				context.healthDrop(), assessed.assessment().offers().stream().map(Offer::forCustomer).toList(),
 				(next != null) ? next.promise() : null, (next != null) ? next.dueIn().getDays() : 0,
-				owner.displayName(), owner.phone(), owner.email());
+				owner.displayName(), owner.phone(), owner.email(),
+				others.stream().map((other) -> new DraftRequest.OtherTicket(other.number(), other.subject())).toList());
 	}
 
 }

@@ -3,17 +3,19 @@ package io.aftercare.followup;
 /**
  * Where a follow-up stands. Only an {@code APPROVED} follow-up, approved in its current
  * wording, can be sent; {@code FAILED} keeps the approval so the same text can be sent
- * again.
+ * again; {@code ON_HOLD} waits because its ticket was reopened, and comes back as a draft
+ * when the ticket is resolved again.
  */
 public enum FollowUpStatus {
 
-	DRAFT, APPROVED, SENDING, SENT, FAILED, DISCARDED;
+	DRAFT, APPROVED, ON_HOLD, SENDING, SENT, FAILED, DISCARDED;
 
 	/**
-	 * Not sent, not being sent, not discarded: it can still be edited, approved or sent.
+	 * Not sent, not being sent, not discarded: it can still be edited, approved or sent
+	 * (or, on hold, will be again).
 	 */
 	public boolean isOpen() {
-		return this == DRAFT || this == APPROVED || this == FAILED;
+		return this == DRAFT || this == APPROVED || this == FAILED || this == ON_HOLD;
 	}
 
 }

@@ -47,12 +47,61 @@ class FollowUps {
 			.optional();
 	}
 
-	/** The newest follow-up of a ticket that is still a draft, approved or failed. */
+	private static final String OPEN = "('DRAFT', 'APPROVED', 'FAILED', 'ON_HOLD')";
+
+	/**
+	 * The newest follow-up of a ticket, as its own ticket, that is still a draft,
+	 * approved, failed or on hold.
+	 */
 	Optional<FollowUp> openForTicket(TicketId ticketId) {
-		return this.jdbc.sql("""
-				select * from support_followups where ticket_id = :ticket and status in ('DRAFT', 'APPROVED', 'FAILED')
+		return this.jdbc.sql("select * from support_followups where ticket_id = :ticket and status in " + OPEN + """
 				order by created_at desc, id desc limit 1
 				""").param("ticket", ticketId.value()).query(this::followUp).optional();
+	}
+
+	/** The open follow-ups that speak of a ticket, as their own or beside it. */
+	List<FollowUp> openCovering(TicketId ticketId) {
+		return this.jdbc
+			.sql("select * from support_followups f where f.status in " + OPEN
+					+ """
+							  and (f.ticket_id = :ticket
+							       or exists (select 1 from followup_tickets ft where ft.followup_id = f.id and ft.ticket_id = :ticket))
+							order by f.id
+							""")
+			.param("ticket", ticketId.value())
+			.query(this::followUp)
+			.list();
+	}
+
+	/** The open follow-ups of a customer, newest first. */
+	List<FollowUp> openForCustomer(CustomerId customerId) {
+		return this.jdbc.sql("select * from support_followups where customer_id = :customer and status in " + OPEN + """
+				order by created_at desc, id desc
+				""").param("customer", customerId.value()).query(this::followUp).list();
+	}
+
+	/** When the customer last got a follow-up, if ever. */
+	Optional<Instant> lastSentTo(CustomerId customerId) {
+		return this.jdbc.sql("""
+				select max(sent_at) as sent_at from support_followups where customer_id = :customer and status = 'SENT'
+				""").param("customer", customerId.value()).query((rs, i) -> SqlTime.instant(rs, "sent_at")).optional();
+	}
+
+	/**
+	 * Follow-ups of the owner's customers (all customers for {@code null}) in a status,
+	 * newest first.
+	 */
+	List<FollowUp> inBook(String owner, FollowUpStatus status, int limit) {
+		return this.jdbc.sql("""
+				select f.* from support_followups f join customers c on c.id = f.customer_id
+				where (cast(:owner as varchar) is null or c.owner_username = :owner) and f.status = :status
+				order by f.created_at desc, f.id desc limit :limit
+				""")
+			.param("owner", owner)
+			.param("status", status.name())
+			.param("limit", limit)
+			.query(this::followUp)
+			.list();
 	}
 
 	/**
@@ -97,6 +146,8 @@ class FollowUps {
 					where (cast(:owner as varchar) is null or c.owner_username = :owner)
 					  and t.status in ('SOLVED', 'CLOSED') and t.resolved_at >= :since
 					  and not exists (select 1 from support_followups f where f.ticket_id = t.id and f.status <> 'DISCARDED')
+					  and not exists (select 1 from followup_tickets ft join support_followups f on f.id = ft.followup_id
+					                  where ft.ticket_id = t.id and f.status <> 'DISCARDED')
 					order by t.resolved_at desc, t.id desc limit :limit
 					""")
 			.param("owner", owner)
@@ -138,6 +189,12 @@ class FollowUps {
 			.param("now", SqlTime.utc(f.createdAt()))
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
+		for (TicketId also : f.alsoCovers()) {
+			this.jdbc.sql("insert into followup_tickets (followup_id, ticket_id) values (:id, :ticket)")
+				.param("id", id)
+				.param("ticket", also.value())
+				.update();
+		}
 		int position = 0;
 		for (SuggestedReminder reminder : f.suggestedReminders()) {
 			this.jdbc.sql("""
@@ -179,6 +236,7 @@ class FollowUps {
 		params.put("delivery", f.deliveryStatus().name());
 		params.put("deliveryDetail", f.deliveryDetail());
 		params.put("response", f.responseStatus().name());
+		params.put("holdReason", f.holdReason());
 		params.put("now", SqlTime.utc(now));
 		int updated = this.jdbc
 			.sql("""
@@ -187,7 +245,7 @@ class FollowUps {
 					    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
 					    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
 					    message_id = :messageId, send_channel = :sendChannel, delivery_status = :delivery, delivery_detail = :deliveryDetail,
-					    response_status = :response, updated_at = :now, version = version + 1
+					    response_status = :response, hold_reason = :holdReason, updated_at = :now, version = version + 1
 					where id = :id and version = :version
 					""")
 			.params(params)
@@ -204,9 +262,10 @@ class FollowUps {
 		int approvedVersion = rs.getInt("approved_version");
 		Integer approved = rs.wasNull() ? null : approvedVersion;
 		return new FollowUp(id, new CustomerId(rs.getLong("customer_id")), new TicketId(rs.getLong("ticket_id")),
-				FollowUpLevel.valueOf(rs.getString("level")), FollowUpLevel.valueOf(rs.getString("assessed_level")),
-				rs.getString("level_overridden_by"), lines(rs.getString("reasons")), lines(rs.getString("offers")),
-				suggestedReminders(id), new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
+				alsoCovers(id), FollowUpLevel.valueOf(rs.getString("level")),
+				FollowUpLevel.valueOf(rs.getString("assessed_level")), rs.getString("level_overridden_by"),
+				lines(rs.getString("reasons")), lines(rs.getString("offers")), suggestedReminders(id),
+				new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
 				new Draft(rs.getString("generated_subject"), rs.getString("generated_body")),
 				rs.getString("created_by"), SqlTime.instant(rs, "created_at"), rs.getInt("version"),
 				FollowUpStatus.valueOf(rs.getString("status")), edited, rs.getString("edited_by"),
@@ -214,7 +273,14 @@ class FollowUps {
 				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
 				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"), rs.getString("send_channel"),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
-				ResponseStatus.valueOf(rs.getString("response_status")));
+				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"));
+	}
+
+	private List<TicketId> alsoCovers(FollowUpId followUpId) {
+		return this.jdbc.sql("select ticket_id from followup_tickets where followup_id = :id order by ticket_id")
+			.param("id", followUpId.value())
+			.query((rs, i) -> new TicketId(rs.getLong("ticket_id")))
+			.list();
 	}
 
 	private List<SuggestedReminder> suggestedReminders(FollowUpId followUpId) {

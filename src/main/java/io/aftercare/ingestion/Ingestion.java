@@ -80,9 +80,23 @@ public class Ingestion {
 	}
 
 	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch) {
+		return tickets(batch, false);
+	}
+
+	/**
+	 * @param backfill whether the batch is history being loaded (a first import, a
+	 * catch-up of last year): what its tickets announce is announced as a backfill, which
+	 * nobody treats as news
+	 */
+	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch, boolean backfill) {
 		return ingest("tickets", batch, IncomingTicket::key, (ticket) -> {
 			TicketUpserted stored = this.tickets.upsert(ticket.toRecord());
-			return new Stored(stored.id().value(), stored.change(), List.copyOf(stored.resolution().stream().toList()));
+			return new Stored(stored.id().value(), stored.change(),
+					stored.announcements()
+						.stream()
+						.map((a) -> backfill ? a.asBackfill() : a)
+						.map(Object.class::cast)
+						.toList());
 		});
 	}
 

@@ -81,6 +81,20 @@ public class SupportDesk {
 	 * Resolved tickets of the customer whose resolution falls in {@code [from, to]},
 	 * newest first.
 	 */
+	/**
+	 * Whether the desk's own satisfaction survey went to this contact, for any ticket,
+	 * since {@code since}.
+	 */
+	public boolean surveyedSince(ContactId requester, Instant since) {
+		return this.jdbc.sql("""
+				select count(*) from tickets where requester_contact_id = :requester and surveyed_at >= :since
+				""")
+			.param("requester", requester.value())
+			.param("since", SqlTime.utc(since))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public List<Ticket> resolvedBetween(CustomerId customer, Instant from, Instant to) {
 		return withTags(this.jdbc.sql("select " + COLUMNS + """
 				from tickets where customer_id = :customer and status in ('SOLVED', 'CLOSED')

@@ -2,6 +2,7 @@ package io.aftercare.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,14 @@ public class TicketIntake {
 		if (stored.isEmpty()) {
 			TicketId id = insert(record, customer, requester, now);
 			writeChildren(id, record);
-			return new TicketUpserted(id, Change.CREATED,
-					record.status().isResolved() ? Optional.of(resolved(id, customer, record)) : Optional.empty());
+			List<TicketAnnouncement> announcements = new ArrayList<>();
+			if (record.status().isResolved()) {
+				announcements.add(resolved(id, customer, record));
+			}
+			if (record.satisfactionRating() != null) {
+				announcements.add(rated(id, customer, record, now));
+			}
+			return new TicketUpserted(id, Change.CREATED, announcements);
 		}
 		Ticket before = stored.get();
 		TicketRecord incoming = countReopening(before, record, now);
@@ -68,17 +75,36 @@ public class TicketIntake {
 				|| !this.desk.participants(before.id()).equals(incoming.participants())
 				|| commentsChanged(before.id(), incoming.comments());
 		if (!rowChanged && !childrenChanged) {
-			return new TicketUpserted(before.id(), Change.UNCHANGED, Optional.empty());
+			return new TicketUpserted(before.id(), Change.UNCHANGED, List.of());
 		}
 		update(before.id(), incoming, customer, requester, now);
 		writeChildren(before.id(), incoming);
-		boolean resolvedNow = incoming.status().isResolved() && !before.status().isResolved();
-		return new TicketUpserted(before.id(), Change.UPDATED,
-				resolvedNow ? Optional.of(resolved(before.id(), customer, incoming)) : Optional.empty());
+		List<TicketAnnouncement> announcements = new ArrayList<>();
+		if (incoming.status().isResolved() && !before.status().isResolved()) {
+			announcements.add(resolved(before.id(), customer, incoming));
+		}
+		if (before.status().isResolved() && !incoming.status().isResolved()) {
+			announcements.add(new TicketReopened(before.id(), customer, incoming.number(),
+					(incoming.reopenedAt() != null) ? incoming.reopenedAt() : now, incoming.key().system(), false));
+		}
+		if (incoming.satisfactionRating() != null
+				&& !incoming.satisfactionRating().equalsIgnoreCase(String.valueOf(before.satisfactionRating()))) {
+			announcements.add(rated(before.id(), customer, incoming, now));
+		}
+		return new TicketUpserted(before.id(), Change.UPDATED, announcements);
 	}
 
 	private static TicketResolved resolved(TicketId id, CustomerId customer, TicketRecord record) {
 		return new TicketResolved(id, customer, record.number(), record.priority(), record.resolvedAt(),
+				record.key().system(), false);
+	}
+
+	/**
+	 * Desks report a rating without saying when the survey went out: it went out when we
+	 * first heard of it.
+	 */
+	private static TicketRated rated(TicketId id, CustomerId customer, TicketRecord record, Instant now) {
+		return new TicketRated(id, customer, record.number(), new SatisfactionRating(record.satisfactionRating()), now,
 				record.key().system(), false);
 	}
 
@@ -135,10 +161,10 @@ public class TicketIntake {
 				insert into tickets (customer_id, source_system, external_id, ticket_number, subject, description,
 				    product_area, priority, status, opened_at, resolved_at, reopened_at, reopen_count,
 				    requester_contact_id, escalated, escalated_to, resolution_summary, satisfaction_rating,
-				    created_at, updated_at)
+				    surveyed_at, created_at, updated_at)
 				values (:customer, :system, :externalId, :number, :subject, :description, :productArea, :priority,
 				    :status, :openedAt, :resolvedAt, :reopenedAt, :reopenCount, :requester, :escalated, :escalatedTo,
-				    :resolution, :satisfaction, :now, :now)
+				    :resolution, :satisfaction, :surveyedAt, :now, :now)
 				""").params(rowParams(r, customer, requester, now)).update();
 		return this.desk.findBySource(r.key()).orElseThrow().id();
 	}
@@ -150,7 +176,7 @@ public class TicketIntake {
 				    opened_at = :openedAt, resolved_at = :resolvedAt, reopened_at = :reopenedAt,
 				    reopen_count = :reopenCount, requester_contact_id = :requester, escalated = :escalated,
 				    escalated_to = :escalatedTo, resolution_summary = :resolution, satisfaction_rating = :satisfaction,
-				    updated_at = :now
+				    surveyed_at = coalesce(surveyed_at, :surveyedAt), updated_at = :now
 				where id = :id
 				""").params(rowParams(r, customer, requester, now)).param("id", id.value()).update();
 	}
@@ -176,6 +202,11 @@ public class TicketIntake {
 		params.put("escalatedTo", r.escalatedTo());
 		params.put("resolution", r.resolutionSummary());
 		params.put("satisfaction", r.satisfactionRating());
+		// When the desk's survey first went out, as far as we know: when we first heard
+		// of it.
+		boolean surveyed = r.satisfactionRating() != null
+				&& new SatisfactionRating(r.satisfactionRating()).wasOffered();
+		params.put("surveyedAt", surveyed ? SqlTime.utc(now) : null);
 		params.put("now", SqlTime.utc(now));
 		return params;
 	}

@@ -12,9 +12,9 @@ import io.aftercare.customer.CustomerId;
  * the demo workspace), not news a follow-up should react to.
  */
 public record TicketResolved(TicketId ticketId, CustomerId customerId, String ticketNumber, TicketPriority priority,
-		Instant resolvedAt, String source, boolean backfill) {
+		Instant resolvedAt, String source, boolean backfill) implements TicketAnnouncement {
 
-	/** The same resolution, loaded as history. */
+	@Override
 	public TicketResolved asBackfill() {
 		return new TicketResolved(this.ticketId, this.customerId, this.ticketNumber, this.priority, this.resolvedAt,
 				this.source, true);

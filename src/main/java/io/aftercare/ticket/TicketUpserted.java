@@ -1,15 +1,19 @@
 package io.aftercare.ticket;
 
-import java.util.Optional;
+import java.util.List;
 
 import io.aftercare.shared.Change;
 
 /**
- * What storing a ticket changed, and the resolution it brought, if any. The caller
- * publishes the resolution once the ticket is certain to be committed with it (after the
- * savepoint it was stored in is released), so that nobody hears of a resolution that was
- * rolled back.
+ * What storing a ticket changed, and what it announces: resolved, reopened, rated. The
+ * caller publishes the announcements once the ticket is certain to be committed with them
+ * (after the savepoint it was stored in is released), so that nobody hears of a change
+ * that was rolled back.
  */
-public record TicketUpserted(TicketId id, Change change, Optional<TicketResolved> resolution) {
+public record TicketUpserted(TicketId id, Change change, List<TicketAnnouncement> announcements) {
+
+	public TicketUpserted {
+		announcements = List.copyOf(announcements);
+	}
 
 }

@@ -15,6 +15,7 @@ import io.aftercare.followup.FollowUpApproved;
 import io.aftercare.followup.FollowUpDiscarded;
 import io.aftercare.followup.FollowUpDrafted;
 import io.aftercare.followup.FollowUpEdited;
+import io.aftercare.followup.FollowUpHeld;
 import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpSendFailed;
 import io.aftercare.followup.FollowUpSendStarted;
@@ -69,7 +70,15 @@ class AuditTrailIntegrationTests {
 		return Stream.of(
 				heard("drafted", "sam", "level MAJOR (assessed MODERATE) for ticket TF-2024-0847",
 						(id) -> new FollowUpDrafted(new FollowUpId(id), customer, ticket, "TF-2024-0847",
-								FollowUpLevel.MAJOR, FollowUpLevel.MODERATE, "sam", AT)),
+								FollowUpLevel.MAJOR, FollowUpLevel.MODERATE, "sam", null, "sam", AT)),
+				heard("drafted", "aftercare",
+						"level MAJOR for ticket TF-2024-0847; Drafted by Aftercare because: urgent ticket TF-2024-0847 resolved after 4 days",
+						(id) -> new FollowUpDrafted(new FollowUpId(id), customer, ticket, "TF-2024-0847",
+								FollowUpLevel.MAJOR, FollowUpLevel.MAJOR, "sam",
+								"Drafted by Aftercare because: urgent ticket TF-2024-0847 resolved after 4 days",
+								"aftercare", AT)),
+				heard("held", "aftercare", "ticket TF-2024-0847 was reopened",
+						(id) -> new FollowUpHeld(new FollowUpId(id), customer, "ticket TF-2024-0847 was reopened", AT)),
 				heard("edited", "sam", "content version 2; approval voided",
 						(id) -> new FollowUpEdited(new FollowUpId(id), customer, 2, true, "sam", AT)),
 				heard("approved", "sam", "content version 2",

@@ -267,6 +267,23 @@ class TemplateDraftWriterTests {
 				null);
 	}
 
+	@ParameterizedTest
+	@EnumSource(FollowUpLevel.class)
+	void namesTheOtherTicketsResolvedTogetherWithIt(FollowUpLevel level) {
+		DraftRequest one = techFlow(level);
+		DraftRequest withTwoMore = new DraftRequest(one.level(), one.contactFirstName(), one.customerName(),
+				one.ticketNumber(), one.ticketSubject(), one.productArea(), one.resolutionSummary(), one.timeOpen(),
+				one.escalated(), one.healthDrop(), one.offers(), one.promise(), one.reminderInDays(), one.csmName(),
+				one.csmPhone(), one.csmEmail(),
+				List.of(new DraftRequest.OtherTicket("TF-2024-0850", "Invoice sent twice."),
+						new DraftRequest.OtherTicket("#TF-2024-0861", "Webhook retries stall")));
+
+		assertThat(this.writer.write(withTwoMore).textBody()).contains("Your other tickets from the same days, "
+				+ "\"Invoice sent twice\" (#TF-2024-0850) and \"Webhook retries stall\" (#TF-2024-0861), "
+				+ "have been resolved too.");
+		assertThat(this.writer.write(one).textBody()).doesNotContain("Your other");
+	}
+
 	static DraftRequest techFlow(FollowUpLevel level) {
 		return new DraftRequest(level, "David", "TechFlow", "TF-2024-0847", "API rate limiting causing sync failures",
 				"API", "Rate limits increased 3x, optimization guide provided", Duration.ofDays(4), true, 6, List.of(),

@@ -23,12 +23,13 @@ class FollowUpTests {
 	private static final String CHANNEL = "outbox:test";
 
 	private FollowUp draft() {
-		return new FollowUp(new FollowUpId(7), new CustomerId(1), new TicketId(2), FollowUpLevel.MAJOR,
+		return new FollowUp(new FollowUpId(7), new CustomerId(1), new TicketId(2), List.of(), FollowUpLevel.MAJOR,
 				FollowUpLevel.MAJOR, null, List.of("High severity"), List.of(),
 				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics")),
 				new FollowUp.Recipient("David Park", "david@techflow.example"),
 				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
-				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE);
+				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE,
+				null);
 	}
 
 	@Test
@@ -112,6 +113,26 @@ class FollowUpTests {
 		assertThatThrownBy(() -> followUp.edit("x", "y", "sam", NOW)).isInstanceOf(RefusedException.class);
 		assertThatThrownBy(() -> followUp.startSending("<c@d>", CHANNEL, NOW)).isInstanceOf(RefusedException.class);
 		assertThatThrownBy(followUp::discard).isInstanceOf(RefusedException.class);
+	}
+
+	@Test
+	void aFollowUpOnHoldCanBeEditedButNotApprovedUntilItIsReleased() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		assertThat(followUp.hold("ticket TF-2024-0847 was reopened")).isTrue();
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.ON_HOLD);
+		assertThat(followUp.approvedBy()).as("the approval is void").isNull();
+		assertThatThrownBy(() -> followUp.approve(null, "sam", NOW)).isInstanceOf(RefusedException.class)
+			.hasMessageContaining("on hold (ticket TF-2024-0847 was reopened)");
+		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class);
+		followUp.edit("Checking in", "Hi David,\n\nStill with you on this.", "sam", NOW);
+		assertThat(followUp.status()).as("edited, still on hold").isEqualTo(FollowUpStatus.ON_HOLD);
+		assertThat(followUp.hold("again")).as("already on hold").isFalse();
+
+		followUp.release();
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
+		assertThat(followUp.holdReason()).isNull();
+		assertThat(followUp.approve(null, "sam", NOW)).isTrue();
 	}
 
 }

@@ -108,6 +108,7 @@ class ChatController {
 
 	@GetMapping("/chat/panel")
 	String panel(Csm csm, Model model) {
+		model.addAttribute("unasked", this.views.unaskedDrafts(csm));
 		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 12));
 		model.addAttribute("due", this.views.dueReminders(csm));
 		return "chat/fragments :: panel";

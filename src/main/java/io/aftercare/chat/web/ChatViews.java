@@ -3,7 +3,9 @@ package io.aftercare.chat.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.AssessmentSettings;
@@ -11,7 +13,9 @@ import io.aftercare.chat.ChatEntry;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpId;
+import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderStatus;
@@ -85,6 +89,26 @@ class ChatViews {
 			.stream()
 			.map((r) -> ReminderView.of(r, now))
 			.toList();
+	}
+
+	/** Drafts Aftercare prepared unasked, waiting for the CSM, newest first. */
+	List<UnaskedDraft> unaskedDrafts(Csm csm) {
+		return Stream.of(FollowUpStatus.DRAFT, FollowUpStatus.ON_HOLD)
+			.flatMap((status) -> this.followUps.inBook(csm, status, 20).stream())
+			.filter((f) -> f.createdBy().equals(Csm.AFTERCARE.username()))
+			.sorted(Comparator.comparing(FollowUp::createdAt).reversed())
+			.limit(10)
+			.flatMap((f) -> this.customers.find(csm, f.customerId())
+				.flatMap((customer) -> this.desk.find(customer.id(), f.ticketId())
+					.map((ticket) -> new UnaskedDraft(customer.name(), ticket.number(),
+							f.reasons().get(0).replaceFirst("^Drafted by Aftercare because: ", ""), f.holdReason(),
+							"Follow up with " + customer.name() + " on ticket " + ticket.number())))
+				.stream())
+			.toList();
+	}
+
+	/** A draft Aftercare prepared unasked, as the side panel lists it. */
+	record UnaskedDraft(String customerName, String ticketNumber, String why, String holdReason, String command) {
 	}
 
 	List<ReminderView> dueReminders(Csm csm) {

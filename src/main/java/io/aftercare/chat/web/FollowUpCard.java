@@ -63,6 +63,7 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 			case SENDING -> "Sending";
 			case SENT -> "Sent";
 			case FAILED -> "Send failed: " + f.deliveryDetail();
+			case ON_HOLD -> "On hold: " + f.holdReason();
 			case DISCARDED -> "Discarded";
 		};
 	}

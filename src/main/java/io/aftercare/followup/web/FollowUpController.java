@@ -19,10 +19,13 @@ import io.aftercare.followup.FollowUpReminders;
 import io.aftercare.followup.FollowUpRequest;
 import io.aftercare.followup.FollowUpSender;
 import io.aftercare.followup.TicketQuery;
+import io.aftercare.ticket.TicketId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -83,6 +87,15 @@ class FollowUpController {
 		return this.followUps.ofCustomer(csm, new CustomerId(id)).stream().map(FollowUpSummary::of).toList();
 	}
 
+	@GetMapping("/api/followups")
+	@Operation(summary = "Your follow-ups in a status, newest first",
+			description = "status=DRAFT lists the drafts waiting for you, those Aftercare prepared unasked included "
+					+ "(createdBy aftercare; their first reason says why).")
+	List<FollowUpSummary> inBook(@RequestParam(defaultValue = "DRAFT") FollowUpStatus status,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Csm csm) {
+		return this.followUps.inBook(csm, status, limit).stream().map(FollowUpSummary::of).toList();
+	}
+
 	@GetMapping("/api/followups/{id}")
 	@Operation(summary = "A follow-up with its ticket details, customer impact, draft and reminders")
 	FollowUpView get(@PathVariable long id, Csm csm) {
@@ -125,12 +138,16 @@ class FollowUpController {
 	}
 
 	/** A follow-up in a list. */
-	record FollowUpSummary(long id, long ticketId, FollowUpStatus status, FollowUpLevel level, String subject,
-			String createdBy, Instant createdAt, Instant sentAt) {
+	record FollowUpSummary(long id, long customerId, long ticketId, List<Long> alsoCovers, FollowUpStatus status,
+			FollowUpLevel level, String subject, String createdBy, String why, String holdReason, Instant createdAt,
+			Instant sentAt) {
 
 		static FollowUpSummary of(FollowUp f) {
-			return new FollowUpSummary(f.id().value(), f.ticketId().value(), f.status(), f.level(),
-					f.content().subject(), f.createdBy(), f.createdAt(), f.sentAt());
+			return new FollowUpSummary(f.id().value(), f.customerId().value(), f.ticketId().value(),
+					f.alsoCovers().stream().map(TicketId::value).toList(), f.status(), f.level(), f.content().subject(),
+					f.createdBy(), (f.createdBy().equals(Csm.AFTERCARE.username()) && !f.reasons().isEmpty())
+							? f.reasons().get(0) : null,
+					f.holdReason(), f.createdAt(), f.sentAt());
 		}
 
 	}

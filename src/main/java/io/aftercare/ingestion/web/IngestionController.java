@@ -21,6 +21,7 @@ import io.aftercare.shared.web.Problems;
 import io.aftercare.ingestion.web.JsonBatches.JsonBody;
 import io.aftercare.ingestion.web.JsonBatches.Kind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +36,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -117,8 +119,11 @@ class IngestionController {
 							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 									schema = @Schema(implementation = IncomingTicket.class)) }))
 	@IngestionResponses
-	ResponseEntity<?> tickets(HttpServletRequest request) throws IOException {
-		return receive(request, TICKETS, this.ingestion::tickets);
+	ResponseEntity<?> tickets(HttpServletRequest request, @Parameter(
+			description = "true for history being loaded (a first import): its resolutions start no follow-ups") @RequestParam(
+					defaultValue = "false") boolean backfill)
+			throws IOException {
+		return receive(request, TICKETS, (batch) -> this.ingestion.tickets(batch, backfill));
 	}
 
 	private <T> ResponseEntity<?> receive(HttpServletRequest request, Kind<T> kind,

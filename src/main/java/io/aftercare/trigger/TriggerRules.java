@@ -1,0 +1,74 @@
+package io.aftercare.trigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aftercare.ticket.TicketDurations;
+import io.aftercare.ticket.TicketPriority;
+
+/**
+ * Whether a resolution calls for a follow-up nobody asked for, and why, in words a CSM
+ * reads in the draft ("urgent ticket resolved after over 4 days"). Pure: the facts come
+ * in, the reasons go out.
+ */
+final class TriggerRules {
+
+	private final TriggerSettings settings;
+
+	TriggerRules(TriggerSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * What was resolved, and what is known around it.
+	 *
+	 * @param resolvedInWindow tickets of the customer resolved within the repeat window
+	 * up to this one, this one included
+	 */
+	record Resolution(String ticketNumber, TicketPriority priority, Instant openedAt, Instant resolvedAt,
+			boolean customerAtRisk, int resolvedInWindow) {
+	}
+
+	/** The reasons to draft, none when no rule fires. */
+	List<String> reasons(Resolution resolution) {
+		List<String> reasons = new ArrayList<>();
+		if (this.settings.urgent().enabled() && this.settings.urgent().priorities().contains(resolution.priority())) {
+			reasons.add(kind(resolution.priority()) + " " + resolution.ticketNumber() + " resolved after "
+					+ TicketDurations.describe(Duration.between(resolution.openedAt(), resolution.resolvedAt())));
+		}
+		if (this.settings.repeat().enabled() && resolution.resolvedInWindow() >= this.settings.repeat().tickets()) {
+			reasons.add(ordinal(resolution.resolvedInWindow()) + " ticket resolved for them within "
+					+ TicketDurations.describe(this.settings.repeat().window()));
+		}
+		if (this.settings.atRisk().enabled() && resolution.customerAtRisk()) {
+			reasons.add("ticket " + resolution.ticketNumber() + " resolved for a customer at risk");
+		}
+		return reasons;
+	}
+
+	/** The reason a bad rating gives, when that rule is on. */
+	List<String> reasonsForBadRating(String ticketNumber) {
+		return this.settings.badRating().enabled() ? List.of("bad satisfaction rating on ticket " + ticketNumber)
+				: List.of();
+	}
+
+	private static String kind(TicketPriority priority) {
+		return switch (priority) {
+			case URGENT -> "urgent ticket";
+			default -> priority.label().toLowerCase(java.util.Locale.ROOT) + "-priority ticket";
+		};
+	}
+
+	private static String ordinal(int count) {
+		return switch (count) {
+			case 2 -> "second";
+			case 3 -> "third";
+			case 4 -> "fourth";
+			case 5 -> "fifth";
+			default -> count + "th";
+		};
+	}
+
+}

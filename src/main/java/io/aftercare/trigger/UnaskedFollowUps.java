@@ -1,0 +1,94 @@
+package io.aftercare.trigger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.ticket.SupportDesk;
+import io.aftercare.ticket.Ticket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a customer's delay is over, drafts one follow-up on the tickets noted for them,
+ * unless they heard from their CSM within the quiet period, or the desk's own survey just
+ * reached the same person. Runs as a db-scheduler task: on one instance, after a restart
+ * too.
+ */
+@Component
+class UnaskedFollowUps {
+
+	static final String TASK = "unasked-followup";
+
+	private static final Logger log = LoggerFactory.getLogger(UnaskedFollowUps.class);
+
+	private final TriggerCandidates candidates;
+
+	private final FollowUpManagement followUps;
+
+	private final SupportDesk desk;
+
+	private final TriggerSettings settings;
+
+	private final Clock clock;
+
+	UnaskedFollowUps(TriggerCandidates candidates, FollowUpManagement followUps, SupportDesk desk,
+			TriggerSettings settings, Clock clock) {
+		this.candidates = candidates;
+		this.followUps = followUps;
+		this.desk = desk;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Bean
+	static OneTimeTask<Void> unaskedFollowUpTask(ObjectProvider<UnaskedFollowUps> drafts) {
+		return Tasks.oneTime(TASK)
+			.execute((instance, context) -> drafts.getObject()
+				.draftFor(new CustomerId(Long.parseLong(instance.getId()))));
+	}
+
+	void draftFor(CustomerId customer) {
+		List<TriggerCandidates.Candidate> waiting = this.candidates.of(customer);
+		if (waiting.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		if (this.followUps.lastSentTo(customer)
+			.filter((sent) -> sent.isAfter(now.minus(this.settings.quietPeriod())))
+			.isPresent()) {
+			log.info("No unasked follow-up for customer {}: they heard from their CSM lately", customer.value());
+			this.candidates.forget(customer);
+			return;
+		}
+		List<TriggerCandidates.Candidate> due = waiting.stream().filter((c) -> !justSurveyed(c, now)).toList();
+		if (due.isEmpty()) {
+			log.info("No unasked follow-up for customer {}: the desk's survey just reached them", customer.value());
+		}
+		else {
+			this.followUps.draftUnasked(customer, due.stream().map(TriggerCandidates.Candidate::ticketId).toList(),
+					due.stream().map(TriggerCandidates.Candidate::reason).toList());
+		}
+		this.candidates.forget(customer);
+	}
+
+	/**
+	 * The desk surveyed the ticket's requester lately, and the survey was no cry for
+	 * help.
+	 */
+	private boolean justSurveyed(TriggerCandidates.Candidate candidate, Instant now) {
+		return candidate.surveyApplies() && this.desk.find(candidate.customerId(), candidate.ticketId())
+			.map(Ticket::requester)
+			.filter((requester) -> this.desk.surveyedSince(requester, now.minus(this.settings.surveyGrace())))
+			.isPresent();
+	}
+
+}
