@@ -162,6 +162,29 @@ class UnaskedFollowUpsIntegrationTests {
 	}
 
 	@Test
+	void aCustomerWhoJustHeardFromTheirCsmGetsNoUnaskedDraft() {
+		Customer contacted = customer("sam", false);
+		ticket(contacted, "1", "LOW", "SOLVED", Duration.ofHours(2), null, false);
+		long sent = ((Number) as("sam").post()
+			.uri("/api/customers/" + contacted.id() + "/ticket-followup")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("ticketNumber", contacted.number("1")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")).longValue();
+		as("sam").post().uri("/api/followups/" + sent + "/approve").exchange().expectStatus().isOk();
+		as("sam").post().uri("/api/followups/" + sent + "/send").exchange().expectStatus().isOk();
+
+		ticket(contacted, "2", "URGENT", "SOLVED", Duration.ofDays(1), null, false);
+		await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(3)).until(() -> settled(contacted));
+		assertThat(drafts("sam")).noneMatch((d) -> contacted.owns(d));
+	}
+
+	@Test
 	void anyTicketOfACustomerAtRiskCallsForAFollowUp() {
 		Customer atRisk = customer("alex", true);
 		ticket(atRisk, "1", "LOW", "SOLVED", Duration.ofHours(3), null, false);
