@@ -24,6 +24,8 @@ final class FollowUpQuestions {
 
 	static final String ANSWERED = "Did that answer your question?";
 
+	static final String LIMIT_ENOUGH = "Is the new limit enough for your busiest days?";
+
 	private FollowUpQuestions() {
 	}
 
@@ -59,6 +61,9 @@ final class FollowUpQuestions {
 		}
 		if (resolution.guide() != null) {
 			questions.add("Did the " + resolution.guide() + " help, or would a quick call be useful?");
+		}
+		if (resolution.limitRaised()) {
+			questions.add(LIMIT_ENOUGH);
 		}
 		if (resolution.credit() != null) {
 			questions.add("Has the " + resolution.credit() + " shown up on your account as expected?");

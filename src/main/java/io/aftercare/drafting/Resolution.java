@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param credit {@code refund} or {@code credit} when money went back to the customer,
  * otherwise {@code null}
  */
-record Resolution(String guide, boolean fixed, boolean workaround, String credit) {
+record Resolution(String guide, boolean fixed, boolean workaround, String credit, boolean limitRaised) {
 
 	private static final Pattern GUIDE = Pattern.compile(
 			"(?:\\b([\\p{L}\\p{N}-]+)\\s+)?\\b(guides?|docs|documentation|articles?|walk-?throughs?|tutorials?)\\b",
@@ -27,12 +27,18 @@ record Resolution(String guide, boolean fixed, boolean workaround, String credit
 			"\\b(limits?|quotas?|config|configuration|settings?|fix|fixed|fixes|hotfix|patch|patched|deployed)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	// "Rate limits increased 3x", "raised the API quota": the question is whether it is
+	// enough now.
+	private static final Pattern LIMIT_RAISED = Pattern.compile(
+			"\\b(limits?|quotas?)\\b.{0,20}\\b(increased|raised|lifted|doubled|tripled)\\b"
+					+ "|\\b(increased|raised|lifted|doubled|tripled)\\b.{0,20}\\b(limits?|quotas?)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern WORKAROUND = Pattern.compile("\\bwork[- ]?arounds?\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern REFUND = Pattern.compile("\\brefund(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
 
-	// Money went back: a billing fix or an invoice export is no credit, and asking
-	// whether
+	// Money went back. A billing fix or an invoice export is no credit: asking whether
 	// one "has shown up" would puzzle the customer.
 	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
 
@@ -43,11 +49,11 @@ record Resolution(String guide, boolean fixed, boolean workaround, String credit
 
 	static Resolution read(String summary) {
 		if (summary == null || summary.isBlank()) {
-			return new Resolution(null, false, false, null);
+			return new Resolution(null, false, false, null, false);
 		}
 		String credit = REFUND.matcher(summary).find() ? "refund" : CREDIT.matcher(summary).find() ? "credit" : null;
-		return new Resolution(guideIn(summary), FIX.matcher(summary).find(), WORKAROUND.matcher(summary).find(),
-				credit);
+		return new Resolution(guideIn(summary), FIX.matcher(summary).find(), WORKAROUND.matcher(summary).find(), credit,
+				LIMIT_RAISED.matcher(summary).find());
 	}
 
 	private static String guideIn(String summary) {

@@ -16,6 +16,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Playwright;
 import io.aftercare.AftercareIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,8 @@ class ChatBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
+		// A chat turn on two busy cores can take longer than Playwright's default of 5 s.
+		PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
 		// Each run looks for its own email: start with an empty outbox.
 		org.springframework.util.FileSystemUtils.deleteRecursively(Paths.get("target/browser-outbox"));
 		playwright = Playwright
@@ -113,8 +116,8 @@ class ChatBrowserTests {
 
 	private Locator say(String text) {
 		// Count only once the chat page has loaded: right after signing in, the browser
-		// may still
-		// be on its way from the sign-in form.
+		// may
+		// still be on its way from the sign-in form.
 		assertThat(this.page.locator("#say")).isVisible();
 		Locator messages = this.page.locator("#log .message");
 		int before = messages.count();

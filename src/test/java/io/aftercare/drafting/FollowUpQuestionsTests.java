@@ -48,6 +48,19 @@ class FollowUpQuestionsTests {
 	}
 
 	@Test
+	void asksWhetherARaisedLimitIsEnough() {
+		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MODERATE, "API quota raised to 50,000 calls an hour"))
+			.containsExactly("Is everything working smoothly since the fix?",
+					"Is the new limit enough for your busiest days?");
+		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MAJOR,
+				"Rate limits increased 3x, optimization guide provided"))
+			.as("the PRD's questions: the guide comes before the limit")
+			.containsExactly("Is everything working smoothly since the fix?",
+					"Did the optimization guide help, or would a quick call be useful?",
+					FollowUpQuestions.ANYTHING_TO_FLAG);
+	}
+
+	@Test
 	void asksNoCreditQuestionWhenNoMoneyWentBack() {
 		assertThat(FollowUpQuestions.forResolution(FollowUpLevel.MINOR, "Showed the invoice export with a date filter"))
 			.noneMatch((question) -> question.contains("credit") || question.contains("refund"));

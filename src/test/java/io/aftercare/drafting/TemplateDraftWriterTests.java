@@ -85,8 +85,7 @@ class TemplateDraftWriterTests {
 
 		assertThat(draft.subject()).isEqualTo("Checking In After Your API Issue - All Good?");
 		assertThat(draft.textBody()).contains("I wanted to personally reach out")
-			.contains(
-					"I know waiting 4 days for a resolution was frustrating - having \"API rate limiting causing sync failures\" disrupt your operations")
+			.contains("I know waiting 4 days for a resolution was frustrating - having this disrupt your operations")
 			.contains("I'm sorry you had to deal with that")
 			.contains("escalated to our engineering team")
 			.contains("**Quick Recap:**\n• Issue: API rate limiting causing sync failures\n"
@@ -95,7 +94,8 @@ class TemplateDraftWriterTests {
 			.contains("**My Questions for You:**\n1. Is everything working smoothly since the fix?\n"
 					+ "2. Did the optimization guide help, or would a quick call be useful?\n"
 					+ "3. Anything else I should flag to our team?\n")
-			.contains("I'll also check your API metrics next week to make sure everything stays on track.")
+			.contains(
+					"I've also added a note to check your API metrics next week to make sure everything stays on track.")
 			.contains("Thanks for your patience through this. If anything else comes up, please reach out directly"
 					+ " - I'm here to help.");
 	}
