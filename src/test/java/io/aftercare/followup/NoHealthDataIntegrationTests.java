@@ -40,6 +40,8 @@ class NoHealthDataIntegrationTests {
 
 	private long customerId;
 
+	// A NORMAL ticket: a HIGH one resolved a day ago is past the trigger delay and would
+	// get its unasked draft before the test asks for one.
 	@BeforeEach
 	void customerWithoutHealthScores() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -52,7 +54,7 @@ class NoHealthDataIntegrationTests {
 				 "name":"Robin Hale","email":"robin@healthless.example","primary":true}""".formatted(run, run));
 		ingest("tickets", """
 				{"source":"nohealth","externalId":"t-%s","number":"NH-%s","customer":{"externalId":"c-%s"},
-				 "subject":"Invoices export times out","priority":"HIGH","status":"SOLVED",
+				 "subject":"Invoices export times out","priority":"NORMAL","status":"SOLVED",
 				 "openedAt":"%s","resolvedAt":"%s","requester":{"externalId":"p-%s"},
 				 "resolutionSummary":"Export moved to a background job"}""".formatted(run, run, run,
 				java.time.Instant.now().minusSeconds(5 * 86400), java.time.Instant.now().minusSeconds(86400), run));
