@@ -80,9 +80,21 @@ public class Ingestion {
 	}
 
 	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch) {
+		return tickets(batch, false);
+	}
+
+	/**
+	 * Tickets, announcing their resolutions as history when {@code backfill}: a desk's
+	 * first import of last year's tickets is not news a follow-up should react to.
+	 */
+	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch, boolean backfill) {
 		return ingest("tickets", batch, IncomingTicket::key, (ticket) -> {
 			TicketUpserted stored = this.tickets.upsert(ticket.toRecord());
-			return new Stored(stored.id().value(), stored.change(), List.copyOf(stored.resolution().stream().toList()));
+			List<Object> announcements = stored.resolution()
+				.map((resolved) -> (Object) (backfill ? resolved.asBackfill() : resolved))
+				.stream()
+				.toList();
+			return new Stored(stored.id().value(), stored.change(), announcements);
 		});
 	}
 
