@@ -24,13 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runBudget how long one run may read pages before it lets the next run go on
  * @param attempts how often a transient failure is tried
  * @param backoff the first retry's longest wait, doubled on each further one
+ * @param syncEnabled whether the backfill and catch-up run (when the API is configured)
  */
 @ConfigurationProperties("aftercare.zendesk")
 record ZendeskSettings(String subdomain, URI baseUrl, String email, String apiToken, String oauthToken,
 		String signingSecret, @DefaultValue("P365D") Duration backfillSince, @DefaultValue("PT1M") Duration pollEvery,
 		@DefaultValue("10") int exportRequestsPerMinute, @DefaultValue("200") int requestsPerMinute,
 		@DefaultValue("true") boolean comments, @DefaultValue("PT10M") Duration runBudget,
-		@DefaultValue("5") int attempts, @DefaultValue("PT2S") Duration backoff) {
+		@DefaultValue("5") int attempts, @DefaultValue("PT2S") Duration backoff,
+		@DefaultValue("true") boolean syncEnabled) {
 
 	boolean apiConfigured() {
 		return api() != null && (present(this.oauthToken) || (present(this.email) && present(this.apiToken)));
