@@ -174,6 +174,31 @@ public class DeskAccounts {
 	}
 
 	/**
+	 * Matches again the unmatched organizations that have records held: a customer may
+	 * since have been taken in under the organization's id. Returns how many now match.
+	 */
+	public int rematchHeld() {
+		List<Row> organizations = this.jdbc.sql("""
+				select a.id, a.source, a.account_key from desk_accounts a
+				where a.customer_id is null and a.account_key like 'org:%'
+				  and exists (select 1 from held_records h where h.account_id = a.id)
+				""")
+			.query((rs, i) -> new Row(rs.getLong(1), new SourceKey(rs.getString(2), rs.getString(3).substring(4))))
+			.list();
+		int matched = 0;
+		for (Row organization : organizations) {
+			Optional<CustomerId> customer = this.customers.customerOf(organization.customer());
+			if (customer.isPresent()) {
+				matched += this.jdbc.sql("""
+						update desk_accounts set customer_id = :customer, matched_by = 'ORGANIZATION_ID'
+						where id = :id and customer_id is null
+						""").param("customer", customer.get().value()).param("id", organization.id()).update();
+			}
+		}
+		return matched;
+	}
+
+	/**
 	 * Accounts no customer is known for yet, most recently seen first, with what waits.
 	 */
 	@Transactional(readOnly = true)

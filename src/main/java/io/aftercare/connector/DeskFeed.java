@@ -217,8 +217,12 @@ public class DeskFeed {
 		}
 	}
 
-	/** Releases what is held for every account that has been mapped since. */
+	/**
+	 * Releases what is held for every account that has been mapped since, or that now
+	 * matches a customer taken in under the organization's id.
+	 */
 	public FeedReport releaseMapped() {
+		this.accounts.rematchHeld();
 		List<Long> mapped = this.jdbc.sql("""
 				select distinct h.account_id from held_records h join desk_accounts a on a.id = h.account_id
 				where a.customer_id is not null
