@@ -55,13 +55,24 @@ public class KnownTickets {
 				or(told.productArea(), (known != null) ? known.productArea() : null),
 				or(told.priority(), (known != null) ? known.priority().name() : "NORMAL"), told.status(),
 				or(told.openedAt(), (known != null) ? known.openedAt() : null), resolvedAt,
-				or(told.reopenedAt(), (known != null) ? known.reopenedAt() : null),
-				or(told.reopenCount(), (known != null) ? known.reopenCount() : null), told.requester(),
-				or(told.escalated(), (known != null) ? known.escalated() : null),
+				or(told.reopenedAt(), (known != null) ? known.reopenedAt() : null), reopens(told.reopenCount(), known),
+				told.requester(), or(told.escalated(), (known != null) ? known.escalated() : null),
 				or(told.escalatedTo(), (known != null) ? known.escalatedTo() : null),
 				or(told.resolutionSummary(), (known != null) ? known.resolutionSummary() : null),
 				or(told.satisfactionRating(), (known != null) ? known.satisfactionRating() : null),
 				or(told.tags(), (known != null) ? known.tags() : null), participants, told.comments());
+	}
+
+	/**
+	 * A reopen count never goes down: a desk that reports fewer reopenings than Aftercare
+	 * counted (from a webhook that showed the ticket open again) reports less than it
+	 * knows.
+	 */
+	private static Integer reopens(Integer told, Ticket known) {
+		if (known == null) {
+			return told;
+		}
+		return (told != null) ? Math.max(told, known.reopenCount()) : known.reopenCount();
 	}
 
 	private static <T> T or(T told, T known) {
