@@ -76,6 +76,11 @@ public class DeskFeed {
 		List<IncomingTicket> matched = new ArrayList<>();
 		List<Held> held = new ArrayList<>();
 		for (DeskTicket desk : tickets) {
+			if (desk.ticket().customer() != null) {
+				// A file that names its customer outright needs no matching.
+				matched.add(desk.ticket());
+				continue;
+			}
 			DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester());
 			if (!match.matched()) {
 				held.add(new Held(match.accountId(), desk));
