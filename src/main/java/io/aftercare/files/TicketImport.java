@@ -151,19 +151,36 @@ public class TicketImport {
 		return new Iterator<>() {
 			private int index;
 
-			private JsonToken token = parser.nextToken();
+			private JsonToken token = advance();
+
+			private JsonToken advance() {
+				try {
+					return parser.nextToken();
+				}
+				catch (JacksonException ex) {
+					this.broken = true;
+					return null;
+				}
+			}
+
+			private boolean broken;
 
 			@Override
 			public boolean hasNext() {
-				return this.token != null && this.token != JsonToken.END_ARRAY;
+				return this.broken || (this.token != null && this.token != JsonToken.END_ARRAY);
 			}
 
 			@Override
 			public Parsed next() {
 				String where = "index " + this.index++;
+				if (this.broken || this.token == null) {
+					this.broken = false;
+					this.token = null;
+					return new Parsed(null, where, "the JSON breaks here; nothing after it was read");
+				}
 				try {
 					JsonNode node = parser.readValueAsTree();
-					this.token = parser.nextToken();
+					this.token = advance();
 					if (!node.isObject()) {
 						return new Parsed(null, where, "is not an object");
 					}

@@ -84,9 +84,9 @@ class ConnectorAdminController {
 	record Mapping(@NotNull @Positive Long customerId) {
 	}
 
-	@PostMapping("/api/admin/connectors/unmatched/{accountId}/mapping")
+	@PostMapping("/api/admin/connectors/unmatched/{id}/mapping")
 	@Operation(summary = "Map a desk account onto a customer; its held tickets land at once")
-	FeedReport map(@PathVariable @Positive long accountId, @Valid @RequestBody Mapping mapping,
+	FeedReport map(@PathVariable("id") @Positive long accountId, @Valid @RequestBody Mapping mapping,
 			@Parameter(hidden = true) Csm admin) {
 		this.accounts.map(accountId, new CustomerId(mapping.customerId()), admin.username());
 		return this.feed.release(accountId);
