@@ -54,6 +54,12 @@ public class InboxWorker implements DisposableBean {
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
+	/**
+	 * One worker at a time on this instance: two batches touching the same ticket at once
+	 * would only wait on each other's row locks, or deadlock.
+	 */
+	private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
+
 	InboxWorker(WebhookInbox inbox, DeskFeed feed, List<WebhookSource> sources, ConnectorSettings settings) {
 		this.inbox = inbox;
 		this.feed = feed;
@@ -108,14 +114,20 @@ public class InboxWorker implements DisposableBean {
 
 	/** Processes what is waiting, batch after batch, until the inbox is empty. */
 	public int drain() {
-		int processed = 0;
-		List<WebhookInbox.Event> batch;
-		do {
-			batch = this.inbox.claim(this.settings.inboxBatch(), this.settings.inboxLease());
-			processed += process(batch);
+		this.working.lock();
+		try {
+			int processed = 0;
+			List<WebhookInbox.Event> batch;
+			do {
+				batch = this.inbox.claim(this.settings.inboxBatch(), this.settings.inboxLease());
+				processed += process(batch);
+			}
+			while (batch.size() == this.settings.inboxBatch());
+			return processed;
 		}
-		while (batch.size() == this.settings.inboxBatch());
-		return processed;
+		finally {
+			this.working.unlock();
+		}
 	}
 
 	private int process(List<WebhookInbox.Event> batch) {
@@ -150,7 +162,18 @@ public class InboxWorker implements DisposableBean {
 				}
 			}
 		}
-		FeedReport report = this.feed.deliver(tickets, false);
+		FeedReport report;
+		try {
+			report = this.feed.deliver(tickets, false);
+		}
+		catch (RuntimeException ex) {
+			// The database refused the batch as a whole (it went away; another instance's
+			// worker held the same tickets): taken again in a moment, not after the
+			// lease.
+			log.warn("A batch of {} webhooks will be tried again: {}", read.size(), ex.getMessage());
+			read.forEach((id) -> this.inbox.retryLater(id, Duration.ofSeconds(5)));
+			return 0;
+		}
 		this.inbox.processed(read, summary(report));
 		if (!read.isEmpty()) {
 			log.info("Processed {} webhooks: {} tickets, {} stored, {} held, {} rejected", read.size(),
