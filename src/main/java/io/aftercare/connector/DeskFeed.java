@@ -76,17 +76,16 @@ public class DeskFeed {
 		List<IncomingTicket> matched = new ArrayList<>();
 		List<Held> held = new ArrayList<>();
 		for (DeskTicket desk : tickets) {
-			if (desk.ticket().customer() != null) {
-				// A file that names its customer outright needs no matching.
-				matched.add(desk.ticket());
-				continue;
+			IncomingKey customer = desk.ticket().customer();
+			if (customer == null) {
+				DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester());
+				if (!match.matched()) {
+					held.add(new Held(match.accountId(), desk));
+					continue;
+				}
+				customer = new IncomingKey(match.customer().system(), match.customer().externalId());
 			}
-			DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester());
-			if (!match.matched()) {
-				held.add(new Held(match.accountId(), desk));
-				continue;
-			}
-			IncomingKey customer = new IncomingKey(match.customer().system(), match.customer().externalId());
+			// else a file named its customer outright: nothing to match.
 			IncomingKey requester = null;
 			DeskPerson person = desk.requester();
 			if (person != null && person.externalId() != null) {
@@ -103,6 +102,15 @@ public class DeskFeed {
 				}
 			}
 			matched.add(desk.ticket().withCustomer(customer, requester));
+		}
+		if (!matched.isEmpty()) {
+			// A ticket that lands by another way (the catch-up matched it by its
+			// requester's
+			// address) supersedes a version held before: released later, it would be
+			// older.
+			this.jdbc.sql("delete from held_records where record_key in (:keys)")
+				.param("keys", matched.stream().map((t) -> t.source() + ":" + t.externalId()).distinct().toList())
+				.update();
 		}
 		Set<String> refusedContacts = new HashSet<>();
 		if (!contacts.isEmpty()) {

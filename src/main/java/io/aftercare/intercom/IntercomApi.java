@@ -6,8 +6,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.aftercare.connector.DeskHttp;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ final class IntercomApi {
 
 	private final JsonMapper json;
 
-	private final Map<String, Contact> contacts = new HashMap<>();
+	private final Map<String, Contact> contacts = new ConcurrentHashMap<>();
 
 	IntercomApi(IntercomSettings settings, JsonMapper json) {
 		this.settings = settings;
@@ -72,6 +72,10 @@ final class IntercomApi {
 
 	/** A contact's email and first company, asked once per run. */
 	record Contact(String email, String companyId) {
+	}
+
+	int contactsKnown() {
+		return this.contacts.size();
 	}
 
 	Contact contact(String id) {

@@ -2,6 +2,8 @@ package io.aftercare.zendesk;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param email the agent whose API token is used ({@code email/token} Basic auth)
  * @param apiToken the API token
  * @param oauthToken an OAuth access token instead of email and API token
- * @param signingSecret the webhook's signing secret, exactly as Zendesk shows it
+ * @param signingSecret the webhook's signing secret, exactly as Zendesk shows it; the
+ * secrets of several webhooks (events, a trigger's) separated by commas
  * @param backfillSince how far back the first backfill reaches
  * @param pollEvery how often the catch-up asks for what changed
  * @param exportRequestsPerMinute the Incremental Export's limit (Zendesk documents 10)
@@ -43,6 +46,14 @@ record ZendeskSettings(String subdomain, URI baseUrl, String email, String apiTo
 			return this.baseUrl;
 		}
 		return present(this.subdomain) ? URI.create("https://" + this.subdomain.trim() + ".zendesk.com") : null;
+	}
+
+	/** Each webhook's secret. */
+	List<String> signingSecrets() {
+		if (!present(this.signingSecret)) {
+			return List.of();
+		}
+		return Arrays.stream(this.signingSecret.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	boolean webhooksConfigured() {

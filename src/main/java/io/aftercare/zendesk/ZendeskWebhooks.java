@@ -81,7 +81,6 @@ class ZendeskWebhooks implements WebhookSource {
 			throw new WebhookRefused(Reason.UNSIGNED,
 					"A Zendesk webhook must carry " + SIGNATURE + " and " + TIMESTAMP + ".");
 		}
-		byte[] expected = sign(this.settings.signingSecret(), timestamp, body);
 		byte[] given;
 		try {
 			given = Base64.getDecoder().decode(signature.trim());
@@ -89,7 +88,13 @@ class ZendeskWebhooks implements WebhookSource {
 		catch (IllegalArgumentException ex) {
 			throw new WebhookRefused(Reason.BAD_SIGNATURE, "The signature is not Base64.");
 		}
-		if (!MessageDigest.isEqual(expected, given)) {
+		boolean matches = false;
+		// One secret per webhook: an events webhook and a trigger's webhook have one
+		// each.
+		for (String secret : this.settings.signingSecrets()) {
+			matches |= MessageDigest.isEqual(sign(secret, timestamp, body), given);
+		}
+		if (!matches) {
 			throw new WebhookRefused(Reason.BAD_SIGNATURE,
 					"The signature does not match the body and timestamp for the configured signing secret.");
 		}
