@@ -2,6 +2,9 @@ package io.aftercare;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+
+import io.aftercare.files.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +14,10 @@ import org.springframework.context.annotation.Bean;
 public class AftercareApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("import")) {
+			// The command line's ticket import talks to a running Aftercare over HTTP.
+			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.err));
+		}
 		SpringApplication.run(AftercareApplication.class, args);
 	}
 

@@ -62,6 +62,32 @@ public class CustomerRegistry {
 			.optional();
 	}
 
+	/** The key a customer was taken in under, for naming it to the ingestion door. */
+	@Transactional(readOnly = true)
+	public Optional<SourceKey> keyOf(CustomerId id) {
+		return this.jdbc.sql("select source_system, external_id from customers where id = :id")
+			.param("id", id.value())
+			.query((rs, i) -> new SourceKey(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * The customers with a contact whose email address is at {@code domain} (lower case),
+	 * at most {@code limit}: a connector maps a requester to a customer by domain only
+	 * when exactly one customer has it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<CustomerId> customersWithContactsAt(String domain, int limit) {
+		return this.jdbc.sql("""
+				select distinct customer_id from contacts where lower(email) like :pattern escape '\\'
+				order by customer_id limit :limit
+				""")
+			.param("pattern", "%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+			.param("limit", limit)
+			.query((rs, i) -> new CustomerId(rs.getLong(1)))
+			.list();
+	}
+
 	public Upserted<CustomerId> upsert(CustomerRecord record) {
 		if (record.ownerUsername() != null && !this.csms.exists(record.ownerUsername())) {
 			throw new IllegalArgumentException("owner '" + record.ownerUsername() + "' is not a known CSM");

@@ -28,6 +28,18 @@ public record IncomingTicket(@Schema(example = "zendesk") String source, @Schema
 		String escalatedTo, String resolutionSummary, @Schema(example = "good") String satisfactionRating,
 		List<String> tags, List<IncomingParticipant> participants, List<IncomingComment> comments) {
 
+	/**
+	 * The same ticket, named as belonging to {@code customer} and asked by
+	 * {@code requester} (none when null): a connector learns both only once it has
+	 * matched the desk's account to a customer.
+	 */
+	public IncomingTicket withCustomer(IncomingKey customer, IncomingKey requester) {
+		return new IncomingTicket(this.source, this.externalId, this.number, customer, null, null, this.subject,
+				this.description, this.productArea, this.priority, this.status, this.openedAt, this.resolvedAt,
+				this.reopenedAt, this.reopenCount, requester, this.escalated, this.escalatedTo, this.resolutionSummary,
+				this.satisfactionRating, this.tags, this.participants, this.comments);
+	}
+
 	String key() {
 		return Fields.describe(this.source, this.externalId);
 	}

@@ -55,7 +55,8 @@ public class SupportDesk {
 				""".formatted(COLUMNS), Map.of("customer", customer.value(), "number", cleaned));
 	}
 
-	Optional<Ticket> findBySource(SourceKey key) {
+	/** A ticket by the key its desk gave it, whoever's customer it belongs to. */
+	public Optional<Ticket> findBySource(SourceKey key) {
 		return one("select " + COLUMNS + " from tickets where source_system = :system and external_id = :externalId",
 				Map.of("system", key.system(), "externalId", key.externalId()));
 	}

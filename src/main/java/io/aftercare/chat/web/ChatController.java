@@ -32,6 +32,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import io.aftercare.connector.DeskAccounts;
+import io.aftercare.connector.DeskFeed;
+import io.aftercare.connector.FeedReport;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerBook;
+import io.aftercare.shared.NotFoundException;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -56,8 +63,17 @@ class ChatController {
 
 	private final Clock clock;
 
+	private final DeskAccounts deskAccounts;
+
+	private final DeskFeed deskFeed;
+
+	private final CustomerBook customers;
+
 	ChatController(Conversation conversation, ChatViews views, FollowUpManagement followUps, FollowUpSender sender,
-			ReminderBook reminders, Clock clock) {
+			ReminderBook reminders, Clock clock, DeskAccounts deskAccounts, DeskFeed deskFeed, CustomerBook customers) {
+		this.deskAccounts = deskAccounts;
+		this.deskFeed = deskFeed;
+		this.customers = customers;
 		this.conversation = conversation;
 		this.views = views;
 		this.followUps = followUps;
@@ -111,7 +127,31 @@ class ChatController {
 		model.addAttribute("unasked", this.views.unaskedDrafts(csm));
 		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 12));
 		model.addAttribute("due", this.views.dueReminders(csm));
+		model.addAttribute("unmatched",
+				csm.admin() ? this.deskAccounts.unmatched().stream().limit(8).toList() : List.of());
 		return "chat/fragments :: panel";
+	}
+
+	/**
+	 * An admin maps a desk's account no customer was found for onto the customer they
+	 * name (forgivingly, as in a search); the tickets held for it land at once.
+	 */
+	@PostMapping("/chat/desk-accounts/{id}/mapping")
+	String mapDeskAccount(@PathVariable long id, @RequestParam @Size(max = 200) String customer, Csm csm, Model model) {
+		if (!csm.admin()) {
+			throw new NotFoundException("There is no such desk account.");
+		}
+		List<Customer> found = this.customers.search(csm, customer, 2, 0);
+		if (found.size() != 1) {
+			model.addAttribute("mappingNote", found.isEmpty() ? "No customer is called \"" + customer.strip() + "\"."
+					: "Several customers match \"" + customer.strip() + "\": type more of the name.");
+			return panel(csm, model);
+		}
+		this.deskAccounts.map(id, found.get(0).id(), csm.username());
+		FeedReport released = this.deskFeed.release(id);
+		model.addAttribute("mappingNote", "Mapped to " + found.get(0).name() + ": " + released.stored()
+				+ ((released.stored() == 1) ? " ticket" : " tickets") + " landed.");
+		return panel(csm, model);
 	}
 
 	@GetMapping("/chat/followups/{id}/card")

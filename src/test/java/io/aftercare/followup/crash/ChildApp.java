@@ -90,7 +90,8 @@ final class ChildApp implements AutoCloseable {
 		int port = freePort();
 		command.add("--server.port=" + port);
 		command.add("--spring.main.banner-mode=off");
-		// The run drafts its own follow-ups; an unasked one for the same tickets would race
+		// The run drafts its own follow-ups; an unasked one for the same tickets would
+		// race
 		// with them.
 		command.add("--aftercare.triggers.enabled=false");
 		// The pool says when it closed; it closes the embedded database with it.

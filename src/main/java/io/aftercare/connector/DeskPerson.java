@@ -1,0 +1,29 @@
+package io.aftercare.connector;
+
+/**
+ * The person who asked, as the desk knows them: its id, and when known their name and
+ * email address. Taken in as a contact of the customer the ticket maps to.
+ */
+public record DeskPerson(String externalId, String name, String email) {
+
+	public DeskPerson {
+		externalId = blankToNull(externalId);
+		name = blankToNull(name);
+		email = blankToNull(email);
+	}
+
+	/** The lower-case domain of the email address, or null. */
+	public String emailDomain() {
+		if (this.email == null) {
+			return null;
+		}
+		int at = this.email.lastIndexOf('@');
+		String domain = (at > 0) ? this.email.substring(at + 1).trim().toLowerCase(java.util.Locale.ROOT) : "";
+		return (domain.contains(".") && domain.length() <= 253) ? domain : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank() || value.equals("0")) ? null : value.trim();
+	}
+
+}

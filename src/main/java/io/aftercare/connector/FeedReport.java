@@ -1,0 +1,25 @@
+package io.aftercare.connector;
+
+import java.util.List;
+
+/**
+ * What became of tickets a connector delivered: stored ({@code created}, {@code updated},
+ * {@code unchanged}), held for an account nobody mapped yet, or rejected with a reason
+ * (at most the first 20 reasons are kept).
+ */
+public record FeedReport(int received, int created, int updated, int unchanged, int held, int rejected,
+		List<String> rejections) {
+
+	public FeedReport {
+		rejections = List.copyOf(rejections);
+	}
+
+	static FeedReport empty() {
+		return new FeedReport(0, 0, 0, 0, 0, 0, List.of());
+	}
+
+	public int stored() {
+		return this.created + this.updated + this.unchanged;
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.aftercare.connector;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Processes the webhook inbox: reads each stored event into tickets through its
+ * {@link WebhookSource} and hands them to the {@link DeskFeed}, oldest first. The durable
+ * worker is a db-scheduler task that runs every {@code inbox-every} on one instance at a
+ * time and picks up whatever is left (after a crash, or from an instance that stopped);
+ * on top, each instance wakes its own worker as soon as it stored a webhook, so a
+ * resolution reaches the rest of the system within a moment. Both take webhooks by claim,
+ * so none is processed by two at once; processing one twice (a worker that died after its
+ * work) is harmless, as every upsert is.
+ */
+@Component
+@EnableConfigurationProperties(ConnectorSettings.class)
+public class InboxWorker implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+
+	private final WebhookInbox inbox;
+
+	private final DeskFeed feed;
+
+	private final Map<String, WebhookSource> sources;
+
+	private final ConnectorSettings settings;
+
+	private final ExecutorService local = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-inbox");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
+	/**
+	 * One worker at a time on this instance: two batches touching the same ticket at once
+	 * would only wait on each other's row locks, or deadlock.
+	 */
+	private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
+
+	InboxWorker(WebhookInbox inbox, DeskFeed feed, List<WebhookSource> sources, ConnectorSettings settings) {
+		this.inbox = inbox;
+		this.feed = feed;
+		this.sources = sources.stream().collect(Collectors.toMap(WebhookSource::name, Function.identity()));
+		this.settings = settings;
+	}
+
+	@Bean
+	static RecurringTask<Void> webhookInboxTask(ObjectProvider<InboxWorker> worker, ConnectorSettings settings) {
+		return Tasks.recurring("webhook-inbox", Schedules.fixedDelay(settings.inboxEvery()))
+			.execute((instance, context) -> worker.getObject().drainAndRelease());
+	}
+
+	/** Asks this instance's worker to look at the inbox now. */
+	public void wakeUp() {
+		if (this.wakeUpPending.compareAndSet(false, true)) {
+			try {
+				this.local.execute(() -> {
+					this.wakeUpPending.set(false);
+					safely(this::drain);
+				});
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// Shutting down: the durable worker takes over.
+				this.wakeUpPending.set(false);
+			}
+		}
+	}
+
+	void drainAndRelease() {
+		safely(this::drain);
+		safely(() -> {
+			FeedReport released = this.feed.releaseMapped();
+			if (released.received() > 0) {
+				log.info("Released {} held desk tickets of mapped accounts: {} stored, {} rejected",
+						released.received(), released.stored(), released.rejected());
+			}
+		});
+	}
+
+	private void safely(Runnable work) {
+		try {
+			work.run();
+		}
+		catch (RuntimeException ex) {
+			// The database may be away for a moment; what was taken is taken again once
+			// its
+			// lease runs out.
+			log.warn("Webhook inbox worker stopped: {}", ex.getMessage());
+		}
+	}
+
+	/** Processes what is waiting, batch after batch, until the inbox is empty. */
+	public int drain() {
+		this.working.lock();
+		try {
+			int processed = 0;
+			List<WebhookInbox.Event> batch;
+			do {
+				batch = this.inbox.claim(this.settings.inboxBatch(), this.settings.inboxLease());
+				processed += process(batch);
+			}
+			while (batch.size() == this.settings.inboxBatch());
+			return processed;
+		}
+		finally {
+			this.working.unlock();
+		}
+	}
+
+	private int process(List<WebhookInbox.Event> batch) {
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		List<DeskTicket> tickets = new ArrayList<>();
+		List<Long> read = new ArrayList<>();
+		for (WebhookInbox.Event event : batch) {
+			WebhookSource source = this.sources.get(event.source());
+			if (source == null) {
+				this.inbox.failed(event.id(), "no connector for source " + event.source());
+				continue;
+			}
+			try {
+				tickets.addAll(source.read(event.payload()));
+				read.add(event.id());
+			}
+			catch (IllegalArgumentException | WebhookRefused ex) {
+				log.warn("Webhook {} of {} could not be read: {}", event.eventId(), event.source(), ex.getMessage());
+				this.inbox.failed(event.id(), ex.getMessage());
+			}
+			catch (RuntimeException ex) {
+				// The vendor's API was away: taken again later, up to the attempts
+				// allowed.
+				if (event.attempts() >= this.settings.inboxAttempts()) {
+					this.inbox.failed(event.id(),
+							"gave up after " + event.attempts() + " attempts: " + ex.getMessage());
+				}
+				else {
+					this.inbox.retryLater(event.id(), Duration.ofSeconds(30L * event.attempts()));
+				}
+			}
+		}
+		FeedReport report;
+		try {
+			report = this.feed.deliver(tickets, false);
+		}
+		catch (RuntimeException ex) {
+			// The database refused the batch as a whole (it went away; another instance's
+			// worker held the same tickets): taken again in a moment, not after the
+			// lease.
+			log.warn("A batch of {} webhooks will be tried again: {}", read.size(), ex.getMessage());
+			read.forEach((id) -> this.inbox.retryLater(id, Duration.ofSeconds(5)));
+			return 0;
+		}
+		this.inbox.processed(read, summary(report));
+		if (!read.isEmpty()) {
+			log.info("Processed {} webhooks: {} tickets, {} stored, {} held, {} rejected", read.size(),
+					report.received(), report.stored(), report.held(), report.rejected());
+		}
+		return read.size();
+	}
+
+	private static String summary(FeedReport report) {
+		return "tickets " + report.received() + ": created " + report.created() + ", updated " + report.updated()
+				+ ", unchanged " + report.unchanged() + ", held " + report.held() + ", rejected " + report.rejected()
+				+ (report.rejections().isEmpty() ? "" : " (" + String.join("; ", report.rejections()) + ")");
+	}
+
+	@Override
+	public void destroy() {
+		this.local.shutdownNow();
+	}
+
+}

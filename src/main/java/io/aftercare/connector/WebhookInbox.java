@@ -1,0 +1,158 @@
+package io.aftercare.connector;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The durable inbox of verified webhooks. A webhook is stored (one insert) before it is
+ * acknowledged, and processed from here by {@link InboxWorker}; its source and event id
+ * are unique, so a redelivery finds its row and changes nothing.
+ */
+@Service
+public class WebhookInbox {
+
+	static final String RECEIVED = "RECEIVED";
+
+	static final String PROCESSED = "PROCESSED";
+
+	static final String FAILED = "FAILED";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	WebhookInbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Whether a webhook was new or a redelivery of one stored before. */
+	public enum Receipt {
+
+		STORED, DUPLICATE
+
+	}
+
+	/** Stores the payload, unless an event of that source and id was stored before. */
+	public Receipt store(String source, String eventId, String payload) {
+		int inserted = this.jdbc.sql("""
+				insert into webhook_inbox (source, event_id, received_at, payload, status)
+				values (:source, :eventId, :now, :payload, 'RECEIVED')
+				on conflict do nothing
+				""")
+			.param("source", source)
+			.param("eventId", eventId)
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.param("payload", payload)
+			.update();
+		return (inserted == 1) ? Receipt.STORED : Receipt.DUPLICATE;
+	}
+
+	/** A stored webhook, taken by a worker. */
+	record Event(long id, String source, String eventId, String payload, int attempts) {
+	}
+
+	/**
+	 * Takes up to {@code limit} webhooks nobody is processing, oldest first, for
+	 * {@code lease}. Two workers never take the same one: the claim is re-checked row by
+	 * row as it is written, and each worker reads back only its own token.
+	 */
+	List<Event> claim(int limit, Duration lease) {
+		Instant now = this.clock.instant();
+		String token = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				update webhook_inbox set claimed_until = :until, claim_token = :token, attempts = attempts + 1
+				where id in (select id from webhook_inbox where status = 'RECEIVED'
+				                 and (claimed_until is null or claimed_until < :now) order by id limit :limit)
+				  and status = 'RECEIVED' and (claimed_until is null or claimed_until < :now)
+				""")
+			.param("until", SqlTime.utc(now.plus(lease)))
+			.param("token", token)
+			.param("now", SqlTime.utc(now))
+			.param("limit", limit)
+			.update();
+		return this.jdbc.sql("""
+				select id, source, event_id, payload, attempts from webhook_inbox
+				where claim_token = :token and status = 'RECEIVED' order by id
+				""")
+			.param("token", token)
+			.query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+			.list();
+	}
+
+	void processed(List<Long> ids, String outcome) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update webhook_inbox set status = 'PROCESSED', processed_at = :now, outcome = :outcome,
+				    claimed_until = null
+				where id in (:ids)
+				""")
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.param("outcome", shorten(outcome))
+			.param("ids", ids)
+			.update();
+	}
+
+	void failed(long id, String reason) {
+		this.jdbc.sql("""
+				update webhook_inbox set status = 'FAILED', processed_at = :now, outcome = :outcome,
+				    claimed_until = null
+				where id = :id
+				""")
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.param("outcome", shorten(reason))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Lets a webhook whose processing failed for a passing reason be taken again soon.
+	 */
+	void retryLater(long id, Duration after) {
+		this.jdbc.sql("update webhook_inbox set claimed_until = :until where id = :id")
+			.param("until", SqlTime.utc(this.clock.instant().plus(after)))
+			.param("id", id)
+			.update();
+	}
+
+	/** How many webhooks each source has in each state. */
+	public Map<String, Map<String, Long>> counts() {
+		Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("select source, status, count(*) from webhook_inbox group by source, status").query((rs) -> {
+			counts.computeIfAbsent(rs.getString(1), (key) -> new java.util.TreeMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+		});
+		return counts;
+	}
+
+	/** The most recent webhooks that could not be processed, with the reason. */
+	public List<FailedWebhook> failures() {
+		return this.jdbc.sql("""
+				select id, source, event_id, received_at, outcome from webhook_inbox where status = 'FAILED'
+				order by id desc limit 100
+				""")
+			.query((rs, i) -> new FailedWebhook(rs.getLong(1), rs.getString(2), rs.getString(3),
+					SqlTime.instant(rs, "received_at"), rs.getString(5)))
+			.list();
+	}
+
+	/** A webhook the worker gave up on, and why. */
+	public record FailedWebhook(long id, String source, String eventId, Instant receivedAt, String reason) {
+	}
+
+	private static String shorten(String text) {
+		return (text == null || text.length() <= 1000) ? text : text.substring(0, 997) + "...";
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.aftercare.connector;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A desk that posts webhooks to {@code /webhooks/{name}}: it checks their signature,
+ * names each event, and later, in the worker, reads the stored payload into tickets. It
+ * speaks only its vendor's wire format.
+ */
+public interface WebhookSource {
+
+	/** The path segment and the inbox's source, such as {@code zendesk}. */
+	String name();
+
+	/** Whether webhooks are configured (a signing secret is set); otherwise refused. */
+	boolean enabled();
+
+	/**
+	 * Checks the signature over the raw body, and the signed time where there is one;
+	 * throws {@link WebhookRefused} otherwise.
+	 * @param header a request header by name, case-insensitive; null when absent
+	 */
+	void verify(Function<String, String> header, byte[] body, Instant now);
+
+	/**
+	 * The event's id, the same on every redelivery of it; throws {@link WebhookRefused}
+	 * when the body is not an event of this desk.
+	 */
+	String eventId(Function<String, String> header, byte[] body);
+
+	/**
+	 * The tickets an event stored in the inbox tells of (none for events that concern no
+	 * ticket, a ping). Runs in the worker, never while the webhook waits for its answer;
+	 * may ask the vendor's API.
+	 */
+	List<DeskTicket> read(String payload);
+
+}
