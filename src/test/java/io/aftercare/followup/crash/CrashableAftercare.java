@@ -2,6 +2,7 @@ package io.aftercare.followup.crash;
 
 import io.aftercare.AftercareApplication;
 import io.aftercare.mail.DeliveryCheck;
+import io.aftercare.mail.Handover;
 import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
 
@@ -58,19 +59,20 @@ public final class CrashableAftercare {
 		}
 
 		@Override
-		public void deliver(OutgoingEmail email) {
+		public Handover deliver(OutgoingEmail email) {
 			if (this.step.equals("before-delivery")) {
 				pause(email);
 			}
-			this.delegate.deliver(email);
+			Handover handover = this.delegate.deliver(email);
 			if (this.step.equals("after-delivery")) {
 				pause(email);
 			}
+			return handover;
 		}
 
 		@Override
-		public DeliveryCheck check(String messageId) {
-			return this.delegate.check(messageId);
+		public DeliveryCheck check(OutgoingEmail email) {
+			return this.delegate.check(email);
 		}
 
 		private void pause(OutgoingEmail email) {
