@@ -16,7 +16,6 @@ import io.aftercare.mail.imap.ImapMailbox;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -131,12 +130,8 @@ public class SmtpTransport implements MailTransport {
 						+ " deferred the email: " + message(cause) + ". Aftercare tries again.", ex);
 			}
 		}
-		if (ex instanceof SendFailedException) {
-			return MailDeliveryException
-				.permanent("The mail server " + this.server.host() + " refused the email: " + message(ex), ex);
-		}
-		// The connection broke while the message was on its way: the server may have
-		// taken it.
+		// No reply code: the connection broke while the message was on its way (an EOF
+		// where the reply to the data should be), and the server may have taken it.
 		return MailDeliveryException.uncertain("The connection to " + this.server.host()
 				+ " broke while the email was being handed over (" + message(ex) + ")", ex);
 	}
