@@ -1,7 +1,6 @@
 package io.aftercare.mail;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import io.aftercare.mail.MailSettings.Imap;
 import io.aftercare.mail.MailSettings.Smtp;
@@ -12,7 +11,9 @@ import io.aftercare.mail.imap.ImapMailbox;
 import io.aftercare.mail.outbox.OutboxTransport;
 import io.aftercare.mail.smtp.SmtpTransport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,12 +30,12 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MailTransport.class)
-	MailTransport mailTransport(MailSettings settings, Optional<ImapMailbox> imap, Clock clock) {
+	MailTransport mailTransport(MailSettings settings, ObjectProvider<ImapMailbox> imap, Clock clock) {
 		SendingAddress sending = sendingAddress(settings);
 		return switch (settings.transport()) {
 			case OUTBOX -> new OutboxTransport(settings.outbox(), sending, clock);
 			case SMTP ->
-				new SmtpTransport(server(settings.smtp()), sentCopy(settings, imap.orElse(null)), sending, clock);
+				new SmtpTransport(server(settings.smtp()), sentCopy(settings, imap.getIfAvailable()), sending, clock);
 			case GMAIL -> new GmailTransport(gmailClient(settings, clock), sending, clock);
 		};
 	}
@@ -45,13 +46,11 @@ class MailConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(ImapMailbox.class)
-	Optional<ImapMailbox> imapMailbox(MailSettings settings) {
+	@ConditionalOnProperty(prefix = "aftercare.mail.imap", name = "host")
+	ImapMailbox imapMailbox(MailSettings settings) {
 		Imap imap = settings.imap();
-		if (imap.host() == null || imap.host().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(new ImapMailbox(new ImapMailbox.Account(imap.host(), imap.port(), imap.security(),
-				imap.username(), imap.password(), imap.connectTimeout(), imap.timeout())));
+		return new ImapMailbox(new ImapMailbox.Account(imap.host(), imap.port(), imap.security(), imap.username(),
+				imap.password(), imap.connectTimeout(), imap.timeout()));
 	}
 
 	private static SendingAddress sendingAddress(MailSettings settings) {
