@@ -126,6 +126,10 @@ class ScheduledSendIntegrationTests {
 		assertThat(chat.get("/chat/followups/" + id + "/card").body()).contains("Queued")
 			.contains("Goes out")
 			.contains("hx-trigger=\"every 3s\"");
+		assertThat(chat.get("/chat/panel").body()).as("the side panel's emails")
+			.contains("<h2>Emails</h2>")
+			.contains("data-followup=\"" + id + "\"")
+			.contains("Goes out");
 	}
 
 	private Instant entryDue(long id) {

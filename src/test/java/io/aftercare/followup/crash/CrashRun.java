@@ -148,9 +148,9 @@ final class CrashRun {
 	 * step, and kills the app there.
 	 */
 	private void scriptedKill(String step) throws Exception {
-		try (ChildApp app = start(step)) {
+		long id = this.fresh.pop();
+		try (ChildApp app = start(step + ":<fu." + id + ".")) {
 			verify(app);
-			long id = this.fresh.pop();
 			approve(app, id);
 			ExecutorService sender = Executors.newSingleThreadExecutor();
 			try {

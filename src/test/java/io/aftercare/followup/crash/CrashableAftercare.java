@@ -39,19 +39,24 @@ public final class CrashableAftercare {
 
 		@Bean
 		static BeanPostProcessor pausingTransport() {
-			String step = System.getProperty(PAUSE_AT, "");
+			// "step" or "step:<fu.12." (only the emails of follow-up 12): the send queue
+			// also finishes sends of earlier lives, which must not stop at this life's
+			// step.
+			String[] pause = System.getProperty(PAUSE_AT, "").split(":", 2);
+			String step = pause[0];
+			String only = (pause.length > 1) ? pause[1] : "";
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {
 					return (bean instanceof MailTransport transport && !step.isEmpty())
-							? new PausingTransport(transport, step) : bean;
+							? new PausingTransport(transport, step, only) : bean;
 				}
 			};
 		}
 
 	}
 
-	private record PausingTransport(MailTransport delegate, String step) implements MailTransport {
+	private record PausingTransport(MailTransport delegate, String step, String only) implements MailTransport {
 
 		@Override
 		public String channel() {
@@ -76,6 +81,9 @@ public final class CrashableAftercare {
 		}
 
 		private void pause(OutgoingEmail email) {
+			if (!email.messageId().startsWith(this.only)) {
+				return;
+			}
 			System.out.println(MARKER + " " + this.step + " " + email.messageId());
 			System.out.flush();
 			try {
