@@ -196,7 +196,8 @@ class ChatController {
 			text = switch (attempt.result()) {
 				case SENT -> sentText("Post-ticket follow-up sent to " + customer + "!", details);
 				case QUEUED -> sentText("Queued: the follow-up to " + customer + " is not out yet ("
-						+ details.followUp().deliveryDetail()
+						+ ((details.followUp().deliveryDetail() != null) ? details.followUp().deliveryDetail()
+								: "the mail server has not answered yet")
 						+ "). Aftercare keeps trying; its card shows when it is sent.", details);
 				case SCHEDULED -> sentText("Scheduled: the follow-up to " + customer + " goes to "
 						+ details.followUp().recipient().name() + " " + when(details) + ".", details);
