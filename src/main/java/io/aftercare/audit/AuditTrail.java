@@ -77,8 +77,11 @@ class AuditTrail {
 	@ApplicationModuleListener
 	void on(FollowUpSendStarted started) {
 		this.log.record(started.startedAt(), started.startedBy(), AuditLog.FOLLOW_UP, started.followUpId().value(),
-				"send-requested", "approved by " + started.approvedBy() + ", content version "
-						+ started.contentVersion() + ", as " + started.messageId());
+				"send-requested",
+				"approved by " + started.approvedBy() + ", content version " + started.contentVersion() + ", as "
+						+ started.messageId()
+						+ ((started.sendAt() != null && started.sendAt().isAfter(started.startedAt()))
+								? ", to go out at " + started.sendAt() : ""));
 	}
 
 	@ApplicationModuleListener

@@ -73,6 +73,18 @@ public class FollowUp {
 
 	private String sendChannel;
 
+	private Instant sendAt;
+
+	private String sendTask;
+
+	private int sendAttempts;
+
+	private String sendRequestedBy;
+
+	private String providerMessageId;
+
+	private String providerThreadId;
+
 	private DeliveryStatus deliveryStatus;
 
 	private String deliveryDetail;
@@ -86,8 +98,8 @@ public class FollowUp {
 			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
 			Instant createdAt, int version, FollowUpStatus status, Draft edited, String editedBy, Instant editedAt,
 			int contentVersion, Integer approvedVersion, String approvedBy, Instant approvedAt, Instant sendRequestedAt,
-			Instant sentAt, String messageId, String sendChannel, DeliveryStatus deliveryStatus, String deliveryDetail,
-			ResponseStatus responseStatus, String holdReason) {
+			Instant sentAt, String messageId, String sendChannel, Sending sending, DeliveryStatus deliveryStatus,
+			String deliveryDetail, ResponseStatus responseStatus, String holdReason) {
 		this.id = id;
 		this.customerId = customerId;
 		this.ticketId = ticketId;
@@ -115,6 +127,12 @@ public class FollowUp {
 		this.sentAt = sentAt;
 		this.messageId = messageId;
 		this.sendChannel = sendChannel;
+		this.sendAt = sending.sendAt();
+		this.sendTask = sending.task();
+		this.sendAttempts = sending.attempts();
+		this.sendRequestedBy = sending.requestedBy();
+		this.providerMessageId = sending.providerMessageId();
+		this.providerThreadId = sending.providerThreadId();
 		this.deliveryStatus = deliveryStatus;
 		this.deliveryDetail = deliveryDetail;
 		this.responseStatus = responseStatus;
@@ -132,7 +150,8 @@ public class FollowUp {
 		String overriddenBy = (level != assessedLevel) ? createdBy : null;
 		return new FollowUp(null, customerId, ticketId, alsoCovers, level, assessedLevel, overriddenBy, reasons, offers,
 				reminders, recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null,
-				null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE, null);
+				null, null, null, null, null, null, Sending.NONE, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE,
+				null);
 	}
 
 	/**
@@ -140,7 +159,7 @@ public class FollowUp {
 	 * new text was not approved yet.
 	 */
 	void edit(String subject, String body, String by, Instant now) {
-		if (!this.status.isOpen()) {
+		if (!this.status.isEditable()) {
 			throw new RefusedException("not-editable",
 					"This follow-up is " + describeStatus() + " and can no longer be edited.");
 		}
@@ -158,6 +177,9 @@ public class FollowUp {
 		this.editedBy = by;
 		this.editedAt = now;
 		this.contentVersion++;
+		if (this.status == FollowUpStatus.QUEUED) {
+			unqueue();
+		}
 		if (this.status != FollowUpStatus.ON_HOLD) {
 			this.status = FollowUpStatus.DRAFT;
 		}
@@ -191,57 +213,145 @@ public class FollowUp {
 	}
 
 	/**
-	 * Claims the follow-up for sending through a mail channel. {@code messageId} belongs
-	 * to the approved wording (see {@code mail.MessageIds}): a retry of the same wording
-	 * carries the same one, so the transport recognises it.
+	 * Queues the approved wording for sending through a mail channel, due at
+	 * {@code sendAt}, in the send queue's entry {@code task}. {@code messageId} belongs
+	 * to the approved wording (see {@code mail.MessageIds}): every attempt carries it, so
+	 * the transport can recognise an email it already took.
 	 */
-	void startSending(String messageId, String channel, Instant now) {
-		if (!isApprovedAsIs()) {
+	void queue(String messageId, String channel, String task, Instant sendAt, String by, Instant now) {
+		if (!isApprovedAsIs() || this.status == FollowUpStatus.QUEUED) {
 			boolean editedSinceApproval = this.status == FollowUpStatus.DRAFT && this.editedAt != null;
 			throw new RefusedException("not-approved",
 					editedSinceApproval ? "This follow-up was edited and needs a new approval before it can be sent."
 							: "This follow-up is " + describeStatus()
 									+ ". A CSM must approve its current wording before it can be sent.");
 		}
-		this.status = FollowUpStatus.SENDING;
+		this.status = FollowUpStatus.QUEUED;
 		this.sendRequestedAt = now;
+		this.sendRequestedBy = by;
+		this.sendAt = sendAt;
+		this.sendTask = task;
+		this.sendAttempts = 0;
 		this.messageId = messageId;
 		this.sendChannel = channel;
+		this.deliveryStatus = DeliveryStatus.QUEUED;
+		this.deliveryDetail = null;
 	}
 
 	/**
-	 * Records the email as handed over: after the claim, or after a settlement that took
-	 * a slow send for an interrupted one and called it failed while it was still on its
-	 * way.
+	 * An attempt to hand the email over begins: from now until its outcome is recorded,
+	 * the email may have left.
 	 */
-	void sent(Instant now) {
-		boolean settledTooSoon = this.status == FollowUpStatus.FAILED && this.messageId != null;
-		if (!settledTooSoon) {
-			requireStatus(FollowUpStatus.SENDING);
+	void attemptStarted() {
+		if (!this.status.isOnItsWay()) {
+			throw new IllegalStateException("follow-up " + this.id + " is " + this.status + ", not queued");
+		}
+		this.status = FollowUpStatus.SENDING;
+		this.sendAttempts++;
+		this.deliveryStatus = DeliveryStatus.SENDING;
+	}
+
+	/**
+	 * The attempt did not get it out; the queue tries again at {@code at}. After an
+	 * attempt that may have handed it over ({@code checkFirst}), it stays "being sent",
+	 * so that the next attempt looks into the sent mail before sending.
+	 */
+	void retryLater(String reason, Instant at, boolean checkFirst) {
+		requireStatus(FollowUpStatus.SENDING);
+		this.status = checkFirst ? FollowUpStatus.SENDING : FollowUpStatus.QUEUED;
+		this.sendAt = at;
+		this.deliveryStatus = DeliveryStatus.QUEUED;
+		this.deliveryDetail = fit(reason);
+	}
+
+	/** An interrupted attempt's check could not be made now: counted as an attempt. */
+	void checkFailed() {
+		requireStatus(FollowUpStatus.SENDING);
+		this.sendAttempts++;
+	}
+
+	/**
+	 * Records the email as handed over, under {@code sentMessageId}: after an attempt, or
+	 * after a check found it in the sent mail. Also after the follow-up was recorded as
+	 * unconfirmed or re-queued while a slow attempt was still on its way: it did go out.
+	 * @return whether it was recorded (false when the follow-up moved on to another
+	 * wording meanwhile)
+	 */
+	boolean sent(String sentMessageId, Instant now, String serverReply, String providerMessageId,
+			String providerThreadId) {
+		if (!sentMessageId.equals(this.messageId) || !(this.status.isOnItsWay()
+				|| (this.status == FollowUpStatus.FAILED && this.approvedVersion != null))) {
+			return false;
 		}
 		this.status = FollowUpStatus.SENT;
 		this.sentAt = now;
+		this.sendTask = null;
 		this.deliveryStatus = DeliveryStatus.SENT;
-		this.deliveryDetail = null;
+		this.deliveryDetail = fit(serverReply);
+		this.providerMessageId = providerMessageId;
+		this.providerThreadId = providerThreadId;
 		this.responseStatus = ResponseStatus.AWAITING;
+		return true;
 	}
 
+	/** Refused for good, with the server's answer; the approval stays for a resend. */
 	void failed(String detail) {
+		if (!this.status.isOnItsWay()) {
+			throw new IllegalStateException("follow-up " + this.id + " is " + this.status + ", not on its way");
+		}
+		this.status = FollowUpStatus.FAILED;
+		this.sendTask = null;
+		this.deliveryStatus = DeliveryStatus.FAILED;
+		this.deliveryDetail = fit(detail);
+	}
+
+	/**
+	 * An attempt was cut off and nobody can tell whether the email left: it waits for the
+	 * CSM, approved, with a note of what to check.
+	 */
+	void unconfirmed(String detail) {
 		requireStatus(FollowUpStatus.SENDING);
 		this.status = FollowUpStatus.FAILED;
-		this.deliveryStatus = DeliveryStatus.FAILED;
-		this.deliveryDetail = detail;
+		this.sendTask = null;
+		this.deliveryStatus = DeliveryStatus.UNCONFIRMED;
+		this.deliveryDetail = fit(detail);
+	}
+
+	/**
+	 * A send the queue lost track of (from before the queue existed) goes to a new entry;
+	 * its state is kept, so an attempt that may have been made is checked first.
+	 */
+	void entrust(String task) {
+		if (!this.status.isOnItsWay()) {
+			throw new IllegalStateException("follow-up " + this.id + " is " + this.status + ", not on its way");
+		}
+		this.sendTask = task;
+		if (this.sendAt == null) {
+			this.sendAt = this.sendRequestedAt;
+		}
+	}
+
+	/** Takes it off the send queue: its entry finds it changed and does nothing. */
+	private void unqueue() {
+		this.sendTask = null;
+		this.sendAt = null;
+		this.deliveryStatus = DeliveryStatus.NOT_SENT;
+		this.deliveryDetail = null;
 	}
 
 	/**
 	 * Puts an unsent follow-up on hold: what it says about its ticket no longer holds. An
-	 * approval is voided; the CSM approves again once it is released.
+	 * approval is voided, a queued send taken off the queue; the CSM approves again once
+	 * it is released.
 	 * @return whether this call put it on hold
 	 */
 	boolean hold(String reason) {
 		if (this.status != FollowUpStatus.DRAFT && this.status != FollowUpStatus.APPROVED
-				&& this.status != FollowUpStatus.FAILED) {
+				&& this.status != FollowUpStatus.QUEUED && this.status != FollowUpStatus.FAILED) {
 			return false;
+		}
+		if (this.status == FollowUpStatus.QUEUED) {
+			unqueue();
 		}
 		this.status = FollowUpStatus.ON_HOLD;
 		this.holdReason = reason;
@@ -259,11 +369,19 @@ public class FollowUp {
 	}
 
 	void discard() {
-		if (!this.status.isOpen()) {
+		if (!this.status.isEditable()) {
 			throw new RefusedException("not-discardable",
 					"This follow-up is " + describeStatus() + " and cannot be discarded.");
 		}
+		if (this.status == FollowUpStatus.QUEUED) {
+			unqueue();
+		}
 		this.status = FollowUpStatus.DISCARDED;
+	}
+
+	/** A server's answer as it fits beside the follow-up. */
+	private static String fit(String detail) {
+		return (detail != null && detail.length() > 1000) ? detail.substring(0, 999) + "…" : detail;
 	}
 
 	private void requireStatus(FollowUpStatus expected) {
@@ -272,16 +390,20 @@ public class FollowUp {
 		}
 	}
 
-	/** Approved (or failed after approval) in exactly the wording it has now. */
+	/**
+	 * Approved (or queued, or failed after approval) in exactly the wording it has now.
+	 */
 	boolean isApprovedAsIs() {
-		return (this.status == FollowUpStatus.APPROVED || this.status == FollowUpStatus.FAILED)
-				&& this.approvedVersion != null && this.approvedVersion == this.contentVersion;
+		return (this.status == FollowUpStatus.APPROVED || this.status == FollowUpStatus.QUEUED
+				|| this.status == FollowUpStatus.FAILED) && this.approvedVersion != null
+				&& this.approvedVersion == this.contentVersion;
 	}
 
 	private String describeStatus() {
 		return switch (this.status) {
 			case DRAFT -> "a draft that nobody approved";
 			case APPROVED -> "approved";
+			case QUEUED -> "queued to be sent";
 			case SENDING -> "being sent";
 			case SENT -> "already sent";
 			case FAILED -> "approved but its last send failed";
@@ -418,6 +540,42 @@ public class FollowUp {
 		return this.sendChannel;
 	}
 
+	/** When it is due to go out (its next try, after a deferral). */
+	public Instant sendAt() {
+		return this.sendAt;
+	}
+
+	/** The send queue's entry that owns this send, while it is queued or being sent. */
+	String sendTask() {
+		return this.sendTask;
+	}
+
+	/** How many times the queue tried to hand it over (or to look for it). */
+	public int sendAttempts() {
+		return this.sendAttempts;
+	}
+
+	/** Who asked for it to be sent. */
+	public String sendRequestedBy() {
+		return this.sendRequestedBy;
+	}
+
+	/** The provider's id of the sent message (Gmail's), when it names one. */
+	public String providerMessageId() {
+		return this.providerMessageId;
+	}
+
+	/** The provider's id of the sent message's thread (Gmail's), when it names one. */
+	public String providerThreadId() {
+		return this.providerThreadId;
+	}
+
+	/** What the send queue keeps of a send, as stored. */
+	Sending sending() {
+		return new Sending(this.sendAt, this.sendTask, this.sendAttempts, this.sendRequestedBy, this.providerMessageId,
+				this.providerThreadId);
+	}
+
 	public DeliveryStatus deliveryStatus() {
 		return this.deliveryStatus;
 	}
@@ -428,6 +586,14 @@ public class FollowUp {
 
 	public ResponseStatus responseStatus() {
 		return this.responseStatus;
+	}
+
+	/** The send queue's record of a send, as stored beside the follow-up. */
+	record Sending(Instant sendAt, String task, int attempts, String requestedBy, String providerMessageId,
+			String providerThreadId) {
+
+		static final Sending NONE = new Sending(null, null, 0, null, null, null);
+
 	}
 
 	/** Whom the follow-up is addressed to. */

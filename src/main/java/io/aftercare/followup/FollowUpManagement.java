@@ -307,6 +307,15 @@ public class FollowUpManagement {
 		return this.followUps.awaiting(csm.ownerFilter(), this.clock.instant().minus(window), limit);
 	}
 
+	/**
+	 * The CSM's follow-ups queued, being sent or failed, and those sent within
+	 * {@code sentWithin}, newest first: how their emails are doing.
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUp> deliveries(Csm csm, Duration sentWithin, int limit) {
+		return this.followUps.deliveries(csm.ownerFilter(), this.clock.instant().minus(sentWithin), limit);
+	}
+
 	@Transactional
 	public FollowUp edit(Csm csm, FollowUpId id, String subject, String body) {
 		FollowUp followUp = load(csm, id);

@@ -47,11 +47,11 @@ class FollowUps {
 			.optional();
 	}
 
-	private static final String OPEN = "('DRAFT', 'APPROVED', 'FAILED', 'ON_HOLD')";
+	private static final String OPEN = "('DRAFT', 'APPROVED', 'QUEUED', 'FAILED', 'ON_HOLD')";
 
 	/**
 	 * The newest follow-up of a ticket, as its own ticket, that is still a draft,
-	 * approved, failed or on hold.
+	 * approved, queued, failed or on hold.
 	 */
 	Optional<FollowUp> openForTicket(TicketId ticketId) {
 		return this.jdbc.sql("select * from support_followups where ticket_id = :ticket and status in " + OPEN + """
@@ -105,15 +105,33 @@ class FollowUps {
 	}
 
 	/**
-	 * Follow-ups claimed for sending before {@code claimedBefore} and never recorded as
-	 * sent or failed.
+	 * Follow-ups queued or being sent, with the send queue's entry each one expects to
+	 * own it.
 	 */
-	List<FollowUpId> sendingSince(Instant claimedBefore) {
+	Map<FollowUpId, String> onTheirWay() {
+		Map<FollowUpId, String> found = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("select id, send_task from support_followups where status in ('QUEUED', 'SENDING') order by id")
+			.query((rs) -> {
+				found.put(new FollowUpId(rs.getLong("id")), rs.getString("send_task"));
+			});
+		return found;
+	}
+
+	/**
+	 * The owner's follow-ups on their way or whose send failed, and those sent since
+	 * {@code sentSince}, newest first: what the side panel shows of deliveries.
+	 */
+	List<FollowUp> deliveries(String owner, Instant sentSince, int limit) {
 		return this.jdbc.sql("""
-				select id from support_followups where status = 'SENDING' and send_requested_at < :before order by id
+				select f.* from support_followups f join customers c on c.id = f.customer_id
+				where (cast(:owner as varchar) is null or c.owner_username = :owner)
+				  and (f.status in ('QUEUED', 'SENDING', 'FAILED') or (f.status = 'SENT' and f.sent_at >= :since))
+				order by f.send_requested_at desc, f.id desc limit :limit
 				""")
-			.param("before", SqlTime.utc(claimedBefore))
-			.query((rs, i) -> new FollowUpId(rs.getLong("id")))
+			.param("owner", owner)
+			.param("since", SqlTime.utc(sentSince))
+			.param("limit", limit)
+			.query(this::followUp)
 			.list();
 	}
 
@@ -233,23 +251,30 @@ class FollowUps {
 		params.put("sentAt", SqlTime.utc(f.sentAt()));
 		params.put("messageId", f.messageId());
 		params.put("sendChannel", f.sendChannel());
+		FollowUp.Sending sending = f.sending();
+		params.put("sendAt", SqlTime.utc(sending.sendAt()));
+		params.put("sendTask", sending.task());
+		params.put("sendAttempts", sending.attempts());
+		params.put("sendRequestedBy", sending.requestedBy());
+		params.put("providerMessageId", sending.providerMessageId());
+		params.put("providerThreadId", sending.providerThreadId());
 		params.put("delivery", f.deliveryStatus().name());
 		params.put("deliveryDetail", f.deliveryDetail());
 		params.put("response", f.responseStatus().name());
 		params.put("holdReason", f.holdReason());
 		params.put("now", SqlTime.utc(now));
-		int updated = this.jdbc
-			.sql("""
-					update support_followups set status = :status, edited_subject = :editedSubject,
-					    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
-					    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
-					    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
-					    message_id = :messageId, send_channel = :sendChannel, delivery_status = :delivery, delivery_detail = :deliveryDetail,
-					    response_status = :response, hold_reason = :holdReason, updated_at = :now, version = version + 1
-					where id = :id and version = :version
-					""")
-			.params(params)
-			.update();
+		int updated = this.jdbc.sql("""
+				update support_followups set status = :status, edited_subject = :editedSubject,
+				    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
+				    content_version = :contentVersion, approved_version = :approvedVersion, approved_by = :approvedBy,
+				    approved_at = :approvedAt, send_requested_at = :sendRequestedAt, sent_at = :sentAt,
+				    message_id = :messageId, send_channel = :sendChannel, send_at = :sendAt, send_task = :sendTask,
+				    send_attempts = :sendAttempts, send_requested_by = :sendRequestedBy,
+				    provider_message_id = :providerMessageId, provider_thread_id = :providerThreadId,
+				    delivery_status = :delivery, delivery_detail = :deliveryDetail,
+				    response_status = :response, hold_reason = :holdReason, updated_at = :now, version = version + 1
+				where id = :id and version = :version
+				""").params(params).update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("follow-up " + f.id() + " changed meanwhile");
 		}
@@ -272,6 +297,9 @@ class FollowUps {
 				SqlTime.instant(rs, "edited_at"), rs.getInt("content_version"), approved, rs.getString("approved_by"),
 				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
 				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"), rs.getString("send_channel"),
+				new FollowUp.Sending(SqlTime.instant(rs, "send_at"), rs.getString("send_task"),
+						rs.getInt("send_attempts"), rs.getString("send_requested_by"),
+						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
 				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"));
 	}

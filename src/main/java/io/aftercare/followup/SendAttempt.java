@@ -7,13 +7,22 @@ public record SendAttempt(FollowUp followUp, Result result) {
 
 	public enum Result {
 
-		/** This request handed the email over. */
+		/** This request queued the email and it went out while the request waited. */
 		SENT,
+
+		/**
+		 * This request queued the email for now; it is not out yet (the mail server is
+		 * slow, deferred it or is out of reach): the queue keeps trying.
+		 */
+		QUEUED,
+
+		/** This request queued the email for a later time. */
+		SCHEDULED,
 
 		/** It had gone out before; nothing was sent again. */
 		ALREADY_SENT,
 
-		/** Another request is sending it right now; this one sent nothing. */
+		/** It was queued or being sent already; this request sent nothing. */
 		BEING_SENT
 
 	}

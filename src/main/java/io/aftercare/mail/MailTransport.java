@@ -1,31 +1,36 @@
 package io.aftercare.mail;
 
 /**
- * Delivers an email. Called outside any database transaction, once per approved send. A
- * transport that can tell treats a second delivery of the same Message-ID as done, so a
- * retried send never reaches the customer twice.
+ * Delivers an email. Called outside any database transaction, by the send queue, once per
+ * attempt. Neither SMTP nor the Gmail API knows an idempotency key: a transport makes
+ * "once" possible by keeping our Message-ID and by answering {@link #check} from what it
+ * can see of the sender's sent mail.
  */
 public interface MailTransport {
 
 	/**
 	 * Where this transport delivers, named the same by every instance that delivers to
-	 * the same place (one outbox folder, one mailbox's Sent folder). A send claimed
-	 * through another channel cannot be checked through this one.
+	 * the same place (one outbox folder, one SMTP account, one Google Workspace). A send
+	 * claimed through another channel cannot be checked through this one.
 	 */
 	String channel();
 
 	/**
 	 * Hands the email over for delivery.
-	 * @throws MailDeliveryException when it could not be handed over; nothing was sent
+	 * @return what the server said when it took it
+	 * @throws MailDeliveryException when it could not be handed over, saying how sure it
+	 * is that nothing went out
 	 */
-	void deliver(OutgoingEmail email);
+	Handover deliver(OutgoingEmail email);
 
 	/**
-	 * Whether an email with this Message-ID was handed over through this channel, as far
-	 * as the transport can see: used to settle a send that was interrupted between
-	 * handing over and recording it. Never guesses: {@link DeliveryCheck#UNKNOWN} when it
+	 * Whether this email (its Message-ID, from its sender) was handed over through this
+	 * channel, as far as the transport can see: asked before an attempt that follows an
+	 * interrupted or uncertain one. Never guesses: {@link DeliveryCheck#UNKNOWN} when it
 	 * cannot tell.
+	 * @throws MailDeliveryException ({@link MailDeliveryException.Kind#TRANSIENT}) when
+	 * it cannot look right now, but may later
 	 */
-	DeliveryCheck check(String messageId);
+	DeliveryCheck check(OutgoingEmail email);
 
 }

@@ -45,6 +45,26 @@ public class SupportDesk {
 	}
 
 	/**
+	 * The Message-IDs of the desk's emails about the ticket, oldest first, where a
+	 * connector recorded them; empty otherwise. Each is one Message-ID as it appears in a
+	 * header ({@code <id@host>}); anything else in the column is left out.
+	 */
+	public List<String> mailThread(CustomerId customer, TicketId id) {
+		String thread = this.jdbc.sql("select mail_thread from tickets where id = :id and customer_id = :customer")
+			.param("id", id.value())
+			.param("customer", customer.value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (thread == null || thread.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(thread.trim().split("\\s+"))
+			.filter((messageId) -> messageId.matches("<[^<>\\s@]+@[^<>\\s@]+>"))
+			.toList();
+	}
+
+	/**
 	 * By the desk's ticket number as a CSM would type it, with or without a leading '#'.
 	 */
 	public Optional<Ticket> findByNumber(CustomerId customer, String number) {

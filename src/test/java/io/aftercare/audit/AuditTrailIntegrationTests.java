@@ -89,7 +89,7 @@ class AuditTrailIntegrationTests {
 								"alex", AT)),
 				heard("send-requested", "sam", "approved by alex, content version 3, as <fu.1.3.a@mail.test>",
 						(id) -> new FollowUpSendStarted(new FollowUpId(id), customer, "<fu.1.3.a@mail.test>",
-								"outbox:x", 3, "alex", "sam", AT)),
+								"outbox:x", 3, "alex", "sam", AT, AT)),
 				heard("sent", "aftercare", "to david@techflow.example as <fu.1.3.a@mail.test>",
 						(id) -> new FollowUpSent(new FollowUpId(id), customer, ticket, "sam", FollowUpLevel.MAJOR,
 								"david@techflow.example", "<fu.1.3.a@mail.test>", "aftercare", AT)),

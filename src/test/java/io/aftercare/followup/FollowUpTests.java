@@ -28,14 +28,18 @@ class FollowUpTests {
 				List.of(new SuggestedReminder(Period.ofDays(7), "Check API metrics", "check your API metrics")),
 				new FollowUp.Recipient("David Park", "david@techflow.example"),
 				new Draft("Checking in", "Hi David,\n\nAll good?"), "sam", NOW, 0, FollowUpStatus.DRAFT, null, null,
-				null, 1, null, null, null, null, null, null, null, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE,
-				null);
+				null, 1, null, null, null, null, null, null, null, FollowUp.Sending.NONE, DeliveryStatus.NOT_SENT, null,
+				ResponseStatus.NONE, null);
+	}
+
+	private static void queue(FollowUp followUp, String messageId, String channel) {
+		followUp.queue(messageId, channel, "7-entry", NOW, "sam", NOW);
 	}
 
 	@Test
 	void refusesToSendWithoutApproval() {
 		FollowUp followUp = draft();
-		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class)
+		assertThatThrownBy(() -> queue(followUp, "<a@b>", CHANNEL)).isInstanceOf(RefusedException.class)
 			.hasMessageContaining("approve");
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
 	}
@@ -58,7 +62,7 @@ class FollowUpTests {
 		assertThat(followUp.contentVersion()).isEqualTo(2);
 		assertThat(followUp.approvedBy()).isNull();
 		assertThat(followUp.generated().textBody()).isEqualTo("Hi David,\n\nAll good?");
-		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class)
+		assertThatThrownBy(() -> queue(followUp, "<a@b>", CHANNEL)).isInstanceOf(RefusedException.class)
 			.hasMessageContaining("new approval");
 	}
 
@@ -92,26 +96,85 @@ class FollowUpTests {
 	void aFailedSendKeepsTheApprovalForTheRetryAndRecordsWhereEachAttemptWent() {
 		FollowUp followUp = draft();
 		followUp.approve(null, "sam", NOW);
-		followUp.startSending("<fu.7.1.a@aftercare>", CHANNEL, NOW);
-		followUp.failed("connection refused");
+		queue(followUp, "<fu.7.1.a@aftercare>", CHANNEL);
+		followUp.attemptStarted();
+		followUp.failed("550 5.1.1 mailbox unavailable");
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
+		assertThat(followUp.deliveryDetail()).isEqualTo("550 5.1.1 mailbox unavailable");
 		assertThat(followUp.isApprovedAsIs()).isTrue();
 		assertThat(followUp.messageId()).isEqualTo("<fu.7.1.a@aftercare>");
-		followUp.startSending("<fu.7.1.a@aftercare>", "outbox:other", NOW);
+		queue(followUp, "<fu.7.1.a@aftercare>", "outbox:other");
 		assertThat(followUp.sendChannel()).isEqualTo("outbox:other");
-		followUp.sent(NOW);
+		assertThat(followUp.sendAttempts()).as("a resend counts its own attempts").isZero();
+		followUp.attemptStarted();
+		assertThat(followUp.sent("<fu.7.1.a@aftercare>", NOW, "250 OK", null, null)).isTrue();
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.SENT);
+		assertThat(followUp.deliveryDetail()).isEqualTo("250 OK");
 		assertThat(followUp.responseStatus()).isEqualTo(ResponseStatus.AWAITING);
+	}
+
+	@Test
+	void aDeferredAttemptGoesBackToTheQueueAndAnUncertainOneStaysBeingSentToBeCheckedFirst() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<fu.7.1.a@aftercare>", CHANNEL);
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+		followUp.attemptStarted();
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.SENDING);
+		followUp.retryLater("421 try later", NOW.plusSeconds(30), false);
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.QUEUED);
+		assertThat(followUp.sendAt()).isEqualTo(NOW.plusSeconds(30));
+		assertThat(followUp.deliveryDetail()).isEqualTo("421 try later");
+		followUp.attemptStarted();
+		followUp.retryLater("connection broke after DATA", NOW.plusSeconds(60), true);
+		assertThat(followUp.status()).as("the next attempt looks before it sends").isEqualTo(FollowUpStatus.SENDING);
+		assertThat(followUp.sendAttempts()).isEqualTo(2);
+		followUp.unconfirmed("cannot tell");
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.UNCONFIRMED);
+		assertThat(followUp.isApprovedAsIs()).as("waits for the CSM, approved").isTrue();
+	}
+
+	@Test
+	void anEmailThatWentOutIsRecordedEvenAfterItWasCalledUnconfirmedButNotUnderAnotherWording() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<fu.7.1.a@aftercare>", CHANNEL);
+		followUp.attemptStarted();
+		followUp.unconfirmed("cannot tell");
+		assertThat(followUp.sent("<fu.7.0.other@aftercare>", NOW, "250 OK", null, null)).isFalse();
+		assertThat(followUp.sent("<fu.7.1.a@aftercare>", NOW, "250 OK", "gm-1", "thread-1")).isTrue();
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.SENT);
+		assertThat(followUp.providerThreadId()).isEqualTo("thread-1");
+	}
+
+	@Test
+	void aQueuedFollowUpCanBeEditedOrDiscardedWhichTakesItOffTheQueueButNotOnceItIsBeingSent() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<fu.7.1.a@aftercare>", CHANNEL);
+		assertThat(followUp.approve(null, "sam", NOW)).as("a queued follow-up is approved as it is").isFalse();
+		followUp.edit("Checking in", "Hi David,\n\nAll good now?", "sam", NOW);
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
+		assertThat(followUp.sendTask()).as("its queue entry no longer owns it").isNull();
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.NOT_SENT);
+
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<fu.7.2.a@aftercare>", CHANNEL);
+		followUp.attemptStarted();
+		assertThatThrownBy(() -> followUp.edit("x", "y", "sam", NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(followUp::discard).isInstanceOf(RefusedException.class);
 	}
 
 	@Test
 	void aSentFollowUpCanNeitherBeEditedNorSentAgain() {
 		FollowUp followUp = draft();
 		followUp.approve(null, "sam", NOW);
-		followUp.startSending("<a@b>", CHANNEL, NOW);
-		followUp.sent(NOW);
+		queue(followUp, "<a@b>", CHANNEL);
+		followUp.attemptStarted();
+		followUp.sent("<a@b>", NOW, "250 OK", null, null);
 		assertThatThrownBy(() -> followUp.edit("x", "y", "sam", NOW)).isInstanceOf(RefusedException.class);
-		assertThatThrownBy(() -> followUp.startSending("<c@d>", CHANNEL, NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(() -> queue(followUp, "<c@d>", CHANNEL)).isInstanceOf(RefusedException.class);
 		assertThatThrownBy(followUp::discard).isInstanceOf(RefusedException.class);
 	}
 
@@ -124,7 +187,7 @@ class FollowUpTests {
 		assertThat(followUp.approvedBy()).as("the approval is void").isNull();
 		assertThatThrownBy(() -> followUp.approve(null, "sam", NOW)).isInstanceOf(RefusedException.class)
 			.hasMessageContaining("on hold (ticket TF-2024-0847 was reopened)");
-		assertThatThrownBy(() -> followUp.startSending("<a@b>", CHANNEL, NOW)).isInstanceOf(RefusedException.class);
+		assertThatThrownBy(() -> queue(followUp, "<a@b>", CHANNEL)).isInstanceOf(RefusedException.class);
 		followUp.edit("Checking in", "Hi David,\n\nStill with you on this.", "sam", NOW);
 		assertThat(followUp.status()).as("edited, still on hold").isEqualTo(FollowUpStatus.ON_HOLD);
 		assertThat(followUp.hold("again")).as("already on hold").isFalse();
@@ -133,6 +196,19 @@ class FollowUpTests {
 		assertThat(followUp.status()).isEqualTo(FollowUpStatus.DRAFT);
 		assertThat(followUp.holdReason()).isNull();
 		assertThat(followUp.approve(null, "sam", NOW)).isTrue();
+	}
+
+	@Test
+	void aQueuedFollowUpWhoseTicketIsReopenedLeavesTheQueue() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<a@b>", CHANNEL);
+
+		assertThat(followUp.hold("ticket TF-2024-0847 was reopened")).isTrue();
+
+		assertThat(followUp.status()).isEqualTo(FollowUpStatus.ON_HOLD);
+		assertThat(followUp.sending().task()).as("its queue entry finds it changed and does nothing").isNull();
+		assertThat(followUp.isApprovedAsIs()).isFalse();
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.aftercare.followup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,19 +25,26 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A crash between claiming a send and recording it is settled from what the transport can
- * see, and never by sending again; a send whose record was lost altogether finds its
- * email already delivered under the same Message-ID.
+ * A send cut off between the start of its attempt and its outcome (the instance died
+ * while its entry in the send queue was running) is settled by the queue itself, once the
+ * dead instance's heartbeat is missed: from what the transport can see, never by sending
+ * blindly. An email already out is recorded, one not out is sent once, one the transport
+ * cannot see waits for the CSM; a send whose record was lost altogether finds its email
+ * already delivered under the same Message-ID.
  */
 @AftercareIntegrationTest
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:aftercare-interrupted;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"aftercare.mail.outbox=target/interrupted-outbox" })
+		"aftercare.mail.outbox=target/interrupted-outbox", "db-scheduler.polling-interval=1s",
+		"db-scheduler.heartbeat-interval=1s", "db-scheduler.missed-heartbeats-limit=4" })
 class InterruptedSendsIntegrationTests {
 
 	private static final Path OUTBOX = Path.of("target/interrupted-outbox");
+
+	private static final Duration SETTLED_WITHIN = Duration.ofSeconds(30);
 
 	@Autowired
 	RestTestClient http;
@@ -44,7 +53,7 @@ class InterruptedSendsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	InterruptedSends interruptedSends;
+	SendQueue queue;
 
 	@Autowired
 	MessageIds messageIds;
@@ -59,18 +68,18 @@ class InterruptedSendsIntegrationTests {
 	}
 
 	@Test
-	void anInterruptedSendThatNeverReachedTheOutboxBecomesFailedAndStaysApproved() {
+	void anInterruptedSendThatNeverReachedTheOutboxIsSentOnceByTheQueue() throws IOException {
 		long id = approvedFollowUp("MAJOR");
 		String messageId = this.messageIds.forFollowUp(id, 1);
-		crashWhileSending(id, messageId, this.transport.channel());
+		diedWhileSending(id, messageId, this.transport.channel());
 
-		this.interruptedSends.settle();
+		Map<String, Object> row = settled(id);
 
-		Map<String, Object> row = row(id);
-		assertThat(row.get("status")).isEqualTo("FAILED");
-		assertThat(row.get("approved_version")).isNotNull();
-		assertThat((String) row.get("delivery_detail")).contains("interrupted before the email was handed over");
-		sendsAs(id, messageId);
+		assertThat(row.get("status")).isEqualTo("SENT");
+		assertThat(row.get("message_id")).isEqualTo(messageId);
+		assertThat(row.get("send_attempts")).isEqualTo(2);
+		assertThat(emailsOf(id)).hasSize(1);
+		assertThat(Files.readString(emailsOf(id).get(0))).contains("Message-ID: " + messageId);
 	}
 
 	@Test
@@ -78,45 +87,69 @@ class InterruptedSendsIntegrationTests {
 		long id = approvedFollowUp("MODERATE");
 		String messageId = this.messageIds.forFollowUp(id, 1);
 		Path eml = alreadyInTheOutbox(messageId);
-		crashWhileSending(id, messageId, this.transport.channel());
+		diedWhileSending(id, messageId, this.transport.channel());
 
-		this.interruptedSends.settle();
+		Map<String, Object> row = settled(id);
 
-		assertThat(row(id).get("status")).isEqualTo("SENT");
+		assertThat(row.get("status")).isEqualTo("SENT");
+		assertThat((String) row.get("delivery_detail")).contains("not sent again");
+		assertThat(row.get("send_attempts")).as("no new attempt").isEqualTo(1);
 		assertThat(Files.readString(eml)).contains("already handed over");
+		assertThat(emailsOf(id)).hasSize(1);
 	}
 
 	@Test
-	void aSendClaimedByAnotherInstanceWithAnOutboxOfItsOwnIsNotClaimedToBeUndelivered() {
+	void aSendClaimedThroughAChannelThisInstanceCannotSeeWaitsForTheCsmInsteadOfGuessing() throws IOException {
 		long id = approvedFollowUp("MINOR");
 		String messageId = this.messageIds.forFollowUp(id, 1);
-		crashWhileSending(id, messageId, "outbox:the-other-instances-folder");
+		diedWhileSending(id, messageId, "outbox:the-other-instances-folder");
 
-		this.interruptedSends.settle();
+		Map<String, Object> row = settled(id);
 
-		Map<String, Object> row = row(id);
 		assertThat(row.get("status")).isEqualTo("FAILED");
-		assertThat((String) row.get("delivery_detail")).contains("cannot tell whether it went out")
+		assertThat(row.get("delivery_status")).isEqualTo("UNCONFIRMED");
+		assertThat(row.get("approved_version")).as("still approved").isEqualTo(1);
+		assertThat((String) row.get("delivery_detail")).contains("cannot tell whether the email went out")
 			.contains("before sending again")
 			.contains(messageId);
+		assertThat(emailsOf(id)).as("nothing sent by guessing").isEmpty();
+		new FollowUpClient(this.http, "sam").get("/api/followups/" + id)
+			.expectBody()
+			.jsonPath("$.delivery.status")
+			.isEqualTo("UNCONFIRMED");
+	}
+
+	@Test
+	void aSendLeftBeingSentWithoutAnEntryInTheQueueIsAdoptedAndSettled() throws IOException {
+		long id = approvedFollowUp("MAJOR");
+		String messageId = this.messageIds.forFollowUp(id, 1);
+		// What the sender before the queue left behind: claimed, never recorded, no
+		// entry.
+		this.jdbc.sql("""
+				update support_followups set status = 'SENDING', message_id = :messageId, send_channel = :channel,
+				    send_requested_at = :claimed, delivery_status = 'NOT_SENT'
+				where id = :id
+				""")
+			.param("messageId", messageId)
+			.param("channel", this.transport.channel())
+			.param("claimed", OffsetDateTime.ofInstant(Instant.now().minusSeconds(3600), ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+
+		this.queue.adoptStrays();
+
+		assertThat(settled(id).get("status")).isEqualTo("SENT");
+		assertThat(emailsOf(id)).hasSize(1);
 	}
 
 	@Test
 	void aSendWhoseRecordTheDatabaseLostFindsItsEmailDeliveredAndSendsNothingMore() throws IOException {
 		long id = approvedFollowUp("MAJOR");
 		// The email went out, then the process died and the database forgot the claim:
-		// the
-		// follow-up is approved as if nothing happened.
+		// the follow-up is approved as if nothing happened.
 		Path eml = alreadyInTheOutbox(this.messageIds.forFollowUp(id, 1));
 		assertThat(row(id).get("message_id")).isNull();
 
-		sendsAs(id, this.messageIds.forFollowUp(id, 1));
-		assertThat(Files.readString(eml)).contains("already handed over");
-		assertThat(emailsOf(id)).hasSize(1);
-	}
-
-	/** Sending it now records it as sent, under that Message-ID. */
-	private void sendsAs(long id, String messageId) {
 		new FollowUpClient(this.http, "sam").send(id)
 			.expectStatus()
 			.isOk()
@@ -124,7 +157,9 @@ class InterruptedSendsIntegrationTests {
 			.jsonPath("$.status")
 			.isEqualTo("SENT")
 			.jsonPath("$.delivery.messageId")
-			.isEqualTo(messageId);
+			.isEqualTo(this.messageIds.forFollowUp(id, 1));
+		assertThat(Files.readString(eml)).contains("already handed over");
+		assertThat(emailsOf(id)).hasSize(1);
 	}
 
 	private long approvedFollowUp(String level) {
@@ -141,23 +176,50 @@ class InterruptedSendsIntegrationTests {
 	}
 
 	private static List<Path> emailsOf(long id) throws IOException {
+		if (!Files.isDirectory(OUTBOX)) {
+			return List.of();
+		}
 		try (Stream<Path> files = Files.list(OUTBOX)) {
 			return files.filter((file) -> file.getFileName().toString().startsWith("_fu." + id + ".")).toList();
 		}
 	}
 
-	/** What a crash right after the claim leaves behind. */
-	private void crashWhileSending(long id, String messageId, String channel) {
+	/**
+	 * What an instance that died during an attempt leaves behind: the follow-up being
+	 * sent, and its entry in the queue picked by that instance, whose heartbeat stopped
+	 * an hour ago.
+	 */
+	private void diedWhileSending(long id, String messageId, String channel) {
+		String entry = id + "-died";
+		OffsetDateTime anHourAgo = OffsetDateTime.ofInstant(Instant.now().minusSeconds(3600), ZoneOffset.UTC);
 		this.jdbc.sql("""
 				update support_followups set status = 'SENDING', message_id = :messageId, send_channel = :channel,
-				    send_requested_at = :claimed
+				    send_requested_at = :claimed, send_at = :claimed, send_task = :entry, send_attempts = 1,
+				    send_requested_by = 'sam', delivery_status = 'SENDING'
 				where id = :id
 				""")
 			.param("messageId", messageId)
 			.param("channel", channel)
-			.param("claimed", OffsetDateTime.ofInstant(Instant.now().minusSeconds(3600), ZoneOffset.UTC))
+			.param("claimed", anHourAgo)
+			.param("entry", entry)
 			.param("id", id)
 			.update();
+		this.jdbc.sql("""
+				insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
+				    last_heartbeat, version)
+				values ('send-followup', :entry, :data, :claimed, true, 'an-instance-that-died', :claimed, 2)
+				""")
+			.param("entry", entry)
+			.param("data", ("{\"followUpId\":" + id + "}").getBytes(StandardCharsets.UTF_8))
+			.param("claimed", anHourAgo)
+			.update();
+	}
+
+	/** The follow-up once the queue has settled it. */
+	private Map<String, Object> settled(long id) {
+		await().atMost(SETTLED_WITHIN)
+			.until(() -> !List.of("SENDING", "QUEUED").contains((String) row(id).get("status")));
+		return row(id);
 	}
 
 	private Map<String, Object> row(long id) {

@@ -99,6 +99,62 @@ class OutgoingEmailTests {
 					new Mailbox(null, "david@techflow.example"), "Hi", "Hi", null));
 	}
 
+	@Test
+	void answersTheTicketsThreadWithInReplyToAndReferencesAndAsksNoAutoSubmitted() throws Exception {
+		OutgoingEmail email = new OutgoingEmail("<fu.1.2.abc@mail.test>",
+				new Mailbox("Sam Rivera", "sam.rivera@aftercare.example"),
+				new Mailbox("David Park", "david.park@techflow.example"), "Checking in", "Hi David", null,
+				"<zd-3@techflow.zendesk.test>",
+				java.util.List.of("<zd-1@techflow.zendesk.test>", "<zd-3@techflow.zendesk.test>"));
+
+		MimeMessage message = readBack(email.toMime(this.session, SENT));
+
+		assertThat(message.getHeader("In-Reply-To")).containsExactly("<zd-3@techflow.zendesk.test>");
+		assertThat(message.getHeader("References")[0].replaceAll("\\s+", " "))
+			.isEqualTo("<zd-1@techflow.zendesk.test> <zd-3@techflow.zendesk.test>");
+		assertThat(message.getHeader("Auto-Submitted")).as("a personal email").isNull();
+	}
+
+	@Test
+	void startsAThreadOfItsOwnWhereTheDesksIsNotKnown() throws Exception {
+		MimeMessage message = readBack(email("Checking in", null).toMime(this.session, SENT));
+
+		assertThat(message.getHeader("In-Reply-To")).isNull();
+		assertThat(message.getHeader("References")).isNull();
+	}
+
+	@Test
+	void keepsTheRootAndTheLatestOfALongThread() {
+		java.util.List<String> thread = java.util.stream.IntStream.rangeClosed(1, 30)
+			.mapToObj((i) -> "<zd-" + i + "@desk.test>")
+			.toList();
+		OutgoingEmail email = new OutgoingEmail("<fu.1.2.abc@mail.test>", new Mailbox(null, "sam@aftercare.example"),
+				new Mailbox(null, "david@techflow.example"), "Hi", "Hi", null, "<zd-30@desk.test>", thread);
+
+		assertThat(email.references()).hasSize(10).startsWith("<zd-1@desk.test>").endsWith("<zd-30@desk.test>");
+	}
+
+	@Test
+	void refusesThreadHeadersThatAreNotMessageIds() {
+		Mailbox sam = new Mailbox(null, "sam@aftercare.example");
+		Mailbox david = new Mailbox(null, "david@techflow.example");
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutgoingEmail("<fu.1.2.abc@mail.test>", sam, david,
+				"Hi", "Hi", null, "<a@b>\r\nBcc: everyone@example.com", java.util.List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutgoingEmail("<fu.1.2.abc@mail.test>", sam, david,
+				"Hi", "Hi", null, null, java.util.List.of("<a@b> <c@d>")));
+	}
+
+	@Test
+	void goesOutFromTheWorkspaceAddressUnderTheAuthorsNameWithTheAuthorAsReplyTo() throws Exception {
+		MimeMessage message = readBack(email("Checking in", null).toMime(this.session, SENT,
+				new SendingAddress("followups@aftercare.example")));
+
+		assertThat(message.getFrom()).extracting(Object::toString)
+			.containsExactly("Sam Rivera <followups@aftercare.example>");
+		assertThat(message.getReplyTo()).extracting(Object::toString)
+			.containsExactly("Sam Rivera <sam.rivera@aftercare.example>");
+	}
+
 	private static Multipart alternativeIn(Multipart multipart) throws Exception {
 		if (multipart.getContentType().startsWith("multipart/alternative")) {
 			return multipart;

@@ -31,7 +31,7 @@ class EventPublicationsApiIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(this.jdbc.sql("select task_name from scheduled_tasks").query(String.class).list())
-						.contains("event-publication-upkeep", "settle-interrupted-sends"));
+						.contains("event-publication-upkeep", "send-queue-upkeep"));
 	}
 
 	@Test

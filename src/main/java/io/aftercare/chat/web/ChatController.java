@@ -14,7 +14,10 @@ import io.aftercare.followup.DeliveryFailedException;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
+import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.SendAttempt;
+import io.aftercare.followup.SendOptions;
+import io.aftercare.followup.SendTiming;
 import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.TicketChoice;
 import io.aftercare.reminder.Reminder;
@@ -129,6 +132,9 @@ class ChatController {
 		model.addAttribute("due", this.views.dueReminders(csm));
 		model.addAttribute("unmatched",
 				csm.admin() ? this.deskAccounts.unmatched().stream().limit(8).toList() : List.of());
+		List<DeliveryRow> deliveries = this.views.deliveries(csm);
+		model.addAttribute("deliveries", deliveries);
+		model.addAttribute("deliveriesMoving", DeliveryRow.anyOnItsWay(deliveries));
 		return "chat/fragments :: panel";
 	}
 
@@ -215,19 +221,35 @@ class ChatController {
 		return "chat/fragments :: messages";
 	}
 
-	/** Confirmed: approve the version the CSM saw and send it. */
+	/**
+	 * Confirmed: approve the version the CSM saw and send it, now or ({@code when} =
+	 * {@code CONTACT_MORNING}) at the contact's next business morning.
+	 */
 	@PostMapping("/chat/followups/{id}/send")
-	String send(@PathVariable long id, @RequestParam int contentVersion, Csm csm, Model model) {
+	String send(@PathVariable long id, @RequestParam int contentVersion,
+			@RequestParam(defaultValue = "NOW") String when, Csm csm, Model model) {
 		String text;
 		try {
-			SendAttempt attempt = this.sender.approveAndSend(csm, new FollowUpId(id), contentVersion);
+			SendTiming timing = "CONTACT_MORNING".equals(when) ? SendTiming.contactMorning() : SendTiming.NOW;
+			SendAttempt attempt = this.sender.approveAndSend(csm, new FollowUpId(id), contentVersion, timing);
 			FollowUpDetails details = this.followUps.details(csm, attempt.followUp());
 			String customer = details.customer().name();
 			text = switch (attempt.result()) {
-				case SENT -> sentText(details);
+				case SENT -> sentText("Post-ticket follow-up sent to " + customer + "!", details);
+				case QUEUED -> sentText("Queued: the follow-up to " + customer + " is not out yet ("
+						+ ((details.followUp().deliveryDetail() != null) ? details.followUp().deliveryDetail()
+								: "the mail server has not answered yet")
+						+ "). Aftercare keeps trying; its card shows when it is sent.", details);
+				case SCHEDULED -> sentText("Scheduled: the follow-up to " + customer + " goes to "
+						+ details.followUp().recipient().name() + " " + when(details) + ".", details);
 				case ALREADY_SENT -> "This follow-up to " + customer + " was already sent; nothing was sent again.";
-				case BEING_SENT -> "This follow-up to " + customer
-						+ " is being sent from another click right now; nothing more was sent.";
+				case BEING_SENT ->
+					(details.followUp().status() == FollowUpStatus.QUEUED && details.followUp().sendAt() != null
+							&& details.followUp().sendAt().isAfter(this.clock.instant()))
+									? "This follow-up to " + customer + " is already scheduled to go " + when(details)
+											+ "; nothing more was sent."
+									: "This follow-up to " + customer
+											+ " is being sent from another click right now; nothing more was sent.";
 			};
 		}
 		catch (RefusedException | DeliveryFailedException ex) {
@@ -239,13 +261,29 @@ class ChatController {
 		return "chat/fragments :: messages";
 	}
 
+	/** When a queued follow-up goes, in the contact's time where it is known. */
+	private String when(FollowUpDetails details) {
+		SendOptions options = this.sender.options(details);
+		java.time.Instant at = details.followUp().sendAt();
+		if (options.contactTimeZone() != null) {
+			return "at "
+					+ java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' EEE, MMM d", java.util.Locale.ENGLISH)
+						.format(at.atZone(java.time.ZoneId.of(options.contactTimeZone())))
+					+ ", their time (" + options.contactTimeZone() + ")";
+		}
+		return "at "
+				+ java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC on' EEE, MMM d", java.util.Locale.ENGLISH)
+					.format(at.atZone(ZoneOffset.UTC));
+	}
+
 	/**
-	 * The PRD's "Post-ticket follow-up sent to TechFlow!", with the reminders set. The
-	 * suggested ones are scheduled by the reminder module right after the approval; until
-	 * they are, the follow-up's own suggestions say what they will be.
+	 * The PRD's "Post-ticket follow-up sent to TechFlow!" (or queued, or scheduled), with
+	 * the reminders set. The suggested ones are scheduled by the reminder module right
+	 * after the approval; until they are, the follow-up's own suggestions say what they
+	 * will be.
 	 */
-	private String sentText(FollowUpDetails sent) {
-		StringBuilder text = new StringBuilder("Post-ticket follow-up sent to " + sent.customer().name() + "!");
+	private String sentText(String first, FollowUpDetails sent) {
+		StringBuilder text = new StringBuilder(first);
 		Instant now = this.clock.instant();
 		List<Reminder> scheduled = this.reminders.forFollowUp(sent.followUp().id());
 		List<String> lines = new ArrayList<>(scheduled.stream().map((r) -> FollowUpCard.reminderLine(r, now)).toList());

@@ -15,8 +15,10 @@ import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpId;
+import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.followup.FollowUpSender;
 import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.reminder.ReminderView;
@@ -36,6 +38,8 @@ class ChatViews {
 
 	private final FollowUpManagement followUps;
 
+	private final FollowUpSender sender;
+
 	private final CustomerBook customers;
 
 	private final SupportDesk desk;
@@ -46,9 +50,10 @@ class ChatViews {
 
 	private final Clock clock;
 
-	ChatViews(FollowUpManagement followUps, CustomerBook customers, SupportDesk desk, ReminderBook reminders,
-			AssessmentSettings assessment, Clock clock) {
+	ChatViews(FollowUpManagement followUps, FollowUpSender sender, CustomerBook customers, SupportDesk desk,
+			ReminderBook reminders, AssessmentSettings assessment, Clock clock) {
 		this.followUps = followUps;
+		this.sender = sender;
 		this.customers = customers;
 		this.desk = desk;
 		this.reminders = reminders;
@@ -81,7 +86,24 @@ class ChatViews {
 
 	FollowUpCard card(Csm csm, long followUpId) {
 		FollowUpId id = new FollowUpId(followUpId);
-		return FollowUpCard.of(this.followUps.get(csm, id), this.reminders.forFollowUp(id), this.clock.instant());
+		FollowUpDetails details = this.followUps.get(csm, id);
+		return FollowUpCard.of(details, this.reminders.forFollowUp(id), this.sender.options(details),
+				this.clock.instant());
+	}
+
+	/**
+	 * The side panel's follow-ups on their way, failed, or sent in the last three days,
+	 * with where each email is.
+	 */
+	List<DeliveryRow> deliveries(Csm csm) {
+		Instant now = this.clock.instant();
+		return this.followUps.deliveries(csm, Duration.ofDays(3), 8)
+			.stream()
+			.map((f) -> new DeliveryRow(f.id().value(), customerName(csm, f.customerId().value()),
+					f.content().subject(), f.status().name().toLowerCase(),
+					FollowUpCard.deliveryLine(f, io.aftercare.followup.SendOptions.NOW_ONLY, now),
+					f.status().isOnItsWay()))
+			.toList();
 	}
 
 	List<ReminderView> openReminders(Csm csm, Instant now) {

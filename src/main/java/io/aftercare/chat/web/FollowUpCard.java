@@ -12,6 +12,7 @@ import io.aftercare.customer.HealthEntry;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpStatus;
+import io.aftercare.followup.SendOptions;
 import io.aftercare.reminder.Reminder;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.Ticket;
@@ -26,7 +27,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		List<String> stakeholders, List<String> related, HealthChart chart, String levelLabel, String levelName,
 		List<String> reasons, List<String> offers, String toName, String toEmail, String subject, String body,
 		boolean edited, int contentVersion, List<String> reminders, String suggestedNote, LocalDate suggestedDate,
-		String sentAt, String messageId, boolean editable, boolean sendable) {
+		String sentAt, String messageId, boolean editable, boolean sendable, String deliveryLine, boolean onItsWay,
+		String morningChoice, boolean morningSuggested, String timingReason) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -34,11 +36,12 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	static FollowUpCard of(FollowUpDetails details, List<Reminder> reminders, Instant now) {
+	static FollowUpCard of(FollowUpDetails details, List<Reminder> reminders, SendOptions options, Instant now) {
 		FollowUp f = details.followUp();
 		Ticket t = details.ticket();
 		TicketContext c = details.context();
 		boolean open = f.status().isOpen();
+		String firstName = f.recipient().name().split(" ")[0];
 		var suggested = f.suggestedReminders().isEmpty() ? null : f.suggestedReminders().get(0);
 		return new FollowUpCard(f.id().value(), f.status(), statusLabel(f), details.customer().name(), t.number(),
 				t.subject(), t.priority().label(), TicketDurations.span(t, now), t.resolutionSummary(),
@@ -53,19 +56,54 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				(suggested != null) ? suggested.note() : "Check in with " + details.customer().name(),
 				LocalDate.ofInstant(now, ZoneOffset.UTC)
 					.plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
-				(f.sentAt() != null) ? MOMENT.format(f.sentAt()) : null, f.messageId(), open, open);
+				(f.sentAt() != null) ? MOMENT.format(f.sentAt()) : null, f.messageId(), f.status().isEditable(), open,
+				deliveryLine(f, options, now), f.status().isOnItsWay(),
+				(options.contactMorning() != null)
+						? "Send at " + inZone(options.contactMorning(), options) + ", " + firstName + "'s time" : null,
+				options.morningSuggested(), options.reason());
 	}
 
 	private static String statusLabel(FollowUp f) {
 		return switch (f.status()) {
 			case DRAFT -> (f.edited() != null) ? "Draft · edited" : "Draft · awaiting your approval";
 			case APPROVED -> "Approved";
+			case QUEUED -> "Queued";
 			case SENDING -> "Sending";
 			case SENT -> "Sent";
-			case FAILED -> "Send failed: " + f.deliveryDetail();
+			case FAILED -> (f.deliveryStatus() == io.aftercare.followup.DeliveryStatus.UNCONFIRMED)
+					? "Check before sending again" : "Send failed";
 			case ON_HOLD -> "On hold: " + f.holdReason();
 			case DISCARDED -> "Discarded";
 		};
+	}
+
+	/**
+	 * Where the email is, in words: when a queued one goes out, what the mail server
+	 * said, what to do after a failure.
+	 */
+	static String deliveryLine(FollowUp f, SendOptions options, Instant now) {
+		String detail = (f.deliveryDetail() != null) ? f.deliveryDetail() : "";
+		return switch (f.deliveryStatus()) {
+			case NOT_SENT -> null;
+			case QUEUED ->
+				(f.sendAttempts() > 0) ? "Not out yet: " + detail + " Next try " + MOMENT.format(f.sendAt()) + "."
+						: (f.sendAt() != null && f.sendAt().isAfter(now))
+								? "Goes out " + MOMENT.format(f.sendAt())
+										+ ((options.contactTimeZone() != null) ? " (" + inZone(f.sendAt(), options)
+												+ " " + options.contactTimeZone() + ")" : "")
+										+ "."
+								: "Queued: going out now.";
+			case SENDING -> "Being handed to the mail server.";
+			case SENT, DELIVERED -> detail.isEmpty() ? "Sent." : "Sent. " + detail;
+			case BOUNCED -> "Bounced: " + detail;
+			case FAILED -> "Not sent: " + detail;
+			case UNCONFIRMED -> detail;
+		};
+	}
+
+	private static String inZone(Instant moment, SendOptions options) {
+		return DateTimeFormatter.ofPattern("EEE, MMM d, HH:mm", Locale.ENGLISH)
+			.format(moment.atZone(java.time.ZoneId.of(options.contactTimeZone())));
 	}
 
 	private static String person(Participant p) {

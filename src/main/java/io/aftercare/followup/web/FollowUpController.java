@@ -18,7 +18,11 @@ import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpReminders;
 import io.aftercare.followup.FollowUpRequest;
 import io.aftercare.followup.FollowUpSender;
+import io.aftercare.followup.SendAttempt;
+import io.aftercare.followup.SendTiming;
 import io.aftercare.followup.TicketQuery;
+import io.aftercare.followup.DeliveryStatus;
+import io.aftercare.shared.InvalidInputException;
 import io.aftercare.ticket.TicketId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -117,9 +121,22 @@ class FollowUpController {
 	}
 
 	@PostMapping("/api/followups/{id}/send")
-	@Operation(summary = "Send the approved follow-up; sending again sends nothing more")
-	FollowUpView send(@PathVariable long id, Csm csm) {
-		return view(csm, this.sender.send(csm, new FollowUpId(id)).followUp());
+	@Operation(summary = "Send the approved follow-up, now or later; sending again sends nothing more",
+			description = "Queues the email in the durable send queue. Without a body, or with when=NOW, it waits a "
+					+ "few seconds for the mail server: 200 with status SENT when it went out, 202 with status QUEUED "
+					+ "when it is not out yet (delivery.detail says why; the queue keeps trying). when=CONTACT_MORNING "
+					+ "sends at 9:00 on the contact's next business day in their time zone, when=AT at sendAt "
+					+ "(at most 90 days ahead): 202 with status QUEUED and delivery.sendAt. A refusal by the mail "
+					+ "server answers 502; the follow-up stays approved.")
+	ResponseEntity<FollowUpView> send(@PathVariable long id, @RequestBody(required = false) SendRequest request,
+			Csm csm) {
+		SendAttempt attempt = this.sender.send(csm, new FollowUpId(id),
+				(request != null) ? request.timing() : SendTiming.NOW);
+		FollowUpView view = view(csm, attempt.followUp());
+		return switch (attempt.result()) {
+			case SENT, ALREADY_SENT -> ResponseEntity.ok(view);
+			case QUEUED, SCHEDULED, BEING_SENT -> ResponseEntity.accepted().body(view);
+		};
 	}
 
 	@PostMapping("/api/followups/{id}/discard")
@@ -134,20 +151,39 @@ class FollowUpController {
 
 	private FollowUpView view(FollowUpDetails details) {
 		return FollowUpView.of(details, this.html.render(details.followUp().content().textBody()),
-				this.reminders.of(details.followUp().id()), this.clock.instant());
+				this.reminders.of(details.followUp().id()), this.sender.options(details), this.clock.instant());
 	}
 
 	/** A follow-up in a list. */
 	record FollowUpSummary(long id, long customerId, long ticketId, List<Long> alsoCovers, FollowUpStatus status,
 			FollowUpLevel level, String subject, String createdBy, String why, String holdReason, Instant createdAt,
-			Instant sentAt) {
+			DeliveryStatus deliveryStatus, Instant sendAt, Instant sentAt, String deliveryDetail) {
 
 		static FollowUpSummary of(FollowUp f) {
 			return new FollowUpSummary(f.id().value(), f.customerId().value(), f.ticketId().value(),
 					f.alsoCovers().stream().map(TicketId::value).toList(), f.status(), f.level(), f.content().subject(),
-					f.createdBy(), (f.createdBy().equals(Csm.AFTERCARE.username()) && !f.reasons().isEmpty())
-							? f.reasons().get(0) : null,
-					f.holdReason(), f.createdAt(), f.sentAt());
+					f.createdBy(),
+					(f.createdBy().equals(Csm.AFTERCARE.username()) && !f.reasons().isEmpty()) ? f.reasons().get(0)
+							: null,
+					f.holdReason(), f.createdAt(), f.deliveryStatus(), f.sendAt(), f.sentAt(), f.deliveryDetail());
+		}
+
+	}
+
+	/**
+	 * When to send: {@code NOW} (the default), {@code CONTACT_MORNING} (9:00 on the
+	 * contact's next business day, in their time zone) or {@code AT} {@code sendAt}.
+	 * {@code sendAt} alone means {@code AT}.
+	 */
+	record SendRequest(SendTiming.When when, Instant sendAt) {
+
+		SendTiming timing() {
+			SendTiming.When kind = (this.when != null) ? this.when
+					: (this.sendAt != null) ? SendTiming.When.AT : SendTiming.When.NOW;
+			if ((kind == SendTiming.When.AT) != (this.sendAt != null)) {
+				throw new InvalidInputException("sendAt is required with when=AT, and only with it");
+			}
+			return new SendTiming(kind, this.sendAt);
 		}
 
 	}

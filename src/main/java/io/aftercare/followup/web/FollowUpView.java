@@ -14,6 +14,7 @@ import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpReminders;
 import io.aftercare.followup.FollowUpStatus;
 import io.aftercare.followup.ResponseStatus;
+import io.aftercare.followup.SendOptions;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketDurations;
@@ -27,10 +28,11 @@ import io.aftercare.ticket.TicketStatus;
 record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String levelLabel, FollowUpLevel assessedLevel,
 		String levelOverriddenBy, List<String> reasons, List<String> offers, CustomerView customer,
 		TicketDetails ticket, CustomerImpact impact, DraftView draft, ApprovalView approval, DeliveryView delivery,
-		ResponseView response, List<SuggestedReminderView> suggestedReminders, List<ReminderLine> reminders,
-		String createdBy, Instant createdAt) {
+		ResponseView response, SendOptions sendOptions, List<SuggestedReminderView> suggestedReminders,
+		List<ReminderLine> reminders, String createdBy, Instant createdAt) {
 
-	static FollowUpView of(FollowUpDetails details, String html, List<FollowUpReminders.Line> reminders, Instant now) {
+	static FollowUpView of(FollowUpDetails details, String html, List<FollowUpReminders.Line> reminders,
+			SendOptions sendOptions, Instant now) {
 		FollowUp f = details.followUp();
 		return new FollowUpView(f.id().value(), f.status(), f.level(), f.level().label(), f.assessedLevel(),
 				f.levelOverriddenBy(), f.reasons(), f.offers(), CustomerView.of(details.customer()),
@@ -40,9 +42,9 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 						f.content().textBody(), html, f.edited() != null, f.contentVersion(), f.generated(),
 						f.editedBy(), f.editedAt()),
 				(f.approvedBy() != null) ? new ApprovalView(f.approvedBy(), f.approvedAt(), f.approvedVersion()) : null,
-				new DeliveryView(
-						f.deliveryStatus(), f.sendRequestedAt(), f.sentAt(), f.messageId(), f.deliveryDetail()),
-				new ResponseView(f.responseStatus()),
+				new DeliveryView(f.deliveryStatus(), f.sendRequestedAt(), f.sendRequestedBy(), f.sendAt(), f.sentAt(),
+						f.messageId(), f.sendAttempts(), f.deliveryDetail(), f.providerThreadId()),
+				new ResponseView(f.responseStatus()), sendOptions,
 				f.suggestedReminders()
 					.stream()
 					.map((r) -> new SuggestedReminderView(r.dueIn().getDays(), r.note()))
@@ -112,8 +114,15 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 	record ApprovalView(String approvedBy, Instant approvedAt, Integer approvedVersion) {
 	}
 
-	record DeliveryView(DeliveryStatus status, Instant sendRequestedAt, Instant sentAt, String messageId,
-			String detail) {
+	/**
+	 * Where the email is: {@code status} (NOT_SENT, QUEUED, SENDING, SENT, FAILED,
+	 * UNCONFIRMED; DELIVERED and BOUNCED once the reading side reports them), when it was
+	 * asked for and by whom, when it is due ({@code sendAt}, also the next try after a
+	 * deferral), when it went out, its Message-ID, the attempts so far, and
+	 * {@code detail}: the mail server's answer, or what to do.
+	 */
+	record DeliveryView(DeliveryStatus status, Instant sendRequestedAt, String sendRequestedBy, Instant sendAt,
+			Instant sentAt, String messageId, int attempts, String detail, String providerThreadId) {
 	}
 
 	record ResponseView(ResponseStatus status) {

@@ -14,9 +14,11 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.aftercare.mail.DeliveryCheck;
+import io.aftercare.mail.Handover;
 import io.aftercare.mail.MailDeliveryException;
 import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
+import io.aftercare.mail.SendingAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
@@ -40,10 +42,17 @@ public class OutboxTransport implements MailTransport {
 
 	private final Clock clock;
 
+	private final SendingAddress sending;
+
 	private volatile String channel;
 
 	public OutboxTransport(Path outbox, Clock clock) {
+		this(outbox, SendingAddress.AUTHOR, clock);
+	}
+
+	public OutboxTransport(Path outbox, SendingAddress sending, Clock clock) {
 		this.outbox = outbox;
+		this.sending = sending;
 		this.clock = clock;
 	}
 
@@ -83,10 +92,11 @@ public class OutboxTransport implements MailTransport {
 	}
 
 	@Override
-	public void deliver(OutgoingEmail email) {
+	public Handover deliver(OutgoingEmail email) {
 		Path target = this.outbox.resolve(fileName(email.messageId()));
+		Handover written = Handover.of("Written to the outbox as " + target.getFileName());
 		if (Files.exists(target)) {
-			return;
+			return written;
 		}
 		try {
 			Files.createDirectories(this.outbox);
@@ -95,22 +105,25 @@ public class OutboxTransport implements MailTransport {
 			// even after a power cut.
 			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
 					OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
-				email.toMime(this.session, this.clock.instant()).writeTo(out);
+				email.toMime(this.session, this.clock.instant(), this.sending).writeTo(out);
 				out.flush();
 				channel.force(true);
 			}
 			publish(partial, target);
+			return written;
 		}
 		catch (IOException | MessagingException ex) {
-			throw new MailDeliveryException("Could not write to the outbox " + this.outbox + ": " + ex.getMessage(),
-					ex);
+			// A folder that cannot be written needs someone to fix it: trying again by
+			// itself would not help.
+			throw MailDeliveryException
+				.permanent("Could not write to the outbox " + this.outbox + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	/** The outbox knows for sure: the file of a delivered email is there. */
 	@Override
-	public DeliveryCheck check(String messageId) {
-		return Files.exists(this.outbox.resolve(fileName(messageId))) ? DeliveryCheck.DELIVERED
+	public DeliveryCheck check(OutgoingEmail email) {
+		return Files.exists(this.outbox.resolve(fileName(email.messageId()))) ? DeliveryCheck.DELIVERED
 				: DeliveryCheck.NOT_DELIVERED;
 	}
 

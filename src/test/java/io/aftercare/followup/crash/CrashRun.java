@@ -26,17 +26,16 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One crash run against one database: the scripted kills at each step of a send, then
- * rounds of kills at random moments, each followed by a restart and a check of everything
- * acknowledged so far against the database and the outbox.
+ * One crash run against one database and one mailroom (the outbox folder, or a mail
+ * server): the scripted kills at each step of a send, then rounds of kills at random
+ * moments, each followed by a restart and a check of everything acknowledged so far
+ * against the database and the emails that went out.
  */
 final class CrashRun {
 
 	private static final String PASSWORD = "demo";
 
 	private static final int TICKETS = 24;
-
-	private static final int RANDOM_ROUNDS = 4;
 
 	private static final int PARALLEL_CSMS = 4;
 
@@ -51,7 +50,9 @@ final class CrashRun {
 
 	private final List<String> arguments;
 
-	private final Path outbox;
+	private final Mailroom mailroom;
+
+	private final int randomRounds;
 
 	private final Path log;
 
@@ -67,13 +68,29 @@ final class CrashRun {
 	private int lives;
 
 	CrashRun(String database, List<String> arguments, Path outbox) throws IOException {
+		this(database, arguments, outboxFolder(outbox), 4);
+	}
+
+	CrashRun(String database, List<String> arguments, Mailroom mailroom, int randomRounds) throws IOException {
 		this.database = database;
 		this.arguments = new ArrayList<>(arguments);
-		// Short, so that interrupted sends are settled within seconds of a restart.
-		this.arguments.addAll(List.of("--aftercare.followup.send-timeout=PT2S",
-				"--aftercare.followup.settle-every=PT1S", "--db-scheduler.polling-interval=1s"));
-		this.outbox = outbox;
+		// Short, so that a dead instance's sends are taken over within seconds of a
+		// restart, and deferred ones retried as quickly.
+		this.arguments
+			.addAll(List.of("--db-scheduler.heartbeat-interval=1s", "--db-scheduler.missed-heartbeats-limit=4",
+					"--db-scheduler.polling-interval=1s", "--aftercare.followup.retry-first=PT1S"));
+		this.mailroom = mailroom;
+		this.randomRounds = randomRounds;
 		this.log = SendCrashTests.logFile(database);
+	}
+
+	/**
+	 * Where the emails that went out can be counted: their Message-IDs, by follow-up.
+	 */
+	interface Mailroom {
+
+		Map<Long, List<String>> emailsByFollowUp() throws IOException;
+
 	}
 
 	void run() throws Exception {
@@ -97,7 +114,7 @@ final class CrashRun {
 			send(app, sent);
 			app.kill();
 		}
-		for (int round = 0; round < RANDOM_ROUNDS; round++) {
+		for (int round = 0; round < this.randomRounds; round++) {
 			try (ChildApp app = start("")) {
 				verify(app);
 				killAtRandom(app);
@@ -131,9 +148,9 @@ final class CrashRun {
 	 * step, and kills the app there.
 	 */
 	private void scriptedKill(String step) throws Exception {
-		try (ChildApp app = start(step)) {
+		long id = this.fresh.pop();
+		try (ChildApp app = start(step + ":<fu." + id + ".")) {
 			verify(app);
-			long id = this.fresh.pop();
 			approve(app, id);
 			ExecutorService sender = Executors.newSingleThreadExecutor();
 			try {
@@ -227,9 +244,13 @@ final class CrashRun {
 		this.acknowledged.compute(id, (key, before) -> before.withApproval());
 	}
 
+	/**
+	 * Sends it; an acknowledged send is sent (200) or queued (202, the queue sends it),
+	 * and must end sent whatever happens after.
+	 */
 	private void send(ChildApp app, long id) throws IOException, InterruptedException {
 		JsonNode sent = api(app).post("/api/followups/" + id + "/send").ok();
-		assertThat(sent.path("status").asString()).isEqualTo("SENT");
+		assertThat(sent.path("status").asString()).isIn("SENT", "QUEUED", "SENDING");
 		this.acknowledged.compute(id, (key, before) -> before.withSend());
 	}
 
@@ -243,13 +264,14 @@ final class CrashRun {
 	}
 
 	/**
-	 * Waits until no send is in progress, then checks every follow-up: what was
+	 * Waits until no send is queued or in progress, then checks every follow-up: what was
 	 * acknowledged is there (a request the app died in may have landed or not), and its
-	 * state matches the outbox. What it finds is what must survive from then on.
+	 * state matches the emails that went out. What it finds is what must survive from
+	 * then on.
 	 */
 	private void verify(ChildApp app) throws IOException, InterruptedException {
 		Map<Long, JsonNode> followUps = settled(app);
-		Map<Long, List<String>> emails = emailsByFollowUp();
+		Map<Long, List<String>> emails = this.mailroom.emailsByFollowUp();
 		Map<String, Integer> states = new java.util.TreeMap<>();
 		for (Map.Entry<Long, Acknowledged> entry : this.acknowledged.entrySet()) {
 			long id = entry.getKey();
@@ -262,7 +284,7 @@ final class CrashRun {
 			int approvedVersion = followUp.path("approval").path("approvedVersion").asInt();
 			List<String> sent = emails.getOrDefault(id, List.of());
 
-			assertThat(sent).as(context + ": emails in the outbox").hasSizeLessThanOrEqualTo(1);
+			assertThat(sent).as(context + ": emails that went out").hasSizeLessThanOrEqualTo(1);
 			if (status.equals("SENT")) {
 				assertThat(sent).as(context + ": a sent follow-up has its email, under its Message-ID")
 					.containsExactly(followUp.path("delivery").path("messageId").asString());
@@ -298,7 +320,9 @@ final class CrashRun {
 					.isEqualTo(200);
 				all.put(id, answer.body());
 			}
-			boolean settling = all.values().stream().anyMatch((f) -> f.path("status").asString().equals("SENDING"));
+			boolean settling = all.values()
+				.stream()
+				.anyMatch((f) -> List.of("SENDING", "QUEUED").contains(f.path("status").asString()));
 			if (!settling) {
 				return all;
 			}
@@ -314,12 +338,16 @@ final class CrashRun {
 	}
 
 	/** The Message-IDs of the emails in the outbox, by follow-up. */
-	private Map<Long, List<String>> emailsByFollowUp() throws IOException {
+	static Mailroom outboxFolder(Path outbox) {
+		return () -> emailsInOutbox(outbox);
+	}
+
+	private static Map<Long, List<String>> emailsInOutbox(Path outbox) throws IOException {
 		Map<Long, List<String>> emails = new HashMap<>();
-		if (!Files.isDirectory(this.outbox)) {
+		if (!Files.isDirectory(outbox)) {
 			return emails;
 		}
-		try (Stream<Path> files = Files.list(this.outbox)) {
+		try (Stream<Path> files = Files.list(outbox)) {
 			for (Path file : files.toList()) {
 				Matcher name = OUTBOX_FILE.matcher(file.getFileName().toString());
 				if (name.matches()) {

@@ -2,6 +2,7 @@ package io.aftercare.followup.crash;
 
 import io.aftercare.AftercareApplication;
 import io.aftercare.mail.DeliveryCheck;
+import io.aftercare.mail.Handover;
 import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
 
@@ -38,19 +39,24 @@ public final class CrashableAftercare {
 
 		@Bean
 		static BeanPostProcessor pausingTransport() {
-			String step = System.getProperty(PAUSE_AT, "");
+			// "step" or "step:<fu.12." (only the emails of follow-up 12): the send queue
+			// also finishes sends of earlier lives, which must not stop at this life's
+			// step.
+			String[] pause = System.getProperty(PAUSE_AT, "").split(":", 2);
+			String step = pause[0];
+			String only = (pause.length > 1) ? pause[1] : "";
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {
 					return (bean instanceof MailTransport transport && !step.isEmpty())
-							? new PausingTransport(transport, step) : bean;
+							? new PausingTransport(transport, step, only) : bean;
 				}
 			};
 		}
 
 	}
 
-	private record PausingTransport(MailTransport delegate, String step) implements MailTransport {
+	private record PausingTransport(MailTransport delegate, String step, String only) implements MailTransport {
 
 		@Override
 		public String channel() {
@@ -58,22 +64,26 @@ public final class CrashableAftercare {
 		}
 
 		@Override
-		public void deliver(OutgoingEmail email) {
+		public Handover deliver(OutgoingEmail email) {
 			if (this.step.equals("before-delivery")) {
 				pause(email);
 			}
-			this.delegate.deliver(email);
+			Handover handover = this.delegate.deliver(email);
 			if (this.step.equals("after-delivery")) {
 				pause(email);
 			}
+			return handover;
 		}
 
 		@Override
-		public DeliveryCheck check(String messageId) {
-			return this.delegate.check(messageId);
+		public DeliveryCheck check(OutgoingEmail email) {
+			return this.delegate.check(email);
 		}
 
 		private void pause(OutgoingEmail email) {
+			if (!email.messageId().startsWith(this.only)) {
+				return;
+			}
 			System.out.println(MARKER + " " + this.step + " " + email.messageId());
 			System.out.flush();
 			try {

@@ -7,7 +7,16 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -49,6 +58,53 @@ class SendCrashTests {
 					data.resolve("outbox"))
 				.run();
 		}
+	}
+
+	/**
+	 * Through a real SMTP server (GreenMail), with the sent copies looked up over IMAP: a
+	 * send cut off after the server took it is found there, never sent twice. Fewer
+	 * random rounds: the scripted kills are what this run is about.
+	 */
+	@Test
+	void neverEmailsTwiceThroughAnSmtpServerWhoseSentCopiesAreCheckedOverImap(@TempDir Path data) throws Exception {
+		GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+		mail.start();
+		try {
+			mail.setUser("followups@crash.test", "followups", "secret");
+			new CrashRun("h2-smtp", List.of("--aftercare.data-dir=" + data, "--aftercare.demo.load=auto",
+					"--aftercare.mail.transport=smtp", "--aftercare.mail.smtp.host=localhost",
+					"--aftercare.mail.smtp.port=" + mail.getSmtp().getPort(), "--aftercare.mail.smtp.security=none",
+					"--aftercare.mail.smtp.username=followups", "--aftercare.mail.smtp.password=secret",
+					"--aftercare.mail.smtp.sent-copy=bcc", "--aftercare.mail.smtp.bcc-address=followups@crash.test",
+					"--aftercare.mail.imap.host=localhost", "--aftercare.mail.imap.port=" + mail.getImap().getPort(),
+					"--aftercare.mail.imap.security=none", "--aftercare.mail.imap.username=followups",
+					"--aftercare.mail.imap.password=secret", "--aftercare.mail.imap.sent-folder=INBOX"),
+					() -> emailsTo(mail, "dana@crashco.example"), 1)
+				.run();
+		}
+		finally {
+			mail.stop();
+		}
+	}
+
+	private static final Pattern FOLLOW_UP = Pattern.compile("<fu\\.(\\d+)\\.");
+
+	/** The Message-IDs of the emails in the customer's mailbox, by follow-up. */
+	private static Map<Long, List<String>> emailsTo(GreenMail mail, String address) {
+		Map<Long, List<String>> emails = new HashMap<>();
+		mail.findReceivedMessages((user) -> user.getEmail().equals(address), (message) -> true).forEach((message) -> {
+			try {
+				Matcher id = FOLLOW_UP.matcher(message.getMessageID());
+				if (id.find()) {
+					emails.computeIfAbsent(Long.valueOf(id.group(1)), (key) -> new ArrayList<>())
+						.add(message.getMessageID());
+				}
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		return emails;
 	}
 
 	/** Where the app's output of every life goes, for whoever reads a failure. */

@@ -71,8 +71,8 @@ class OutboxTransportTests {
 	void knowsForSureWhatItDeliveredAndLeavesNoPartialFiles() throws IOException {
 		OutboxTransport transport = new OutboxTransport(this.outbox, CLOCK);
 		transport.deliver(email("<fu.5.abc@mail.test>", "Hi"));
-		assertThat(transport.check("<fu.5.abc@mail.test>")).isEqualTo(DeliveryCheck.DELIVERED);
-		assertThat(transport.check("<fu.5.other@mail.test>")).isEqualTo(DeliveryCheck.NOT_DELIVERED);
+		assertThat(transport.check(email("<fu.5.abc@mail.test>", "Hi"))).isEqualTo(DeliveryCheck.DELIVERED);
+		assertThat(transport.check(email("<fu.5.other@mail.test>", "Hi"))).isEqualTo(DeliveryCheck.NOT_DELIVERED);
 		try (Stream<Path> all = Files.list(this.outbox)) {
 			assertThat(all.map((f) -> f.getFileName().toString()))
 				.containsExactly(OutboxTransport.fileName("<fu.5.abc@mail.test>"));
