@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,7 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>the web app, everything else: a sign-in form and single sign-on when configured, a
  * session in the database, CSRF protection and a Content-Security-Policy.</li>
  * </ol>
- * Password sign-in on the form and on HTTP Basic goes through the sign-in throttle.
+ * Password sign-in on the form and on HTTP Basic goes through the sign-in throttle
+ * ({@link ThrottledSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,9 +49,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ApiTokens tokens,
-			AuthenticationManager passwordSignIn, AccountSettings settings, JsonMapper json) throws Exception {
+			AccountSettings settings, JsonMapper json) throws Exception {
 		RequestMatcher api = new AndRequestMatcher(path("/api/**"), new NegatedRequestMatcher(path(WEBHOOKS)));
-		stateless(http.securityMatcher(api), entryPoint, tokens, passwordSignIn)
+		stateless(http.securityMatcher(api), entryPoint, tokens)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/api/admin/**"))
 				.hasAuthority(Permission.ADMIN.authority())
 				.requestMatchers(path("/api/ingest/**"))
@@ -69,9 +68,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain operations(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ApiTokens tokens,
-			AuthenticationManager passwordSignIn) throws Exception {
-		stateless(http.securityMatcher(path("/actuator/**")), entryPoint, tokens, passwordSignIn)
+	SecurityFilterChain operations(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ApiTokens tokens)
+			throws Exception {
+		stateless(http.securityMatcher(path("/actuator/**")), entryPoint, tokens)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
 				.permitAll()
@@ -86,9 +85,8 @@ class SecurityConfiguration {
 	 * details.
 	 */
 	private static HttpSecurity stateless(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			ApiTokens tokens, AuthenticationManager passwordSignIn) throws Exception {
-		return http.authenticationManager(passwordSignIn)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			ApiTokens tokens) throws Exception {
+		return http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
@@ -104,16 +102,15 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(100)
-	SecurityFilterChain web(HttpSecurity http, AuthenticationManager passwordSignIn,
-			ObjectProvider<ClientRegistrationRepository> registrations, SingleSignOn singleSignOn) throws Exception {
-		http.authenticationManager(passwordSignIn)
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-				.permitAll()
-				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+	SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			SingleSignOn singleSignOn) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/chat", true)
 				.failureHandler((request, response, failure) -> response
@@ -134,16 +131,20 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The one way to check a password, on every chain: the only
+	 * {@code AuthenticationProvider} bean, so Spring Security's global authentication
+	 * manager is this and nothing else (no second, unthrottled password check behind it).
+	 * Single sign-on adds its own providers to the web chain.
+	 */
 	@Bean
-	AuthenticationManager passwordSignIn(UserDetailsService users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+	ThrottledSignIn passwordSignIn(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users(jdbc));
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottledSignIn(passwords, throttle));
+		return new ThrottledSignIn(passwords, throttle);
 	}
 
-	@Bean
-	UserDetailsService users(JdbcClient jdbc) {
+	private static UserDetailsService users(JdbcClient jdbc) {
 		return (username) -> jdbc
 			.sql("select username, password_hash, role, enabled from csm_users where username = :u")
 			.param("u", username)

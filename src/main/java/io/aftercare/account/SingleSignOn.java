@@ -26,6 +26,8 @@ class SingleSignOn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	/** The refusals the sign-in page has words for. */
 	static final Set<String> REFUSALS = Set.of("unverified_email", "unknown_user", "ambiguous_email");
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SingleSignOn.class);
+
 	private final OidcUserService provider = new OidcUserService();
 
 	private final CsmDirectory directory;
@@ -45,6 +47,11 @@ class SingleSignOn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 				String code = (failure instanceof OAuth2AuthenticationException refused
 						&& REFUSALS.contains(refused.getError().getErrorCode())) ? refused.getError().getErrorCode()
 								: "failed";
+				if (code.equals("failed")) {
+					// The provider's or the configuration's fault, not the person's: say
+					// why in the log.
+					log.warn("Single sign-on failed: {}", failure.getMessage());
+				}
 				response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
 			}));
 	}
