@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "aftercare.demo.load=always",
-		"aftercare.mail.outbox=target/test-outbox",
+		"aftercare.mail.outbox=target/test-outbox", "aftercare.account.rate-limit.requests=1000000",
 		"spring.datasource.url=jdbc:h2:mem:aftercare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @AutoConfigureRestTestClient
 @Import(TestDatabase.class)

@@ -327,7 +327,7 @@ class BadInputSweepIntegrationTests {
 	private String validPath(String path) {
 		long id = path.startsWith("/api/customers/") ? this.customer
 				: path.startsWith("/api/reminders/") ? this.reminder : this.followUp;
-		return path.replace("{id}", String.valueOf(id));
+		return path.replace("{id}", String.valueOf(id)).replace("{username}", "sam");
 	}
 
 	/** A valid value for the schema: its example, else a plausible one. */

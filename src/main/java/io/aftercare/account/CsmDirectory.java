@@ -40,6 +40,43 @@ public class CsmDirectory {
 			.optional();
 	}
 
+	/** The enabled users with this email address, compared without regard to case. */
+	public java.util.List<Csm> findByEmail(String email) {
+		return this.jdbc.sql("""
+				select username, display_name, email, phone, role from csm_users
+				where lower(email) = lower(:email) and enabled order by username
+				""")
+			.param("email", email)
+			.query((rs, i) -> new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+					rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN))
+			.list();
+	}
+
+	/**
+	 * A CSM for someone whose company's sign-in provider verified their email address:
+	 * named after the address, with a random password nobody knows (they sign in through
+	 * the provider).
+	 */
+	@Transactional
+	Csm createFromSignOn(String email, String fullName) {
+		String base = email.substring(0, Math.max(0, email.indexOf('@')))
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9._-]", "");
+		if (base.isEmpty()) {
+			base = "user";
+		}
+		base = base.substring(0, Math.min(base.length(), 56));
+		String username = base;
+		for (int n = 2; exists(username); n++) {
+			username = base + "-" + n;
+		}
+		byte[] secret = new byte[32];
+		new java.security.SecureRandom().nextBytes(secret);
+		String name = (fullName == null || fullName.isBlank()) ? email : fullName;
+		return create(new NewCsm(username, name.substring(0, Math.min(name.length(), 200)), email, null,
+				java.util.Base64.getEncoder().encodeToString(secret), CsmRole.CSM));
+	}
+
 	public boolean exists(String username) {
 		return this.jdbc.sql("select count(*) from csm_users where username = :username")
 			.param("username", username)

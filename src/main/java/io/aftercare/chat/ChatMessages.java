@@ -26,11 +26,32 @@ class ChatMessages {
 	}
 
 	ChatEntry append(ChatEntry entry) {
+		return append(entry, null);
+	}
+
+	/** Whether the conversation has the notice of this reminder falling due. */
+	boolean hasNotice(long reminderId) {
+		return this.jdbc.sql("select count(*) from chat_messages where reminder_id = :id")
+			.param("id", reminderId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The notice of a reminder falling due; at most one per reminder (a unique index).
+	 */
+	ChatEntry appendNotice(ChatEntry entry, long reminderId) {
+		return append(entry, reminderId);
+	}
+
+	private ChatEntry append(ChatEntry entry, Long reminderId) {
 		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into chat_messages (username, author, kind, text, followup_id, customer_id, choices, created_at)
-				values (:username, :author, :kind, :text, :followUp, :customer, :choices, :at)
+				insert into chat_messages (username, author, kind, text, followup_id, customer_id, choices, created_at,
+				    reminder_id)
+				values (:username, :author, :kind, :text, :followUp, :customer, :choices, :at, :reminder)
 				""")
+			.param("reminder", reminderId)
 			.param("username", entry.username())
 			.param("author", entry.author().name())
 			.param("kind", entry.kind().name())

@@ -22,7 +22,7 @@ record BenchSettings(int customers, int tickets, int csms, int samCustomers, int
 	static BenchSettings fromSystemProperties() {
 		return new BenchSettings(number("bench.customers", 100_000), number("bench.tickets", 1_000_000),
 				number("bench.csms", 300), number("bench.samCustomers", 300), number("bench.commentsPerTicket", 2),
-				number("bench.threads", 8), Duration.ofSeconds(number("bench.phaseSeconds", 30)));
+				number("bench.threads", 32), Duration.ofSeconds(number("bench.phaseSeconds", 30)));
 	}
 
 	private static int number(String name, int fallback) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -15,8 +16,9 @@ import io.aftercare.bench.BenchData.BookCustomer;
 import io.aftercare.bench.Phase.RequestSource;
 
 /**
- * The requests of the load run, each signed in with HTTP Basic as the CSM whose book it
- * reads: a random bench CSM per request, so the 300 books are all in play.
+ * The requests of the load run, each signed in with an API token of the CSM whose book it
+ * reads: a random bench CSM per request, so the 300 books are all in play. One phase
+ * signs in with HTTP Basic, to show what the slow path costs.
  */
 final class Workload {
 
@@ -30,10 +32,42 @@ final class Workload {
 
 	private final BenchSettings settings;
 
-	Workload(URI base, BenchData data, BenchSettings settings) {
+	private final Map<String, String> tokens;
+
+	private final URI reference;
+
+	private Map<String, ChatSignIns.Session> chatSessions = Map.of();
+
+	/** CSMs signed in on the form, for the chat phase. */
+	void chatSessions(Map<String, ChatSignIns.Session> sessions) {
+		this.chatSessions = sessions;
+	}
+
+	/**
+	 * @param tokens an API token per user (the way scripts and connectors sign in)
+	 * @param reference the bare reference app
+	 */
+	Workload(URI base, BenchData data, BenchSettings settings, Map<String, String> tokens, URI reference) {
 		this.base = base;
 		this.data = data;
 		this.settings = settings;
+		this.tokens = tokens;
+		this.reference = reference;
+	}
+
+	/**
+	 * The bare reference: one indexed JDBC read per request, in a minimal Spring Boot
+	 * app.
+	 */
+	Phase referencePhase() {
+		return new Phase("reference", "bare Spring Boot, one indexed JDBC read", this.settings.threads(), 10_000,
+				this.settings.phaseLimit(), Phase.OK,
+				(random) -> HttpRequest
+					.newBuilder(this.reference
+						.resolve(ReferenceApp.PATH + this.data.anyCsmBook(random).anyCustomer(random).id()))
+					.timeout(TIMEOUT)
+					.GET()
+					.build());
 	}
 
 	Phase warmUp() {
@@ -46,7 +80,7 @@ final class Workload {
 	List<Phase> measured() {
 		int threads = this.settings.threads();
 		Duration limit = this.settings.phaseLimit();
-		return List.of(
+		return List.of(referencePhase(),
 				new Phase("baseline", "`GET /actuator/health` (no auth)", threads, 10_000, limit, Phase.OK, health()),
 				new Phase("recent, 1 client", "`GET /api/customers/{id}/recent-tickets`", 1, 2_000, limit, Phase.OK,
 						recentTickets()),
@@ -58,7 +92,9 @@ final class Workload {
 				new Phase("follow-up", "`POST /api/customers/{id}/ticket-followup`", threads, 3_000, limit,
 						Set.of(200, 201), followUp()),
 				new Phase("reminders", "`GET /api/reminders`", threads, 10_000, limit, Phase.OK, reminders()),
-				new Phase("recent, as sam", "recent-tickets, bcrypt cost 10", threads, 500, limit, Phase.OK,
+				new Phase("chat turn", "`POST /chat/messages` \"Show recent tickets for …\" (htmx, session)", threads,
+						3_000, limit, Phase.OK, chatTurn()),
+				new Phase("recent, as sam", "recent-tickets, HTTP Basic, bcrypt cost 10", threads, 500, limit, Phase.OK,
 						recentTicketsAsSam()));
 	}
 
@@ -88,7 +124,7 @@ final class Workload {
 
 	private RequestSource recentTicketsAsSam() {
 		Book sam = this.data.samBook();
-		return (random) -> get(RECENT.formatted(sam.anyCustomer(random).id()), "sam");
+		return (random) -> getWithPassword(RECENT.formatted(sam.anyCustomer(random).id()), "sam");
 	}
 
 	private RequestSource csmSearch() {
@@ -113,9 +149,32 @@ final class Workload {
 			URI uri = this.base.resolve("/api/customers/%d/ticket-followup".formatted(book.anyResolvedLately(random)));
 			return HttpRequest.newBuilder(uri)
 				.timeout(TIMEOUT)
-				.header("Authorization", basic(book.owner()))
+				.header("Authorization", bearer(book.owner()))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build();
+		};
+	}
+
+	/** A chat turn as htmx sends it: the CSM asks for a customer's recent tickets. */
+	private RequestSource chatTurn() {
+		List<String> signedIn = List.copyOf(this.chatSessions.keySet());
+		return (random) -> {
+			String username = signedIn.get(random.nextInt(signedIn.size()));
+			ChatSignIns.Session session = this.chatSessions.get(username);
+			Book book = this.data.csmBooks()
+				.stream()
+				.filter((b) -> b.owner().equals(username))
+				.findFirst()
+				.orElseThrow();
+			String text = "Show recent tickets for " + book.anyCustomer(random).name();
+			return HttpRequest.newBuilder(this.base.resolve("/chat/messages"))
+				.timeout(TIMEOUT)
+				.header("Cookie", session.cookie())
+				.header("X-CSRF-TOKEN", session.csrf())
+				.header("HX-Request", "true")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("text=" + encode(text)))
 				.build();
 		};
 	}
@@ -127,9 +186,22 @@ final class Workload {
 	private HttpRequest get(String pathAndQuery, String username) {
 		return HttpRequest.newBuilder(this.base.resolve(pathAndQuery))
 			.timeout(TIMEOUT)
+			.header("Authorization", bearer(username))
+			.GET()
+			.build();
+	}
+
+	/** HTTP Basic: only for the phase that shows the slow path. */
+	private HttpRequest getWithPassword(String pathAndQuery, String username) {
+		return HttpRequest.newBuilder(this.base.resolve(pathAndQuery))
+			.timeout(TIMEOUT)
 			.header("Authorization", basic(username))
 			.GET()
 			.build();
+	}
+
+	private String bearer(String username) {
+		return "Bearer " + this.tokens.get(username);
 	}
 
 	private static String basic(String username) {

@@ -57,6 +57,14 @@ public final class ChatSession {
 		return new ChatSession(http, base, find(CSRF_META, chat.body()));
 	}
 
+	/**
+	 * The same browser (cookies, CSRF token) talking to another instance on this host, as
+	 * behind a load balancer.
+	 */
+	public ChatSession on(int port) {
+		return new ChatSession(this.http, "http://localhost:" + port, this.csrf);
+	}
+
 	/** Posts a form as htmx does, with the CSRF token in its header. */
 	public HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))

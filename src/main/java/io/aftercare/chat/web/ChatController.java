@@ -97,11 +97,6 @@ class ChatController {
 		return TicketDurations.describe(TicketChoice.LATELY);
 	}
 
-	@GetMapping("/login")
-	String login() {
-		return "login";
-	}
-
 	@GetMapping("/")
 	String home() {
 		return "redirect:/chat";

@@ -1,0 +1,76 @@
+package io.aftercare.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.aftercare.shared.SqlTime;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fires reminders that fell due: each open reminder past its time is marked fired and
+ * announced as {@link ReminderDue}, exactly once. The check runs on db-scheduler (one
+ * instance at a time), and even two checks at once cannot both fire a reminder: only the
+ * conditional update that finds it unfired announces it, in the same transaction.
+ */
+@Component
+@EnableConfigurationProperties(ReminderSettings.class)
+class DueReminders {
+
+	private static final int BATCH = 500;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	DueReminders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Bean
+	static RecurringTask<Void> fireDueReminders(ObjectProvider<DueReminders> reminders, ReminderSettings settings) {
+		return Tasks.recurring("fire-due-reminders", Schedules.fixedDelay(settings.fireEvery()))
+			.execute((instance, context) -> reminders.getObject().fire());
+	}
+
+	/** Fires the reminders due now; answers how many this call fired. */
+	@Transactional
+	int fire() {
+		Instant now = this.clock.instant();
+		List<Reminder> due = this.jdbc.sql("""
+				select id, owner_username, customer_id, followup_id, due_at, note, origin, status, created_by,
+				    created_at, completed_at
+				from reminders where fired_at is null and due_at <= :now and status = 'OPEN'
+				order by due_at, id limit :limit
+				""").param("now", SqlTime.utc(now)).param("limit", BATCH).query(ReminderBook::reminder).list();
+		int fired = 0;
+		for (Reminder reminder : due) {
+			int won = this.jdbc.sql("update reminders set fired_at = :now where id = :id and fired_at is null")
+				.param("now", SqlTime.utc(now))
+				.param("id", reminder.id().value())
+				.update();
+			if (won == 1) {
+				this.events.publishEvent(new ReminderDue(reminder.id(), reminder.customerId(), reminder.followUpId(),
+						reminder.owner(), reminder.dueAt(), reminder.note(), now));
+				fired++;
+			}
+		}
+		return fired;
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.aftercare.reminder;
+
+import java.time.Instant;
+
+import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpId;
+
+/**
+ * A reminder fell due, announced once across all instances (the chat shows its owner a
+ * notice). {@code followUpId} is {@code null} for a reminder about the customer alone.
+ */
+public record ReminderDue(ReminderId reminderId, CustomerId customerId, FollowUpId followUpId, String owner,
+		Instant dueAt, String note, Instant firedAt) {
+
+}
