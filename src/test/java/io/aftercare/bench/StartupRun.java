@@ -92,7 +92,7 @@ public final class StartupRun {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Path data = Files.createTempDirectory(WORK, "data");
+		Path data = Files.createTempDirectory(WORK, "data").toAbsolutePath();
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto"));
 		if (cds) {
 			command.add("-XX:SharedArchiveFile=" + app.resolve("application.jsa"));
@@ -100,8 +100,9 @@ public final class StartupRun {
 		command.addAll(List.of("-jar", app.resolve(app.getFileName() + ".jar").toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		if (aftercare) {
-			command.addAll(List.of("--aftercare.data-dir=" + data, "--spring.datasource.url=jdbc:h2:file:" + data
-					+ "/aftercare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+			// The embedded default as shipped, in a new folder: the demo workspace is
+			// loaded.
+			command.add("--aftercare.data-dir=" + data);
 		}
 		else {
 			command.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + data + "/bare",
@@ -158,11 +159,12 @@ public final class StartupRun {
 	 * Spring Boot's CDS recipe: a training run that exits once the context is refreshed.
 	 */
 	private static void train(Path app) throws Exception {
-		Path data = Files.createTempDirectory(WORK, "training");
+		Path data = Files.createTempDirectory(WORK, "training").toAbsolutePath();
 		Process process = new ProcessBuilder(javaBinary(), "-XX:ArchiveClassesAtExit=" + app.resolve("application.jsa"),
 				"-Dspring.context.exit=onRefresh", "-jar", app.resolve(app.getFileName() + ".jar").toString(),
-				"--server.port=0", "--aftercare.data-dir=" + data, "--aftercare.demo.load=never",
-				"--spring.datasource.url=jdbc:h2:file:" + data + "/training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+				// Aftercare's embedded default in a new folder; the bare app's in-memory
+				// H2.
+				"--server.port=0", "--aftercare.data-dir=" + data, "--aftercare.demo.load=never")
 			.redirectErrorStream(true)
 			.redirectOutput(WORK.resolve(app.getFileName() + "-training.log").toFile())
 			.start();
