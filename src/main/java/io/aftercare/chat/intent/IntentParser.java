@@ -85,7 +85,7 @@ public final class IntentParser {
 
 	private static final Pattern SEND = whole(
 			"(?:(?:yes|yep|yeah|ok|okay|sure|great|perfect|good|looks good|looks great|lgtm|all good|approved?)"
-					+ "(?: it)?(?:,| and| &)? )*(?:send|approve)(?: (?:it|this|that|now|out|off|(?:the )?"
+					+ "(?: it)?(?:,| and| &)? )*(?:send|approve|ship)(?: (?:it|this|that|now|out|off|(?:the )?"
 					+ "(?:email|draft|message|follow up|mail|note)))*");
 
 	private static final Pattern EDIT = whole(
@@ -121,9 +121,9 @@ public final class IntentParser {
 					+ "|new reminder|reminder)(?![\\p{L}])(?<rest>.*)");
 
 	private static final Pattern LIST_REMINDERS = whole(
-			"(?:what|which|any)(?: (?:upcoming|open|pending|due))? reminders"
+			"(?:what|which|any)(?: are)?(?: (?:my|the))?(?: (?:upcoming|open|pending|due))? reminders"
 					+ "(?: (?:do i have|have i got|are (?:there|due|open|pending|coming up)|due))?"
-					+ "(?: (?:today|tomorrow|this week|now|for me))?",
+					+ "(?: (?:for )?(?:today|tomorrow|this week|now|me))?",
 			"(?:show|list|see|view|check|get|give)(?: me)?(?: all)?(?: (?:my|the))?(?: (?:upcoming|open|pending|due))?"
 					+ " reminders(?: (?:for )?(?:today|tomorrow|this week|now))?",
 			"(?:my |all |open |upcoming |pending )?reminders(?: (?:for )?(?:today|tomorrow|this week))?",
@@ -137,7 +137,8 @@ public final class IntentParser {
 			"(?:show |list |see )?(?:me )?(?:my |all |the )?(?:open |pending )?drafts",
 			"(?:do i have )?any (?:open |pending )?drafts", "what(?:'s|s| is) on my plate(?: today)?",
 			"what needs my attention(?: today)?", "(?:my |show my )?todo(?: list)?",
-			"what(?:'s|s| is) (?:next|pending)");
+			"(?:is there )?anything (?:i should|to) (?:look at|review|check|do)(?: today| now)?",
+			"anything for me(?: today)?", "what(?:'s|s| is) (?:next|pending)");
 
 	private static final Pattern NEGATED = Pattern.compile("^(?:don'?t|do not|never|no need to|not yet|stop)\\b",
 			FLAGS);
@@ -155,7 +156,7 @@ public final class IntentParser {
 
 	// "Did we already follow up with Harbor?", "have I followed up with Acme yet".
 	private static final Pattern ASKS_ABOUT_FOLLOW_UPS = Pattern
-		.compile("^(?:did|have|has|had)\\s+(?:i|we|you|anyone|somebody)\\s+(?:already\\s+|ever\\s+)?"
+		.compile("^(?:what |which )?(?:did|have|has|had)\\s+(?:i|we|you|anyone|somebody)\\s+(?:already\\s+|ever\\s+)?"
 				+ "(?:follow(?:ed)? up|reach(?:ed)? out|check(?:ed)? in|sen[dt]|emailed|written|wrote|contacted|"
 				+ "touched base|pinged)\\b", FLAGS);
 
@@ -165,6 +166,9 @@ public final class IntentParser {
 
 	private static final Set<String> SHOWING = Set.of("show", "list", "see", "view", "find", "display", "pull", "give",
 			"check", "get");
+
+	private static final Pattern IN_VIEW = Pattern
+		.compile("\\b(?:this|that|the|the same) (?:customer|client|account)\\b", FLAGS);
 
 	// Requests of two words, either of which may be mistyped.
 	private static final Set<String> PAIRS = Set.of("reach out", "follow up", "check in", "touch base", "circle back");
@@ -329,7 +333,8 @@ public final class IntentParser {
 				|| reading.hasPair("checking", "in") || reading.has("reach") || reading.has("reaching")
 				|| reading.hasPair("touch", "base") || reading.hasPair("in", "touch")
 				|| reading.hasPair("circle", "back") || (reading.has("drop") && reading.has("line"))
-				|| reading.hasPair("send", "something") || reading.hasPair("send", "one");
+				|| reading.hasPair("send", "something") || reading.hasPair("send", "one")
+				|| (reading.has("let") && reading.has("know") && reading.found().isNamed());
 	}
 
 	private static boolean asksForTickets(Reading reading) {
@@ -337,6 +342,11 @@ public final class IntentParser {
 			return true;
 		}
 		if (reading.has("ticket") && reading.hasAny(SHOWING.toArray(String[]::new))) {
+			return true;
+		}
+		// "Show me everything from TechFlow since May 1": what a customer brings is
+		// tickets.
+		if (reading.hasAny(SHOWING.toArray(String[]::new)) && reading.found().isNamed()) {
 			return true;
 		}
 		return reading.hasAny("what", "which", "any") && reading.hasAny(RAISING.toArray(String[]::new))
@@ -540,7 +550,7 @@ public final class IntentParser {
 
 		boolean refersToCustomerInView() {
 			return untaken().stream().anyMatch((t) -> Vocabulary.PRONOUNS.contains(t.word()))
-					|| Pattern.compile("\\b(?:this|that|the same) customer\\b", FLAGS).matcher(this.text).find();
+					|| IN_VIEW.matcher(this.text).find();
 		}
 
 		/**

@@ -37,7 +37,7 @@ final class TimePhrases {
 	// one they closed yesterday"), or that only introduce it ("since", "in").
 	private static final String BEFORE = "(?:(?<tie>from|of|closed|resolved|fixed|solved|sorted|raised|opened)\\s+|(?:since|in|during|within|over|for)\\s+)?";
 
-	private static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}\\p{N}])" + BEFORE + "(?:"
+	private static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}\\p{N}])" + BEFORE + "(?<time>"
 			+ "(?<rolling>(?:the\\s+)?(?:last|past)\\s+" + COUNT + "\\s+(?<unit>days?|weeks?|months?))"
 			+ "|(?<rollingOne>the\\s+(?:last|past)\\s+(?<unitOne>day|week|month)|past\\s+(?<unitPast>day|week|month))"
 			+ "|(?<calendar>(?<which>this|last|previous)\\s+(?<period>week|month|year))" + "|(?<day>yesterday|today)"
@@ -67,7 +67,10 @@ final class TimePhrases {
 			Optional<TimeWindow> window = window(matcher, LocalDate.ofInstant(now, ZoneOffset.UTC));
 			if (window != null) {
 				boolean aboutTicket = matcher.group("tie") != null || matcher.group("possessive") != null;
-				return Optional.of(new Found(window.orElse(null), aboutTicket, matcher.start(), matcher.end()));
+				// "opened this week": the word tying the time to a ticket stays in the
+				// sentence.
+				int start = (matcher.group("tie") != null) ? matcher.start("time") : matcher.start();
+				return Optional.of(new Found(window.orElse(null), aboutTicket, start, matcher.end()));
 			}
 		}
 		return Optional.empty();

@@ -37,7 +37,8 @@ final class Vocabulary {
 			"already", "lemme", "gimme", "pls", "kindly", "maybe", "real", "bit", "little", "too", "time", "week",
 			"month", "day", "days", "weeks", "months", "am", "im", "ive", "id", "going", "gonna", "instead", "not",
 			"dont", "happening", "happened", "happen", "meant", "mean", "wrong", "yours", "mine", "more", "less",
-			"very", "much", "else", "everything", "fine", "good", "great", "perfect", "look", "looks", "idea", "plan");
+			"very", "much", "else", "everything", "fine", "good", "great", "perfect", "look", "looks", "idea", "plan",
+			"yo", "whip", "nah", "nope", "customer", "customers", "client", "know", "stuff");
 
 	/**
 	 * Words that ask for a follow-up: consumed by the request, never describing a ticket.

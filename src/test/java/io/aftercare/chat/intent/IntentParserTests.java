@@ -51,7 +51,9 @@ class IntentParserTests {
 	static final Path CORPUS = Path.of("src/test/resources/chat/phrasings.tsv");
 
 	/** What the parser does not understand yet, as typed in the corpus. */
-	static final Set<String> KNOWN_MISSES = Set.of();
+	static final Set<String> KNOWN_MISSES = Set.of(
+			// An idiom, no verb of a request: the language model's part.
+			"techflow needs some love after that rate limiting mess");
 
 	private static final Book BOOK = SamsBook.book();
 
