@@ -3,15 +3,25 @@ package io.aftercare.chat;
 import java.time.Instant;
 import java.util.List;
 
+import io.aftercare.chat.intent.TimeWindow;
+
 /**
  * One message of a CSM's conversation. Cards refer to a follow-up or a customer by id and
- * are drawn from current data whenever the conversation is shown.
+ * are drawn from current data whenever the conversation is shown. An answer also records
+ * what it was about ({@code topic}), so that "and for Acme?" can do the same again, and
+ * the time a list covers ({@code window}).
  */
 public record ChatEntry(Long id, String username, Author author, Kind kind, String text, Long followUpId,
-		Long customerId, List<Choice> choices, Instant createdAt) {
+		Long customerId, List<Choice> choices, Instant createdAt, Topic topic, TimeWindow window) {
 
 	public ChatEntry {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
+	}
+
+	/** A message about nothing in particular. */
+	public ChatEntry(Long id, String username, Author author, Kind kind, String text, Long followUpId, Long customerId,
+			List<Choice> choices, Instant createdAt) {
+		this(id, username, author, kind, text, followUpId, customerId, choices, createdAt, null, null);
 	}
 
 	static ChatEntry fromCsm(String username, String text, Instant at) {
@@ -28,6 +38,18 @@ public record ChatEntry(Long id, String username, Author author, Kind kind, Stri
 
 	static ChatEntry card(String username, Kind kind, String text, Long followUpId, Long customerId, Instant at) {
 		return new ChatEntry(null, username, Author.AFTERCARE, kind, text, followUpId, customerId, List.of(), at);
+	}
+
+	/** This message, about the given customer and topic. */
+	ChatEntry about(Long customer, Topic about) {
+		return new ChatEntry(this.id, this.username, this.author, this.kind, this.text, this.followUpId, customer,
+				this.choices, this.createdAt, about, this.window);
+	}
+
+	/** This message, covering the given time. */
+	ChatEntry covering(TimeWindow covered) {
+		return new ChatEntry(this.id, this.username, this.author, this.kind, this.text, this.followUpId,
+				this.customerId, this.choices, this.createdAt, this.topic, covered);
 	}
 
 	/** Who wrote it. */
@@ -56,6 +78,18 @@ public record ChatEntry(Long id, String username, Author author, Kind kind, Stri
 		REMINDERS,
 		/** What the chat understands. */
 		HELP
+
+	}
+
+	/** What an answer was about: what "and for Acme?" does again. */
+	public enum Topic {
+
+		/** Preparing a follow-up. */
+		FOLLOW_UP,
+		/** A customer's recent tickets. */
+		RECENT_TICKETS,
+		/** A customer's follow-ups. */
+		FOLLOW_UPS
 
 	}
 

@@ -2,11 +2,13 @@ package io.aftercare.chat;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import io.aftercare.chat.intent.TimeWindow;
 import io.aftercare.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +50,9 @@ class ChatMessages {
 		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into chat_messages (username, author, kind, text, followup_id, customer_id, choices, created_at,
-				    reminder_id)
-				values (:username, :author, :kind, :text, :followUp, :customer, :choices, :at, :reminder)
+				    reminder_id, topic, window_from, window_to)
+				values (:username, :author, :kind, :text, :followUp, :customer, :choices, :at, :reminder, :topic, :from,
+				    :to)
 				""")
 			.param("reminder", reminderId)
 			.param("username", entry.username())
@@ -62,9 +65,14 @@ class ChatMessages {
 			.param("customer", entry.customerId())
 			.param("choices", encode(entry.choices()))
 			.param("at", SqlTime.utc(entry.createdAt()))
+			.param("topic", (entry.topic() != null) ? entry.topic().name() : null)
+			.param("from", (entry.window() != null) ? SqlTime.utc(entry.window().from()) : null)
+			.param("to",
+					(entry.window() != null && entry.window().to() != null) ? SqlTime.utc(entry.window().to()) : null)
 			.update(key, "id");
 		return new ChatEntry(key.getKeyAs(Number.class).longValue(), entry.username(), entry.author(), entry.kind(),
-				entry.text(), entry.followUpId(), entry.customerId(), entry.choices(), entry.createdAt());
+				entry.text(), entry.followUpId(), entry.customerId(), entry.choices(), entry.createdAt(), entry.topic(),
+				entry.window());
 	}
 
 	/** The last {@code limit} messages of the CSM's conversation, oldest first. */
@@ -82,6 +90,24 @@ class ChatMessages {
 				select followup_id from chat_messages where username = :username and followup_id is not null
 				order by id desc limit 1
 				""").param("username", username).query(Long.class).optional();
+	}
+
+	/**
+	 * What the conversation is about now: the follow-up, the customer and the topic of
+	 * the latest answers that had one.
+	 */
+	InView inView(String username) {
+		Long followUp = followUpInView(username).orElse(null);
+		Long customer = this.jdbc.sql("""
+				select customer_id from chat_messages where username = :username and customer_id is not null
+				order by id desc limit 1
+				""").param("username", username).query(Long.class).optional().orElse(null);
+		ChatEntry topic = this.jdbc.sql("""
+				select * from chat_messages where username = :username and topic is not null
+				order by id desc limit 1
+				""").param("username", username).query(ChatMessages::entry).optional().orElse(null);
+		return new InView(followUp, customer, (topic != null) ? topic.topic() : null,
+				(topic != null) ? topic.window() : null);
 	}
 
 	private static String encode(List<ChatEntry.Choice> choices) {
@@ -111,10 +137,13 @@ class ChatMessages {
 		Long followUpId = rs.wasNull() ? null : followUp;
 		long customer = rs.getLong("customer_id");
 		Long customerId = rs.wasNull() ? null : customer;
+		String topic = rs.getString("topic");
+		Instant from = SqlTime.instant(rs, "window_from");
 		return new ChatEntry(rs.getLong("id"), rs.getString("username"),
 				ChatEntry.Author.valueOf(rs.getString("author")), ChatEntry.Kind.valueOf(rs.getString("kind")),
 				rs.getString("text"), followUpId, customerId, decode(rs.getString("choices")),
-				SqlTime.instant(rs, "created_at"));
+				SqlTime.instant(rs, "created_at"), (topic != null) ? ChatEntry.Topic.valueOf(topic) : null,
+				(from != null) ? new TimeWindow(from, SqlTime.instant(rs, "window_to")) : null);
 	}
 
 }

@@ -9,16 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.AssessmentSettings;
-import io.aftercare.chat.intent.CustomerMatcher;
+import io.aftercare.chat.ChatEntry.Topic;
+import io.aftercare.chat.intent.Book;
+import io.aftercare.chat.intent.ContactName;
+import io.aftercare.chat.intent.CustomerMatch;
 import io.aftercare.chat.intent.CustomerName;
+import io.aftercare.chat.intent.CustomerRef;
 import io.aftercare.chat.intent.Intent;
 import io.aftercare.chat.intent.IntentParser;
+import io.aftercare.chat.intent.TicketRef;
+import io.aftercare.chat.intent.TimeWindow;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.AwaitingFollowUp;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpId;
@@ -29,22 +38,35 @@ import io.aftercare.followup.TicketChoice;
 import io.aftercare.followup.TicketQuery;
 import io.aftercare.reminder.Reminder;
 import io.aftercare.reminder.ReminderBook;
+import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketDurations;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Answers what a CSM types. Each turn is stored, so the conversation survives a reload.
- * When a request is ambiguous (two customers match, several resolved tickets, none
- * resolved) it asks, offering the choices as buttons, instead of guessing.
+ * Answers what a CSM types. Each turn is stored, so the conversation survives a reload,
+ * and so is what each answer was about: "them", "send it", "and for Acme?" and "not that
+ * one" refer to the conversation so far. When a request is ambiguous (two customers
+ * match, several resolved tickets, none resolved) it asks, offering the choices as
+ * buttons, instead of guessing.
+ * <p>
+ * What the chat's own parser does not understand is asked of the language model when one
+ * is configured ({@link ModelReader}); its answer is checked against the CSM's book, and
+ * a ticket number it names must be one of the customer's tickets.
  */
 @Service
 public class Conversation {
 
 	private static final int BOOK_LIMIT = 5000;
+
+	// Three contacts a customer on average, and room to spare.
+	private static final int CONTACT_LIMIT = 20000;
+
+	private static final int LONGEST_MESSAGE = 2000;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -57,21 +79,25 @@ public class Conversation {
 
 	private final ReminderBook reminders;
 
+	private final SupportDesk desk;
+
 	private final AssessmentSettings assessment;
 
-	private final IntentParser parser = new IntentParser();
+	private final ModelReader model;
 
-	private final CustomerMatcher customerMatcher = new CustomerMatcher();
+	private final IntentParser parser = new IntentParser();
 
 	private final Clock clock;
 
 	Conversation(ChatMessages messages, CustomerBook customers, FollowUpManagement followUps, ReminderBook reminders,
-			AssessmentSettings assessment, Clock clock) {
+			SupportDesk desk, AssessmentSettings assessment, ModelReader model, Clock clock) {
 		this.messages = messages;
 		this.customers = customers;
 		this.followUps = followUps;
 		this.reminders = reminders;
+		this.desk = desk;
 		this.assessment = assessment;
+		this.model = model;
 		this.clock = clock;
 	}
 
@@ -85,13 +111,15 @@ public class Conversation {
 	 */
 	public List<ChatEntry> say(Csm csm, String text) {
 		String said = (text != null) ? text.strip() : "";
-		if (said.length() > 2000) {
+		if (said.length() > LONGEST_MESSAGE) {
 			// Never cut a character in half: its lone half cannot be stored.
-			said = said.substring(0, Character.isHighSurrogate(said.charAt(1999)) ? 1999 : 2000);
+			said = said.substring(0, Character.isHighSurrogate(said.charAt(LONGEST_MESSAGE - 1)) ? LONGEST_MESSAGE - 1
+					: LONGEST_MESSAGE);
 		}
 		List<ChatEntry> turn = new ArrayList<>();
 		turn.add(this.messages.append(ChatEntry.fromCsm(csm.username(), said, now())));
-		for (ChatEntry reply : answer(csm, this.parser.parse(said))) {
+		InView inView = this.messages.inView(csm.username());
+		for (ChatEntry reply : answer(csm, understand(csm, said, inView), inView)) {
 			turn.add(this.messages.append(reply));
 		}
 		return turn;
@@ -107,14 +135,64 @@ public class Conversation {
 		return this.messages.followUpInView(csm.username());
 	}
 
-	private List<ChatEntry> answer(Csm csm, Intent intent) {
+	/**
+	 * What the CSM asks for: read by the parser against their book; when it understands
+	 * nothing, by the language model, if there is one and its answer holds.
+	 */
+	private Intent understand(Csm csm, String said, InView inView) {
+		Book book = book(csm);
+		Intent intent = this.parser.parse(said, book, now());
+		if (!(intent instanceof Intent.Unknown) || !this.model.isAvailable()) {
+			return intent;
+		}
+		return this.model.read(said, book).filter((read) -> namesRealTickets(csm, read, inView)).orElse(intent);
+	}
+
+	private Book book(Csm csm) {
+		List<CustomerName> names = this.customers.names(csm, BOOK_LIMIT)
+			.stream()
+			.map((c) -> new CustomerName(c.id().value(), c.name()))
+			.toList();
+		List<ContactName> contacts = this.customers.contactNames(csm, CONTACT_LIMIT)
+			.stream()
+			.map((c) -> new ContactName(c.id().value(), c.customerId().value(), c.name()))
+			.toList();
+		return Book.of(names, contacts);
+	}
+
+	/**
+	 * Whether a ticket number the model came up with is one of the customer's tickets.
+	 */
+	private boolean namesRealTickets(Csm csm, Intent intent, InView inView) {
+		if (!(intent instanceof Intent.FollowUp followUp) || followUp.ticket().number() == null) {
+			return true;
+		}
+		Long customer = followUp.customer().inView() ? inView.customerId()
+				: (followUp.customer().matches().size() == 1) ? followUp.customer().matches().get(0).id() : null;
+		if (customer == null) {
+			return false;
+		}
+		Optional<Customer> owned = this.customers.find(csm, new CustomerId(customer));
+		return owned.isPresent() && this.desk.findByNumber(owned.get().id(), followUp.ticket().number()).isPresent();
+	}
+
+	private List<ChatEntry> answer(Csm csm, Intent intent, InView inView) {
 		String me = csm.username();
 		try {
 			if (intent instanceof Intent.FollowUp followUp) {
-				return followUp(csm, followUp);
+				return followUp(csm, followUp, inView);
 			}
 			if (intent instanceof Intent.RecentTickets recent) {
-				return recentTickets(csm, recent);
+				return recentTickets(csm, recent.customer(), recent.window(), inView);
+			}
+			if (intent instanceof Intent.FollowUps list) {
+				return followUps(csm, list.customer(), inView);
+			}
+			if (intent instanceof Intent.SameFor same) {
+				return sameFor(csm, same.customer(), inView);
+			}
+			if (intent instanceof Intent.OtherTicket other) {
+				return otherTicket(csm, other.ticket(), inView);
 			}
 			if (intent instanceof Intent.ListReminders) {
 				return List.of(ChatEntry.card(me, ChatEntry.Kind.REMINDERS, "Here are your open reminders.", null, null,
@@ -122,6 +200,9 @@ public class Conversation {
 			}
 			if (intent instanceof Intent.NewReminder reminder) {
 				return newReminder(csm, reminder);
+			}
+			if (intent instanceof Intent.Waiting) {
+				return waiting(csm);
 			}
 			if (intent instanceof Intent.Send) {
 				return send(csm);
@@ -132,69 +213,150 @@ public class Conversation {
 			if (intent instanceof Intent.AddReminderToDraft) {
 				return inView(csm, "Use Add Follow-up Reminder on the draft above to set the date and note.");
 			}
+			if (intent instanceof Intent.Discard) {
+				return discard(csm);
+			}
+			if (intent instanceof Intent.Rewrite rewrite) {
+				return inView(csm, "I can't rewrite a draft " + rewrite.how()
+						+ " by myself yet. Use Edit on the draft above to change its wording.");
+			}
 			if (intent instanceof Intent.Help) {
 				return List.of(ChatEntry.card(me, ChatEntry.Kind.HELP, null, null, null, now()));
 			}
-			return List.of(ChatEntry.question(me,
-					"I didn't catch that. I can prepare a follow-up after a resolved ticket, show recent tickets, "
-							+ "and keep reminders.",
-					List.of(new ChatEntry.Choice("Help", "help"),
-							new ChatEntry.Choice("My reminders", "What reminders do I have?")),
-					now()));
+			return unknown(csm, (Intent.Unknown) intent);
 		}
 		catch (NotFoundException | RefusedException ex) {
 			return List.of(ChatEntry.reply(me, ex.getMessage(), now()));
 		}
 	}
 
-	private List<ChatEntry> followUp(Csm csm, Intent.FollowUp intent) {
+	private List<ChatEntry> unknown(Csm csm, Intent.Unknown unknown) {
+		if (unknown.customer().matches().size() == 1) {
+			String name = unknown.customer().matches().get(0).name();
+			return List.of(ChatEntry.question(csm.username(), "What would you like to do for " + name + "?",
+					List.of(new ChatEntry.Choice("Follow up", "Follow up with " + name),
+							new ChatEntry.Choice("Recent tickets", "Show recent tickets for " + name),
+							new ChatEntry.Choice("Follow-ups", "Show " + name + "'s follow-ups")),
+					now()));
+		}
+		return List.of(ChatEntry.question(csm.username(),
+				"I didn't catch that. I can prepare a follow-up after a resolved ticket, show recent tickets, "
+						+ "and keep reminders.",
+				List.of(new ChatEntry.Choice("Help", "help"),
+						new ChatEntry.Choice("What's waiting for me?", "What's waiting for me?"),
+						new ChatEntry.Choice("My reminders", "What reminders do I have?")),
+				now()));
+	}
+
+	/**
+	 * The customer the CSM means, or the answer to give instead (a question when several
+	 * match, a refusal when none does). {@code customer} is empty, with no answer, when
+	 * the CSM named nobody.
+	 */
+	private record Who(Optional<Customer> customer, List<ChatEntry> instead) {
+
+		static Who is(Customer customer) {
+			return new Who(Optional.of(customer), List.of());
+		}
+
+		static Who answer(List<ChatEntry> instead) {
+			return new Who(Optional.empty(), instead);
+		}
+
+		static final Who NOBODY = new Who(Optional.empty(), List.of());
+
+	}
+
+	private Who who(Csm csm, CustomerRef ref, InView inView, Topic topic, Function<String, String> command) {
 		String me = csm.username();
-		if (intent.customer() == null || intent.customer().isBlank()) {
-			List<ChatEntry.Choice> choices = this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 5)
-				.stream()
-				.map((a) -> new ChatEntry.Choice(a.customerName() + " · " + a.ticketNumber(),
-						"Follow up with " + a.customerName() + " on ticket " + a.ticketNumber()))
-				.toList();
-			return List.of(ChatEntry.question(me,
-					choices.isEmpty() ? "Which customer should I follow up with?"
-							: "Which customer should I follow up with? These resolved tickets have no follow-up yet:",
-					choices, now()));
+		if (ref.inView() && !ref.isNamed()) {
+			Optional<Customer> inViewCustomer = customerInView(csm, inView);
+			return inViewCustomer.map(Who::is)
+				.orElseGet(() -> Who.answer(List.of(ChatEntry.reply(me,
+						"Which customer do you mean? Name them, for example \"Follow up with TechFlow\".", now()))));
 		}
-		Optional<Customer> matched = oneCustomer(csm, intent.customer());
-		if (matched.isEmpty()) {
-			return customerQuestion(csm, intent.customer(), (name) -> "Follow up with " + name + ticketSuffix(intent));
+		if (!ref.isNamed()) {
+			return Who.NOBODY;
 		}
-		Customer customer = matched.get();
+		if (ref.matches().isEmpty()) {
+			return Who.answer(List.of(ChatEntry.reply(me,
+					"I couldn't find a customer called \"" + ref.said() + "\" in your book.", now())));
+		}
+		List<Customer> matches = ref.matches()
+			.stream()
+			.map((m) -> this.customers.find(csm, new CustomerId(m.id())))
+			.flatMap(Optional::stream)
+			.toList();
+		if (matches.size() == 1) {
+			return Who.is(matches.get(0));
+		}
+		if (matches.isEmpty()) {
+			return Who.answer(List.of(ChatEntry.reply(me,
+					"I couldn't find a customer called \"" + ref.said() + "\" in your book.", now())));
+		}
+		return Who.answer(List.of(ChatEntry.question(me, "Several customers match \"" + ref.said() + "\". Which one?",
+				matches.stream().limit(6).map((c) -> new ChatEntry.Choice(c.name(), command.apply(c.name()))).toList(),
+				now())
+			.about(null, topic)));
+	}
+
+	private Optional<Customer> customerInView(Csm csm, InView inView) {
+		return (inView.customerId() != null) ? this.customers.find(csm, new CustomerId(inView.customerId()))
+				: Optional.empty();
+	}
+
+	private List<ChatEntry> followUp(Csm csm, Intent.FollowUp intent, InView inView) {
+		String me = csm.username();
+		Who who = who(csm, intent.customer(), inView, Topic.FOLLOW_UP,
+				(name) -> "Follow up with " + name + ticketSuffix(intent.ticket()));
+		if (!who.instead().isEmpty()) {
+			return who.instead();
+		}
+		if (who.customer().isEmpty()) {
+			return whichCustomer(csm, inView);
+		}
+		Customer customer = who.customer().get();
+		TicketRef ticketRef = intent.ticket();
 		TicketChoice choice;
 		try {
-			choice = this.followUps.chooseTicket(csm, customer.id(),
-					new TicketQuery(null, intent.ticketNumber(), intent.ticketWords()));
+			choice = this.followUps.chooseTicket(csm, customer.id(), query(ticketRef));
 		}
 		catch (NotFoundException ex) {
 			throw new NotFoundException(
-					"I couldn't find ticket " + intent.ticketNumber() + " for " + customer.name() + ".");
+					"I couldn't find ticket " + ticketRef.number() + " for " + customer.name() + ".");
 		}
 		if (choice.candidates().isEmpty()) {
+			String when = (ticketRef.resolved() != null) ? " " + during(ticketRef.resolved())
+					: " in the last " + TicketDurations.describe(this.assessment.recentWindow());
 			return List.of(ChatEntry.question(me,
-					customer.name() + " has no ticket resolved in the last "
-							+ TicketDurations.describe(this.assessment.recentWindow())
-							+ ", so there is nothing to follow up on yet.",
+					customer.name() + " has no ticket resolved" + when + ", so there is nothing to follow up on"
+							+ ((ticketRef.resolved() != null) ? " then." : " yet."),
 					List.of(new ChatEntry.Choice("Show recent tickets", "Show recent tickets for " + customer.name())),
-					now()));
+					now())
+				.about(customer.id().value(), Topic.FOLLOW_UP));
 		}
 		if (!choice.isClear()) {
 			return ticketQuestion(customer, choice.candidates(), me);
 		}
-		Ticket ticket = choice.ticket().get();
-		if (!intent.again()) {
+		return prepare(csm, customer, choice.ticket().get(), intent.again(), intent.customer().contact());
+	}
+
+	/** The follow-up on the ticket: the draft it has, or a new one. */
+	private List<ChatEntry> prepare(Csm csm, Customer customer, Ticket ticket, boolean again, String contact) {
+		String me = csm.username();
+		if (!again) {
 			Optional<FollowUp> sent = this.followUps.alreadySent(csm, customer.id(), ticket.id());
 			if (sent.isPresent()) {
-				return List.of(ChatEntry.question(me,
-						"A follow-up on ticket " + ticket.number() + " already went to " + sent.get().recipient().name()
-								+ " on " + DAY.format(sent.get().sentAt()) + ". Prepare another one?",
-						List.of(new ChatEntry.Choice("Prepare another follow-up",
-								"Follow up again with " + customer.name() + " on ticket " + ticket.number())),
-						now()));
+				return List.of(
+						ChatEntry
+							.question(me, "A follow-up on ticket " + ticket.number() + " already went to "
+									+ sent.get().recipient().name() + " on " + DAY.format(sent.get().sentAt())
+									+ ". Prepare another one?",
+									List.of(new ChatEntry.Choice("Prepare another follow-up",
+											"Follow up again with " + customer.name() + " on ticket "
+													+ ticket.number())),
+									now())
+							.about(customer.id().value(), Topic.FOLLOW_UP));
 			}
 		}
 		FollowUpDetails details = this.followUps.request(csm, customer.id(),
@@ -202,15 +364,42 @@ public class Conversation {
 		String intro = (details.followUp().status() == FollowUpStatus.DRAFT && !details.created())
 				? "Here is the follow-up already drafted for " + customer.name() + "'s ticket " + ticket.number() + "."
 				: "I'll prepare a follow-up for " + customer.name() + "'s resolved support ticket.";
-		return List.of(ChatEntry.card(me, ChatEntry.Kind.FOLLOWUP, intro, details.followUp().id().value(),
-				customer.id().value(), now()));
+		String recipient = details.followUp().recipient().name();
+		if (contact != null && !contact.equalsIgnoreCase(recipient)) {
+			intro += " It is addressed to " + recipient + ", who raised the ticket.";
+		}
+		return List.of(ChatEntry
+			.card(me, ChatEntry.Kind.FOLLOWUP, intro, details.followUp().id().value(), customer.id().value(), now())
+			.about(customer.id().value(), Topic.FOLLOW_UP));
 	}
 
-	private static String ticketSuffix(Intent.FollowUp intent) {
-		if (intent.ticketNumber() != null) {
-			return " on ticket " + intent.ticketNumber();
+	/** Nobody named: the customers with resolved tickets and no follow-up yet. */
+	private List<ChatEntry> whichCustomer(Csm csm, InView inView) {
+		List<ChatEntry.Choice> choices = new ArrayList<>();
+		customerInView(csm, inView)
+			.ifPresent((c) -> choices.add(new ChatEntry.Choice(c.name(), "Follow up with " + c.name())));
+		for (AwaitingFollowUp a : this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 5)) {
+			choices.add(new ChatEntry.Choice(a.customerName() + " · " + a.ticketNumber(),
+					"Follow up with " + a.customerName() + " on ticket " + a.ticketNumber()));
 		}
-		return intent.ticketWords().isEmpty() ? "" : " on their " + String.join(" ", intent.ticketWords()) + " ticket";
+		return List.of(ChatEntry.question(csm.username(),
+				choices.isEmpty() ? "Which customer should I follow up with?"
+						: "Which customer should I follow up with? These resolved tickets have no follow-up yet:",
+				choices, now())
+			.about(null, Topic.FOLLOW_UP));
+	}
+
+	private static TicketQuery query(TicketRef ticket) {
+		return new TicketQuery(null, ticket.number(), ticket.words(),
+				(ticket.resolved() != null) ? ticket.resolved().from() : null,
+				(ticket.resolved() != null) ? ticket.resolved().to() : null);
+	}
+
+	private static String ticketSuffix(TicketRef ticket) {
+		if (ticket.number() != null) {
+			return " on ticket " + ticket.number();
+		}
+		return ticket.words().isEmpty() ? "" : " on their " + String.join(" ", ticket.words()) + " ticket";
 	}
 
 	private List<ChatEntry> ticketQuestion(Customer customer, List<Ticket> tickets, String me) {
@@ -219,21 +408,194 @@ public class Conversation {
 			.map((t) -> new ChatEntry.Choice(t.number() + " · " + t.subject(),
 					"Follow up with " + customer.name() + " on ticket " + t.number()))
 			.toList();
-		return List.of(ChatEntry.question(me, customer.name() + " has " + tickets.size()
-				+ " resolved tickets lately. Which one should I follow up on?", choices, now()));
+		return List.of(ChatEntry
+			.question(me,
+					customer.name() + " has " + tickets.size()
+							+ " resolved tickets lately. Which one should I follow up on?",
+					choices, now())
+			.about(customer.id().value(), Topic.FOLLOW_UP));
 	}
 
-	private List<ChatEntry> recentTickets(Csm csm, Intent.RecentTickets intent) {
-		if (intent.customer() == null || intent.customer().isBlank()) {
+	/**
+	 * "Not that one, the SSO ticket": another ticket of the customer in view than the one
+	 * of the follow-up shown last.
+	 */
+	private List<ChatEntry> otherTicket(Csm csm, TicketRef ticketRef, InView inView) {
+		String me = csm.username();
+		Optional<FollowUp> shown = Optional.ofNullable(inView.followUpId())
+			.flatMap((id) -> this.followUps.find(csm, new FollowUpId(id)));
+		Optional<Customer> customer = shown.flatMap((f) -> this.customers.find(csm, f.customerId()))
+			.or(() -> customerInView(csm, inView));
+		if (customer.isEmpty()) {
+			return List.of(ChatEntry.reply(me,
+					"Which customer's ticket? Try \"Follow up with TechFlow on their API ticket\".", now()));
+		}
+		Customer c = customer.get();
+		Optional<Long> current = shown.filter((f) -> f.customerId().equals(c.id())).map((f) -> f.ticketId().value());
+		if (ticketRef.isNamed()) {
+			return followUp(csm,
+					new Intent.FollowUp(
+							CustomerRef.named(c.name(), List.of(new CustomerMatch(c.id().value(), c.name(), 0))),
+							ticketRef, false),
+					inView);
+		}
+		List<Ticket> others = this.followUps.chooseTicket(csm, c.id(), TicketQuery.any())
+			.candidates()
+			.stream()
+			.filter((t) -> current.isEmpty() || t.id().value() != current.get())
+			.toList();
+		if (others.isEmpty()) {
+			return List.of(ChatEntry.reply(me, c.name() + " has no other ticket resolved in the last "
+					+ TicketDurations.describe(this.assessment.recentWindow()) + ".", now()));
+		}
+		if (others.size() == 1) {
+			return prepare(csm, c, others.get(0), false, null);
+		}
+		return ticketQuestion(c, others, me);
+	}
+
+	/** "And for Acme?": what the last answer did, for another customer. */
+	private List<ChatEntry> sameFor(Csm csm, CustomerRef customer, InView inView) {
+		if (inView.topic() == Topic.RECENT_TICKETS) {
+			return recentTickets(csm, customer, inView.window(), inView);
+		}
+		if (inView.topic() == Topic.FOLLOW_UPS) {
+			return followUps(csm, customer, inView);
+		}
+		if (inView.topic() == Topic.FOLLOW_UP) {
+			return followUp(csm, new Intent.FollowUp(customer, TicketRef.ANY, false), inView);
+		}
+		Who who = who(csm, customer, inView, null, (name) -> name);
+		if (!who.instead().isEmpty()) {
+			return who.instead();
+		}
+		String name = who.customer().map(Customer::name).orElse("them");
+		return unknown(csm, new Intent.Unknown(name, CustomerRef.named(name,
+				who.customer().map((c) -> List.of(new CustomerMatch(c.id().value(), c.name(), 0))).orElse(List.of()))));
+	}
+
+	private List<ChatEntry> recentTickets(Csm csm, CustomerRef ref, TimeWindow window, InView inView) {
+		Who who = who(csm, ref, inView, Topic.RECENT_TICKETS, (name) -> "Show recent tickets for " + name);
+		if (!who.instead().isEmpty()) {
+			return who.instead();
+		}
+		if (who.customer().isEmpty()) {
 			return List
 				.of(ChatEntry.reply(csm.username(), "Whose tickets? Try \"Show recent tickets for Acme\".", now()));
 		}
-		Optional<Customer> customer = oneCustomer(csm, intent.customer());
-		if (customer.isEmpty()) {
-			return customerQuestion(csm, intent.customer(), (name) -> "Show recent tickets for " + name);
+		Customer customer = who.customer().get();
+		String text = (window == null) ? "Recent tickets for " + customer.name() + ":"
+				: "Tickets for " + customer.name() + " " + during(window) + ":";
+		return List.of(ChatEntry.card(csm.username(), ChatEntry.Kind.TICKETS, text, null, customer.id().value(), now())
+			.about(customer.id().value(), Topic.RECENT_TICKETS)
+			.covering(window));
+	}
+
+	/**
+	 * A customer's follow-ups, newest first, with a button to open each one still open.
+	 */
+	private List<ChatEntry> followUps(Csm csm, CustomerRef ref, InView inView) {
+		String me = csm.username();
+		Who who = who(csm, ref, inView, Topic.FOLLOW_UPS, (name) -> "Show " + name + "'s follow-ups");
+		if (!who.instead().isEmpty()) {
+			return who.instead();
 		}
-		return List.of(ChatEntry.card(csm.username(), ChatEntry.Kind.TICKETS,
-				"Recent tickets for " + customer.get().name() + ":", null, customer.get().id().value(), now()));
+		if (who.customer().isEmpty()) {
+			return waiting(csm);
+		}
+		Customer customer = who.customer().get();
+		List<FollowUp> all = this.followUps.ofCustomer(csm, customer.id())
+			.stream()
+			.filter((f) -> f.status() != FollowUpStatus.DISCARDED)
+			.limit(10)
+			.toList();
+		if (all.isEmpty()) {
+			return List.of(ChatEntry
+				.question(me, "No follow-ups for " + customer.name() + " yet.",
+						List.of(new ChatEntry.Choice("Follow up with " + customer.name(),
+								"Follow up with " + customer.name())),
+						now())
+				.about(customer.id().value(), Topic.FOLLOW_UPS));
+		}
+		StringBuilder text = new StringBuilder(customer.name() + "'s follow-ups:");
+		List<ChatEntry.Choice> choices = new ArrayList<>();
+		for (FollowUp f : all) {
+			String number = this.desk.find(customer.id(), f.ticketId()).map(Ticket::number).orElse("a ticket");
+			text.append("\n• ").append(number).append(" · ").append(state(f));
+			if (f.status().isOpen() && choices.size() < 4) {
+				choices.add(new ChatEntry.Choice("Open " + number,
+						"Follow up with " + customer.name() + " on ticket " + number));
+			}
+		}
+		return List
+			.of(ChatEntry.question(me, text.toString(), choices, now()).about(customer.id().value(), Topic.FOLLOW_UPS));
+	}
+
+	private static String state(FollowUp f) {
+		return switch (f.status()) {
+			case SENT -> "sent to " + f.recipient().name() + " on " + DAY.format(f.sentAt());
+			case DRAFT -> "draft" + (f.createdBy().equals(Csm.AFTERCARE.username()) ? " (drafted for you)" : "")
+					+ ", prepared " + DAY.format(f.createdAt());
+			case APPROVED -> "approved, not sent yet";
+			case QUEUED -> (f.sendAt() != null) ? "queued, to go out " + DAY.format(f.sendAt()) : "queued to be sent";
+			case ON_HOLD -> "on hold: " + f.holdReason();
+			case SENDING -> "being sent";
+			case FAILED -> "not sent: " + ((f.deliveryDetail() != null) ? f.deliveryDetail() : "the send failed");
+			case DISCARDED -> "discarded";
+		};
+	}
+
+	/**
+	 * What waits for the CSM: drafts to review, reminders due, tickets with no follow-up.
+	 */
+	private List<ChatEntry> waiting(Csm csm) {
+		Instant now = now();
+		List<FollowUp> drafts = Stream.of(FollowUpStatus.DRAFT, FollowUpStatus.FAILED, FollowUpStatus.ON_HOLD)
+			.flatMap((status) -> this.followUps.inBook(csm, status, 10).stream())
+			.limit(10)
+			.toList();
+		List<Reminder> due = this.reminders.list(csm, ReminderStatus.OPEN, now.plus(Duration.ofDays(1)), 10);
+		List<AwaitingFollowUp> awaiting = this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 5);
+		if (drafts.isEmpty() && due.isEmpty() && awaiting.isEmpty()) {
+			return List.of(ChatEntry.reply(csm.username(), "Nothing is waiting for you: no drafts to review, "
+					+ "no reminders due, and every ticket resolved lately has its follow-up.", now));
+		}
+		StringBuilder text = new StringBuilder("Waiting for you:");
+		List<ChatEntry.Choice> choices = new ArrayList<>();
+		for (FollowUp draft : drafts) {
+			Optional<Customer> customer = this.customers.find(csm, draft.customerId());
+			Optional<String> number = customer.flatMap((c) -> this.desk.find(c.id(), draft.ticketId()))
+				.map(Ticket::number);
+			if (customer.isEmpty() || number.isEmpty()) {
+				continue;
+			}
+			text.append("\n• Draft for ").append(customer.get().name()).append(" · ").append(number.get());
+			text.append(draft.status() == FollowUpStatus.DRAFT ? "" : " (" + state(draft) + ")");
+			if (choices.size() < 4) {
+				choices.add(new ChatEntry.Choice("Review " + customer.get().name() + " · " + number.get(),
+						"Follow up with " + customer.get().name() + " on ticket " + number.get()));
+			}
+		}
+		for (Reminder reminder : due) {
+			String customer = this.customers.find(csm, reminder.customerId()).map(Customer::name).orElse("a customer");
+			text.append("\n• Reminder")
+				.append(reminder.isDue(now) ? " due: " : " due tomorrow: ")
+				.append(reminder.note())
+				.append(" (")
+				.append(customer)
+				.append(")");
+		}
+		if (!due.isEmpty()) {
+			choices.add(new ChatEntry.Choice("My reminders", "What reminders do I have?"));
+		}
+		for (AwaitingFollowUp a : awaiting) {
+			text.append("\n• No follow-up yet: ").append(a.customerName()).append(" · ").append(a.ticketNumber());
+			if (choices.size() < 6) {
+				choices.add(new ChatEntry.Choice("Follow up: " + a.customerName() + " · " + a.ticketNumber(),
+						"Follow up with " + a.customerName() + " on ticket " + a.ticketNumber()));
+			}
+		}
+		return List.of(ChatEntry.question(csm.username(), text.toString(), choices, now));
 	}
 
 	private List<ChatEntry> newReminder(Csm csm, Intent.NewReminder intent) {
@@ -274,6 +636,29 @@ public class Conversation {
 				now()));
 	}
 
+	/** "Discard this draft": the follow-up in view is dropped; it can be drafted anew. */
+	private List<ChatEntry> discard(Csm csm) {
+		Optional<Long> inView = followUpInView(csm);
+		if (inView.isEmpty()) {
+			return List.of(ChatEntry.reply(csm.username(), "There is no draft in view to discard.", now()));
+		}
+		FollowUp followUp = this.followUps.find(csm, new FollowUpId(inView.get()))
+			.orElseThrow(() -> new NotFoundException("That follow-up is no longer available to you."));
+		Customer customer = this.customers.require(csm, followUp.customerId());
+		String number = this.desk.find(customer.id(), followUp.ticketId()).map(Ticket::number).orElse("the ticket");
+		if (!followUp.status().isOpen()) {
+			return List.of(ChatEntry.reply(csm.username(), "The follow-up to " + customer.name() + " on " + number
+					+ " is " + state(followUp) + "; there is no draft to discard.", now()));
+		}
+		this.followUps.discard(csm, followUp.id());
+		return List.of(ChatEntry
+			.question(csm.username(), "Discarded the draft for " + customer.name() + "'s ticket " + number + ".",
+					List.of(new ChatEntry.Choice("Draft it again",
+							"Follow up with " + customer.name() + " on ticket " + number)),
+					now())
+			.about(customer.id().value(), Topic.FOLLOW_UP));
+	}
+
 	private List<ChatEntry> inView(Csm csm, String hint) {
 		if (followUpInView(csm).isEmpty()) {
 			return List.of(ChatEntry.reply(csm.username(),
@@ -282,35 +667,10 @@ public class Conversation {
 		return List.of(ChatEntry.reply(csm.username(), hint, now()));
 	}
 
-	/**
-	 * The single customer of the CSM's book the phrase names, if it names exactly one.
-	 */
-	private Optional<Customer> oneCustomer(Csm csm, String phrase) {
-		List<Customer> matches = customerMatches(csm, phrase);
-		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
-	}
-
-	private List<Customer> customerMatches(Csm csm, String phrase) {
-		List<CustomerName> names = this.customers.names(csm, BOOK_LIMIT)
-			.stream()
-			.map((c) -> new CustomerName(c.id().value(), c.name()))
-			.toList();
-		return this.customerMatcher.match(phrase, names)
-			.stream()
-			.map((match) -> this.customers.require(csm, new CustomerId(match.id())))
-			.toList();
-	}
-
-	private List<ChatEntry> customerQuestion(Csm csm, String phrase,
-			java.util.function.Function<String, String> command) {
-		List<Customer> matches = customerMatches(csm, phrase);
-		if (matches.isEmpty()) {
-			return List.of(ChatEntry.reply(csm.username(),
-					"I couldn't find a customer called \"" + phrase + "\" in your book.", now()));
-		}
-		return List.of(ChatEntry.question(csm.username(), "Several customers match \"" + phrase + "\". Which one?",
-				matches.stream().limit(6).map((c) -> new ChatEntry.Choice(c.name(), command.apply(c.name()))).toList(),
-				now()));
+	/** "from Apr 1 to May 1", "since May 11". */
+	private static String during(TimeWindow window) {
+		return (window.to() == null) ? "since " + DAY.format(window.from())
+				: "from " + DAY.format(window.from()) + " to " + DAY.format(window.to().minusSeconds(1));
 	}
 
 	private static String lowerFirst(String text) {

@@ -105,6 +105,23 @@ public class CustomerBook {
 			.list();
 	}
 
+	/**
+	 * Ids and names of the contacts of the CSM's book, by customer: so that naming a
+	 * contact ("write to David") names their customer.
+	 */
+	public List<NamedContact> contactNames(Csm viewer, int limit) {
+		return this.jdbc.sql("""
+				select ct.id, ct.customer_id, ct.name from contacts ct join customers c on c.id = ct.customer_id
+				where (cast(:owner as varchar) is null or c.owner_username = :owner)
+				order by ct.customer_id, ct.id limit :limit
+				""")
+			.param("owner", viewer.ownerFilter())
+			.param("limit", limit)
+			.query((rs, i) -> new NamedContact(new ContactId(rs.getLong("id")),
+					new CustomerId(rs.getLong("customer_id")), rs.getString("name")))
+			.list();
+	}
+
 	public List<Contact> contacts(CustomerId customer) {
 		return this.jdbc.sql("""
 				select id, customer_id, name, email, role, is_primary, time_zone from contacts

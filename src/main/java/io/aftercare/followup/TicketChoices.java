@@ -19,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The one rule for which resolved ticket a CSM means, shared by the chat and the API. A
  * ticket named by id or number is meant. Otherwise the candidates are the tickets
  * resolved within the recent window ({@code aftercare.assessment.recent-window}, 90
- * days), newest first, narrowed to those whose subject or product area carry the CSM's
- * words when they gave some. One candidate is clearly meant, and so is the only one
- * resolved {@link TicketChoice#LATELY}; with several, the CSM chooses (the API, which
- * cannot ask, takes the most recent significant one).
+ * days), or within the time the CSM named ("last week's ticket"), newest first, narrowed
+ * to those whose subject or product area carry the CSM's words when they gave some. One
+ * candidate is clearly meant, and so is the only one resolved
+ * {@link TicketChoice#LATELY}; with several, the CSM chooses (the API, which cannot ask,
+ * takes the most recent significant one).
  */
 @Component
 @Transactional(readOnly = true)
@@ -62,7 +63,10 @@ class TicketChoices {
 						"No ticket " + query.ticketNumber() + " for " + customer.name() + ".")));
 		}
 		Instant now = this.clock.instant();
-		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), now.minus(window()), now);
+		Instant from = (query.resolvedFrom() != null) ? query.resolvedFrom() : now.minus(window());
+		Instant to = (query.resolvedBefore() != null && query.resolvedBefore().isBefore(now))
+				? query.resolvedBefore().minusNanos(1000) : now;
+		List<Ticket> resolved = this.desk.resolvedBetween(customer.id(), from, to);
 		List<Ticket> candidates = byWords(resolved, query.words());
 		if (candidates.size() == 1) {
 			return TicketChoice.clear(candidates.get(0));

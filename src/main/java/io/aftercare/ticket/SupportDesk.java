@@ -81,14 +81,23 @@ public class SupportDesk {
 				Map.of("system", key.system(), "externalId", key.externalId()));
 	}
 
-	/** Tickets opened or resolved since the window's start, newest activity first. */
+	/**
+	 * Tickets opened or resolved within the window (since its start, before its end when
+	 * it has one), newest activity first.
+	 */
 	public List<Ticket> recent(CustomerId customer, RecentTickets query) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-				from tickets where customer_id = :customer and (opened_at >= :since or resolved_at >= :since)
-				""");
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where customer_id = :customer");
 		Map<String, Object> params = new HashMap<>();
 		params.put("customer", customer.value());
 		params.put("since", SqlTime.utc(query.since()));
+		if (query.until() == null) {
+			sql.append(" and (opened_at >= :since or resolved_at >= :since)");
+		}
+		else {
+			sql.append(" and ((opened_at >= :since and opened_at < :until)"
+					+ " or (resolved_at >= :since and resolved_at < :until))");
+			params.put("until", SqlTime.utc(query.until()));
+		}
 		params.put("limit", query.limit());
 		if (!query.statuses().isEmpty()) {
 			sql.append(" and status in (:statuses)");

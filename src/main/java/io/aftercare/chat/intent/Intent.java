@@ -1,37 +1,27 @@
 package io.aftercare.chat.intent;
 
-import java.util.List;
-
 import org.springframework.util.Assert;
 
 /**
- * What a CSM asked for in the chat, as read by {@link IntentParser}. Names and words are
- * kept as typed; resolving them to customers and tickets is the caller's job (see
- * {@link CustomerMatcher} and {@link TicketMatcher}).
+ * What a CSM asked for in the chat, as read by {@link IntentParser}. Customers are read
+ * against the CSM's {@link Book}; tickets are kept as said ({@link TicketRef}), for the
+ * follow-up module's one rule of which ticket is meant.
  */
 public sealed interface Intent {
 
 	/**
 	 * Prepare a personal follow-up after a customer's resolved ticket.
 	 *
-	 * @param customer the customer as typed ("tech flow"), {@code null} when none was
-	 * named
-	 * @param ticketNumber the ticket number as typed without a leading {@code #}
-	 * ("TF-2024-0847", "4211"), {@code null} when none was given
-	 * @param ticketWords lower-case words saying which ticket ("api", "billing"), for
-	 * {@link TicketMatcher}; empty when none
+	 * @param customer the customer meant
+	 * @param ticket the ticket meant, {@link TicketRef#ANY} when none was named
 	 * @param again whether the CSM said "again": they know a follow-up on this ticket
 	 * went out already and want another
 	 */
-	record FollowUp(String customer, String ticketNumber, List<String> ticketWords, boolean again) implements Intent {
+	record FollowUp(CustomerRef customer, TicketRef ticket, boolean again) implements Intent {
 
 		public FollowUp {
-			ticketWords = (ticketWords != null) ? List.copyOf(ticketWords) : List.of();
-		}
-
-		/** A first follow-up on the ticket. */
-		public FollowUp(String customer, String ticketNumber, List<String> ticketWords) {
-			this(customer, ticketNumber, ticketWords, false);
+			customer = (customer != null) ? customer : CustomerRef.NONE;
+			ticket = (ticket != null) ? ticket : TicketRef.ANY;
 		}
 
 	}
@@ -39,9 +29,30 @@ public sealed interface Intent {
 	/**
 	 * Show a customer's recent tickets.
 	 *
-	 * @param customer the customer as typed, {@code null} when none was named
+	 * @param customer the customer meant
+	 * @param window the time the CSM asked about ("from last month"), {@code null} for
+	 * the recent window
 	 */
-	record RecentTickets(String customer) implements Intent {
+	record RecentTickets(CustomerRef customer, TimeWindow window) implements Intent {
+
+		public RecentTickets {
+			customer = (customer != null) ? customer : CustomerRef.NONE;
+		}
+
+	}
+
+	/**
+	 * Show a customer's follow-ups ("show TechFlow's follow-ups", "did we already follow
+	 * up with Harbor?").
+	 *
+	 * @param customer the customer meant
+	 */
+	record FollowUps(CustomerRef customer) implements Intent {
+
+		public FollowUps {
+			customer = (customer != null) ? customer : CustomerRef.NONE;
+		}
+
 	}
 
 	/**
@@ -72,21 +83,64 @@ public sealed interface Intent {
 	}
 
 	/**
-	 * Send the draft on screen (approving it first).
+	 * What waits for the CSM: drafts to review, reminders due ("what's waiting for me?").
+	 */
+	record Waiting() implements Intent {
+	}
+
+	/**
+	 * Send the draft in view (after the CSM confirms exactly what goes out).
 	 */
 	record Send() implements Intent {
 	}
 
 	/**
-	 * Edit the draft on screen.
+	 * Edit the draft in view.
 	 */
 	record Edit() implements Intent {
 	}
 
 	/**
-	 * Add the suggested follow-up reminder to the draft on screen.
+	 * Add the suggested follow-up reminder to the draft in view.
 	 */
 	record AddReminderToDraft() implements Intent {
+	}
+
+	/**
+	 * Discard the draft in view.
+	 */
+	record Discard() implements Intent {
+	}
+
+	/**
+	 * Rewrite the draft in view in another way ("make it shorter").
+	 *
+	 * @param how how, as the CSM said it ("shorter", "more formal")
+	 */
+	record Rewrite(String how) implements Intent {
+	}
+
+	/**
+	 * The last request again, for another customer ("and for Acme?", "what about
+	 * Pinnacle?").
+	 *
+	 * @param customer the other customer
+	 */
+	record SameFor(CustomerRef customer) implements Intent {
+	}
+
+	/**
+	 * Another ticket of the customer in view than the one just shown ("not that one, the
+	 * SSO ticket").
+	 *
+	 * @param ticket the ticket meant instead; {@link TicketRef#ANY} when not said
+	 */
+	record OtherTicket(TicketRef ticket) implements Intent {
+
+		public OtherTicket {
+			ticket = (ticket != null) ? ticket : TicketRef.ANY;
+		}
+
 	}
 
 	/**
@@ -99,11 +153,18 @@ public sealed interface Intent {
 	 * Text that asks for nothing the chat understands.
 	 *
 	 * @param text the text as typed, trimmed; empty when nothing was typed
+	 * @param customer a customer of the book it names, if any ("techflow"), so the chat
+	 * can offer what to do for them
 	 */
-	record Unknown(String text) implements Intent {
+	record Unknown(String text, CustomerRef customer) implements Intent {
 
 		public Unknown {
 			text = (text != null) ? text.strip() : "";
+			customer = (customer != null) ? customer : CustomerRef.NONE;
+		}
+
+		public Unknown(String text) {
+			this(text, CustomerRef.NONE);
 		}
 
 	}

@@ -71,7 +71,7 @@ class ChatViews {
 			return switch (entry.kind()) {
 				case FOLLOWUP, CONFIRM_SEND ->
 					new MessageView(entry, card(csm, entry.followUpId()), List.of(), List.of());
-				case TICKETS -> new MessageView(entry, null, tickets(csm, entry.customerId(), now), List.of());
+				case TICKETS -> new MessageView(entry, null, tickets(csm, entry, now), List.of());
 				case REMINDERS -> new MessageView(entry, null, List.of(), openReminders(csm, now));
 				default -> new MessageView(entry, null, List.of(), List.of());
 			};
@@ -150,9 +150,15 @@ class ChatViews {
 		return this.customers.find(csm, new CustomerId(customerId)).map(Customer::name).orElse("a customer");
 	}
 
-	private List<MessageView.TicketRow> tickets(Csm csm, Long customerId, Instant now) {
-		Customer customer = this.customers.require(csm, new CustomerId(customerId));
-		return this.desk.recent(customer.id(), new RecentTickets(null, now.minus(recentWindow()), 10))
+	/**
+	 * The tickets of the time the CSM asked about ("from last month"), or recent ones.
+	 */
+	private List<MessageView.TicketRow> tickets(Csm csm, ChatEntry entry, Instant now) {
+		Customer customer = this.customers.require(csm, new CustomerId(entry.customerId()));
+		RecentTickets query = (entry.window() != null)
+				? new RecentTickets(null, entry.window().from(), entry.window().to(), 10)
+				: new RecentTickets(null, now.minus(recentWindow()), 10);
+		return this.desk.recent(customer.id(), query)
 			.stream()
 			.map((t) -> new MessageView.TicketRow(t.number(), t.subject(), t.priority().label(),
 					t.status().name().charAt(0) + t.status().name().substring(1).toLowerCase().replace('_', ' '),

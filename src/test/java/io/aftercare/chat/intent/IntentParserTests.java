@@ -1,17 +1,33 @@
 package io.aftercare.chat.intent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.aftercare.chat.intent.Intent.AddReminderToDraft;
+import io.aftercare.chat.intent.Intent.Discard;
 import io.aftercare.chat.intent.Intent.Edit;
 import io.aftercare.chat.intent.Intent.FollowUp;
+import io.aftercare.chat.intent.Intent.FollowUps;
 import io.aftercare.chat.intent.Intent.Help;
 import io.aftercare.chat.intent.Intent.ListReminders;
 import io.aftercare.chat.intent.Intent.NewReminder;
+import io.aftercare.chat.intent.Intent.OtherTicket;
 import io.aftercare.chat.intent.Intent.RecentTickets;
+import io.aftercare.chat.intent.Intent.Rewrite;
+import io.aftercare.chat.intent.Intent.SameFor;
 import io.aftercare.chat.intent.Intent.Send;
 import io.aftercare.chat.intent.Intent.Unknown;
+import io.aftercare.chat.intent.Intent.Waiting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,129 +38,99 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+/**
+ * The parser against the corpus of phrasings CSMs type ({@code chat/phrasings.tsv}), read
+ * against Sam's demo book on Thursday 2026-05-14 at 15:00 UTC. The deterministic parser
+ * must understand at least 95 % of them; the ones it does not are listed here, so a fix
+ * (or a new miss) shows.
+ */
 class IntentParserTests {
+
+	static final Instant NOW = Instant.parse("2026-05-14T15:00:00Z");
+
+	static final Path CORPUS = Path.of("src/test/resources/chat/phrasings.tsv");
+
+	/** What the parser does not understand yet, as typed in the corpus. */
+	static final Set<String> KNOWN_MISSES = Set.of(
+			// An idiom, no verb of a request: the language model's part.
+			"techflow needs some love after that rate limiting mess");
+
+	private static final Book BOOK = SamsBook.book();
 
 	private final IntentParser parser = new IntentParser();
 
+	record Phrasing(String typed, String meaning) {
+	}
+
+	static List<Phrasing> corpus() {
+		try {
+			List<Phrasing> corpus = new ArrayList<>();
+			for (String line : Files.readAllLines(CORPUS, StandardCharsets.UTF_8)) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] columns = line.split("\t");
+				corpus.add(new Phrasing(columns[0], columns[1]));
+			}
+			return corpus;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Stream<Arguments> phrasings() {
-		return Stream.of(
-				// Follow-ups, as in the PRD and as CSMs really type them
-				arguments("Follow up with TechFlow on their resolved API ticket", followUp("TechFlow", null, "api")),
-				arguments("Follow up with TechFlow on ticket TF-2024-0847", followUp("TechFlow", "TF-2024-0847")),
-				arguments("Follow up with TechFlow on ticket #TF-2024-0847", followUp("TechFlow", "TF-2024-0847")),
-				arguments("Follow up with TechFlow on #TF-2024-0847", followUp("TechFlow", "TF-2024-0847")),
-				arguments("follow up with TechFlow TF-2024-0847", followUp("TechFlow", "TF-2024-0847")),
-				arguments("Follow up again with TechFlow on ticket TF-2024-0847",
-						new Intent.FollowUp("TechFlow", "TF-2024-0847", List.of(), true)),
-				arguments("follow up with Acme again about the billing issue",
-						new Intent.FollowUp("Acme", null, List.of("billing"), true)),
-				arguments("Follow up with Acme on ticket 4211", followUp("Acme", "4211")),
-				arguments("follow up with Acme on #4211", followUp("Acme", "4211")),
-				arguments("Follow up with Acme about ticket no. 4211", followUp("Acme", "4211")),
-				arguments("Re-engage TechFlow after support ticket", followUp("TechFlow", null)),
-				arguments("Follow up with tech flow", followUp("tech flow", null)),
-				arguments("Check in with Acme about the billing issue", followUp("Acme", null, "billing")),
-				arguments("reach out to Globex re: the SSO outage", followUp("Globex", null, "sso", "outage")),
-				arguments("send a post-ticket follow-up to Initech for the login bug",
-						followUp("Initech", null, "login")),
-				arguments("followup w/ techflow", followUp("techflow", null)),
-				arguments("Folow up with Techflow", followUp("Techflow", null)),
-				arguments("folow up with techflow", followUp("techflow", null)),
-				arguments("follw up with TechFlow's API ticket", followUp("TechFlow", null, "api")),
-				arguments("follow up", followUp(null, null)),
-				arguments("Follow up on ticket TF-2024-0847", followUp(null, "TF-2024-0847")),
-				arguments("Please follow up with the Acme Corp team about the invoice problem.",
-						followUp("Acme Corp", null, "invoice")),
-				arguments("  FOLLOW   UP   WITH   TechFlow!!  ", followUp("TechFlow", null)),
-				arguments("Could you re-engage with Globex after the data export ticket?",
-						followUp("Globex", null, "data", "export")),
-				arguments("Follow-up with Initech, the login bug", followUp("Initech", null, "login")),
-				arguments("draft a follow-up for Acme Corp. on the billing ticket",
-						followUp("Acme Corp", null, "billing")),
-				arguments("touch base with Globex about their SSO rollout", followUp("Globex", null, "sso", "rollout")),
-				arguments("Follow up with TechFlow on their resolved API rate-limiting ticket",
-						followUp("TechFlow", null, "api", "rate", "limiting")),
-				arguments("follow up with TechFlow's recent tickets", followUp("TechFlow", null)),
-				// Recent tickets
-				arguments("Show recent tickets for Acme", new RecentTickets("Acme")),
-				arguments("what tickets did Globex have lately?", new RecentTickets("Globex")),
-				arguments("recent tickets acme corp", new RecentTickets("acme corp")),
-				arguments("list Acme's tickets", new RecentTickets("Acme")),
-				arguments("shwo recent tickets for acme", new RecentTickets("acme")),
-				arguments("Can you show me the last 5 tickets from TechFlow Inc.?", new RecentTickets("TechFlow Inc")),
-				arguments("Globex's latest tickets", new RecentTickets("Globex")),
-				arguments("show recent tickets", new RecentTickets(null)),
-				arguments("show acme tickets", new RecentTickets("acme")),
-				arguments("show me my tickets", new RecentTickets(null)),
-				// Reminders
-				arguments("What reminders do I have?", new ListReminders()),
-				arguments("show my reminders", new ListReminders()), arguments("reminders", new ListReminders()),
-				arguments("what's due?", new ListReminders()), arguments("What’s due today?", new ListReminders()),
-				arguments("remnders", new ListReminders()),
-				arguments("Remind me in 3 days to call David", new NewReminder(3, "Call David")),
-				arguments("remind me tomorrow to check API metrics", new NewReminder(1, "Check API metrics")),
-				arguments("remind me in 2 weeks to review the renewal", new NewReminder(14, "Review the renewal")),
-				arguments("remind me next week to check API metrics.", new NewReminder(7, "Check API metrics")),
-				arguments("remind me in 3 days to follow up with David", new NewReminder(3, "Follow up with David")),
-				arguments("remnd me in 3 days to call David", new NewReminder(3, "Call David")),
-				arguments("remind me to call David in a week", new NewReminder(7, "Call David")),
-				arguments("remind me to call David", new NewReminder(ASK_WHEN, "Call David")),
-				arguments("remind me in two days", new NewReminder(2, null)),
-				arguments("set a reminder for tomorrow: send the QBR deck", new NewReminder(1, "Send the QBR deck")),
-				arguments("Remind me in 10 days to ask Sarah about the renewal",
-						new NewReminder(10, "Ask Sarah about the renewal")),
-				arguments("remind me in a couple of months about the renewal", new NewReminder(60, "The renewal")),
-				// The draft's buttons and replies to it
-				arguments("Send", new Send()), arguments("send it", new Send()), arguments("yes, send", new Send()),
-				arguments("approve and send", new Send()), arguments("send the email", new Send()),
-				arguments("Looks good, send it!", new Send()), arguments("edit", new Edit()),
-				arguments("edit the draft", new Edit()), arguments("let me change it", new Edit()),
-				arguments("add a follow-up reminder", new AddReminderToDraft()),
-				arguments("add reminder", new AddReminderToDraft()),
-				arguments("Add Follow-up Reminder", new AddReminderToDraft()),
-				// Help
-				arguments("help", new Help()), arguments("?", new Help()), arguments("what can you do", new Help()),
-				arguments("how does this work?", new Help()),
-				// Nothing the chat understands
-				arguments("", new Unknown("")), arguments("   ", new Unknown("")),
-				arguments("techflow", new Unknown("techflow")),
-				arguments("don't send it yet", new Unknown("don't send it yet")),
-				arguments("do not send it yet", new Unknown("do not send it yet")),
-				arguments("send it to David instead", new Unknown("send it to David instead")),
-				arguments(" what's the weather like? ", new Unknown("what's the weather like?")));
+		return corpus().stream().map((p) -> arguments(p.typed(), p.meaning()));
 	}
 
-	private static FollowUp followUp(String customer, String ticketNumber, String... ticketWords) {
-		return new FollowUp(customer, ticketNumber, List.of(ticketWords));
-	}
-
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("phrasings")
-	void readsWhatTheCsmAskedFor(String text, Intent expected) {
-		assertThat(this.parser.parse(text)).isEqualTo(expected);
+	void readsWhatTheCsmAskedFor(String typed, String meaning) {
+		String read = describe(this.parser.parse(typed, BOOK, NOW));
+		if (KNOWN_MISSES.contains(typed)) {
+			assertThat(read).as("a known miss that is understood now: take it off the list").isNotEqualTo(meaning);
+		}
+		else {
+			assertThat(read).isEqualTo(meaning);
+		}
+	}
+
+	@Test
+	void understandsAtLeast95PercentOfACorpusOfAtLeast150Phrasings() {
+		List<Phrasing> corpus = corpus();
+		long understood = corpus.stream()
+			.filter((p) -> describe(this.parser.parse(p.typed(), BOOK, NOW)).equals(p.meaning()))
+			.count();
+
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
+		assertThat(corpus.stream().map(Phrasing::typed)).containsAll(KNOWN_MISSES);
+		assertThat(understood * 100.0 / corpus.size()).isGreaterThanOrEqualTo(95.0);
 	}
 
 	@Test
 	void readsNothingAsUnknown() {
-		assertThat(this.parser.parse(null)).isEqualTo(new Unknown(""));
+		assertThat(this.parser.parse(null, BOOK, NOW)).isEqualTo(new Unknown(""));
+		assertThat(this.parser.parse("  ", BOOK, NOW)).isEqualTo(new Unknown(""));
 	}
 
 	@Test
-	void neverCorrectsATypoIntoSending() {
-		assertThat(this.parser.parse("snd it")).isInstanceOf(Unknown.class);
-		assertThat(this.parser.parse("sned")).isInstanceOf(Unknown.class);
-		assertThat(this.parser.parse("end it")).isInstanceOf(Unknown.class);
+	void neverCorrectsATypoIntoSendingOrDiscarding() {
+		for (String typed : List.of("snd it", "sned", "end it", "dicsard it", "discrad this draft")) {
+			assertThat(this.parser.parse(typed, BOOK, NOW)).as(typed)
+				.isNotInstanceOf(Send.class)
+				.isNotInstanceOf(Discard.class);
+		}
 	}
 
 	@Test
 	void leavesCorrectWordsUncorrected() {
 		// "how" is one edit from "show"; read as typed first, it stays a question.
-		assertThat(this.parser.parse("how does it work")).isEqualTo(new Help());
+		assertThat(this.parser.parse("how does it work", BOOK, NOW)).isEqualTo(new Help());
 	}
 
 	@Test
 	void readsAReminderAboutAFollowUpAsAReminder() {
-		assertThat(this.parser.parse("remind me tomorrow to follow up with TechFlow on ticket TF-2024-0847"))
+		assertThat(this.parser.parse("remind me tomorrow to follow up with TechFlow on ticket TF-2024-0847", BOOK, NOW))
 			.isEqualTo(new NewReminder(1, "Follow up with TechFlow on ticket TF-2024-0847"));
 	}
 
@@ -154,12 +140,128 @@ class IntentParserTests {
 	}
 
 	@Test
-	void keepsTheTicketWordsOfAFollowUpUnchangeable() {
-		FollowUp followUp = (FollowUp) this.parser.parse("Follow up with TechFlow on their API ticket");
+	void findsTheCustomerWhereverItStandsNotInTheWordsAfterWith() {
+		FollowUp followUp = (FollowUp) this.parser
+			.parse("I want to reach out to TechFlow now that their sync issue is fixed", BOOK, NOW);
 
-		assertThat(followUp.ticketWords()).containsExactly("api");
-		assertThat(followUp.ticketWords()).isUnmodifiable();
-		assertThat(new FollowUp("TechFlow", null, null).ticketWords()).isEmpty();
+		assertThat(followUp.customer().said()).isEqualTo("TechFlow");
+		assertThat(followUp.customer().matches()).extracting(CustomerMatch::name).containsExactly("TechFlow");
+		assertThat(followUp.ticket().words()).containsExactly("sync");
+	}
+
+	@Test
+	void findsNoCustomerOfAnotherBook() {
+		Book alexs = Book.of(List.of(new CustomerName(50, "Globex"), new CustomerName(51, "Initech")), List.of());
+
+		FollowUp followUp = (FollowUp) this.parser.parse("Follow up with TechFlow on ticket TF-2024-0847", alexs, NOW);
+
+		assertThat(followUp.customer().said()).isEqualTo("TechFlow");
+		assertThat(followUp.customer().matches()).isEmpty();
+	}
+
+	@Test
+	void forgivesTwoTyposInTheWordsWhereANameStands() {
+		FollowUp followUp = (FollowUp) this.parser.parse("follow up with Tecflo", BOOK, NOW);
+
+		assertThat(followUp.customer().matches()).extracting(CustomerMatch::name).containsExactly("TechFlow");
+	}
+
+	@Test
+	void keepsTheTicketWordsUnchangeable() {
+		FollowUp followUp = (FollowUp) this.parser.parse("Follow up with TechFlow on their API ticket", BOOK, NOW);
+
+		assertThat(followUp.ticket().words()).containsExactly("api").isUnmodifiable();
+		assertThat(new TicketRef(null, null, null).words()).isEmpty();
+	}
+
+	@Test
+	void readsAPastedParagraphWithoutTakingItForAName() {
+		String paragraph = "We had a call with the ops team this morning and everything looks stable again. "
+			.repeat(24);
+
+		FollowUp followUp = (FollowUp) this.parser.parse(paragraph + " Can you follow up with TechFlow?", BOOK, NOW);
+
+		assertThat(followUp.customer().matches()).extracting(CustomerMatch::name).containsExactly("TechFlow");
+	}
+
+	/** The intent in the corpus's notation. */
+	static String describe(Intent intent) {
+		if (intent instanceof FollowUp f) {
+			return "follow-up " + customer(f.customer()) + ticket(f.ticket()) + (f.again() ? " again" : "");
+		}
+		if (intent instanceof RecentTickets r) {
+			return "tickets " + customer(r.customer()) + ((r.window() != null) ? " window:" + window(r.window()) : "");
+		}
+		if (intent instanceof FollowUps f) {
+			return "follow-ups " + customer(f.customer());
+		}
+		if (intent instanceof ListReminders) {
+			return "reminders";
+		}
+		if (intent instanceof NewReminder n) {
+			return "remind " + ((n.inDays() == ASK_WHEN) ? "ask" : n.inDays())
+					+ ((n.note() != null) ? " " + n.note() : "");
+		}
+		if (intent instanceof Waiting) {
+			return "waiting";
+		}
+		if (intent instanceof Send) {
+			return "send";
+		}
+		if (intent instanceof Edit) {
+			return "edit";
+		}
+		if (intent instanceof AddReminderToDraft) {
+			return "add-reminder";
+		}
+		if (intent instanceof Discard) {
+			return "discard";
+		}
+		if (intent instanceof Rewrite r) {
+			return "rewrite " + r.how();
+		}
+		if (intent instanceof SameFor s) {
+			return "same-for " + customer(s.customer());
+		}
+		if (intent instanceof OtherTicket o) {
+			return "other-ticket" + ticket(o.ticket());
+		}
+		if (intent instanceof Help) {
+			return "help";
+		}
+		Unknown unknown = (Unknown) intent;
+		return unknown.customer().isGiven() ? "unknown " + customer(unknown.customer()) : "unknown";
+	}
+
+	private static String customer(CustomerRef customer) {
+		String who;
+		if (customer.inView()) {
+			who = "them";
+		}
+		else if (!customer.isNamed()) {
+			who = "-";
+		}
+		else if (customer.matches().isEmpty()) {
+			who = "?" + customer.said();
+		}
+		else {
+			who = customer.matches().stream().map(CustomerMatch::name).sorted().collect(Collectors.joining("|"));
+		}
+		return who + ((customer.contact() != null) ? " contact:" + customer.contact() : "");
+	}
+
+	private static String ticket(TicketRef ticket) {
+		return ((ticket.number() != null) ? " #" + ticket.number() : "")
+				+ (ticket.words().isEmpty() ? "" : " words:" + String.join(",", ticket.words()))
+				+ ((ticket.resolved() != null) ? " resolved:" + window(ticket.resolved()) : "");
+	}
+
+	private static String window(TimeWindow window) {
+		return day(window.from()) + ".." + ((window.to() != null) ? day(window.to()) : "");
+	}
+
+	private static String day(Instant instant) {
+		return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
 	}
 
 }
