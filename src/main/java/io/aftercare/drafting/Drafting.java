@@ -120,8 +120,7 @@ public class Drafting {
 				answer = call(instructions, message);
 			}
 			catch (TimeoutException ex) {
-				return fallback(request, template, tokens,
-						"the language model did not answer within " + TicketDurations.describe(this.timeout));
+				return fallback(request, template, tokens, "the language model did not answer within " + patience());
 			}
 			catch (RuntimeException | ExecutionException ex) {
 				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
@@ -200,6 +199,13 @@ public class Drafting {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	// The timeout is seconds long; TicketDurations counts from a minute.
+	private String patience() {
+		long seconds = this.timeout.toSeconds();
+		return (seconds < 120) ? seconds + ((seconds == 1) ? " second" : " seconds")
+				: TicketDurations.describe(this.timeout);
 	}
 
 	private static String status(Throwable failure) {

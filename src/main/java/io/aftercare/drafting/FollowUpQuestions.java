@@ -63,13 +63,10 @@ final class FollowUpQuestions {
 
 	private static List<String> specific(Resolution resolution, Wording wording, boolean callOffered) {
 		List<String> questions = new ArrayList<>();
-		// A raised limit is the fix: whether it is enough is the question that follows
-		// from it. A workaround often mentions the fix still to come; asking "since the
-		// fix" then would be wrong.
-		if (resolution.limitRaised()) {
-			questions.add(wording.limitEnough());
-		}
-		else if (resolution.workaround()) {
+		// A workaround often mentions the fix still to come; asking "since the fix" then
+		// would be wrong. The PRD's example asks about the fix first, then the guide; a
+		// raised limit's own question comes when there is room.
+		if (resolution.workaround()) {
 			questions.add(wording.workaroundHolding());
 		}
 		else if (resolution.fixed()) {
@@ -78,6 +75,9 @@ final class FollowUpQuestions {
 		if (resolution.guide() != null) {
 			questions.add(wording.guideQuestion(callOffered ? wording.guideHelped() : wording.guideHelpedOrCall(),
 					resolution.guide()));
+		}
+		if (resolution.limitRaised()) {
+			questions.add(wording.limitEnough());
 		}
 		if (resolution.credit() != null) {
 			questions.add(wording.creditArrived().contains("%s")
@@ -89,7 +89,7 @@ final class FollowUpQuestions {
 	private static List<String> padded(List<String> specific, int atLeast, Wording wording) {
 		List<String> questions = new ArrayList<>(specific.subList(0, Math.min(specific.size(), 2)));
 		boolean askedIfItWorks = questions.contains(wording.sinceTheFix())
-				|| questions.contains(wording.workaroundHolding()) || questions.contains(wording.limitEnough());
+				|| questions.contains(wording.workaroundHolding());
 		if (questions.size() < atLeast && !askedIfItWorks) {
 			questions.add(wording.workingNow());
 		}
