@@ -124,6 +124,10 @@ public class Drafting {
 			}
 			catch (RuntimeException | ExecutionException ex) {
 				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+				if (timedOut(cause)) {
+					return fallback(request, template, tokens,
+							"the language model did not answer within " + patience());
+				}
 				log.warn("The language model failed to write a draft for ticket {}: {}", request.ticketNumber(),
 						cause.toString());
 				return fallback(request, template, tokens, "the language model failed" + status(cause));
@@ -199,6 +203,16 @@ public class Drafting {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	// The client's own timeout may strike first: it is a timeout all the same.
+	private static boolean timedOut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.io.InterruptedIOException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// The timeout is seconds long; TicketDurations counts from a minute.

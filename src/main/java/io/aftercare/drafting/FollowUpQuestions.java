@@ -80,8 +80,7 @@ final class FollowUpQuestions {
 			questions.add(wording.limitEnough());
 		}
 		if (resolution.credit() != null) {
-			questions.add(wording.creditArrived().contains("%s")
-					? wording.creditArrived().formatted(resolution.credit()) : wording.creditArrived());
+			questions.add(wording.creditQuestion(resolution.credit()));
 		}
 		return questions;
 	}
@@ -113,8 +112,7 @@ final class FollowUpQuestions {
 			return wording.workingAsExpected();
 		}
 		if (resolution.credit() != null) {
-			return wording.creditArrived().contains("%s") ? wording.creditArrived().formatted(resolution.credit())
-					: wording.creditArrived();
+			return wording.creditQuestion(resolution.credit());
 		}
 		return wording.answered();
 	}

@@ -53,7 +53,7 @@ final class GroundingCheck {
 	private static final Pattern CREDIT_PROMISE = Pattern.compile(
 			"\\b(?:refund\\w*|credit(?:s|ed)?|reimburs\\w*|compensat\\w*|discount\\w*|free (?:month|months|year)"
 					+ "|money back|rückerstatt\\w*|erstatt\\w*|gutschrift\\w*|rabatt\\w*|entschädig\\w*"
-					+ "|rembours\\w*|avoir|dédommag\\w*|remise|geste commercial|reembols\\w*|crédito|descuento"
+					+ "|rembours\\w*|un avoir|dédommag\\w*|remise|geste commercial|reembols\\w*|crédito|descuento"
 					+ "|compensación|devoluci\\w*)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -72,6 +72,8 @@ final class GroundingCheck {
 					+ "|permissions?|notifications?|search|database|analytics|payments?|onboarding|login|authentication"
 					+ "|rechnung\\w*|abrechnung|facturation|factura\\w*|paiement|pagos?)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern BOLD = Pattern.compile("\\*\\*[^*\\n]+\\*\\*");
 
 	private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]*");
 
@@ -210,7 +212,10 @@ final class GroundingCheck {
 			}
 		}
 		if (this.facts.language() != Language.GERMAN) {
-			names(rest, found);
+			// The subject line is in title case, and bold labels ("**Quick Recap:**") are
+			// headings: names are looked for in the body's sentences.
+			String sentences = rest.substring(rest.indexOf('\n') + 1);
+			names(BOLD.matcher(sentences).replaceAll(" "), found);
 		}
 		return List.copyOf(found);
 	}

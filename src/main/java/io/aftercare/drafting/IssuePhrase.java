@@ -14,11 +14,11 @@ final class IssuePhrase {
 	private static final int MOST_WORDS = 6;
 
 	// Where a subject goes on from the issue to its effects, in the four languages.
-	private static final Pattern CLAUSE_END = Pattern.compile(
-			"\\s+(?:causing|caused by|due to|because|when|while|after|leading to|resulting in|which|since"
-					+ "|verursacht|wegen|weil|wenn|beim|nach|causant|à cause|lors|quand|depuis|provocando|causando"
-					+ "|debido|cuando|tras|desde)\\s+|\\s*[-–—:;,(\\[]\\s+|\\s*[:;,(\\[]",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	private static final Pattern CLAUSE_END = Pattern
+		.compile("\\s+(?:causing|caused by|due to|because|when|while|after|leading to|resulting in|which|since"
+				+ "|verursacht|wegen|weil|wenn|beim|nach|causant|provoquant|entraînant|à cause|lors|quand|depuis|provocando|causando"
+				+ "|debido|cuando|tras|desde)\\s+|\\s*[-–—:;,(\\[]\\s+|\\s*[:;,(\\[]",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:(?:re|fwd?|aw|wg)\\s*:\\s*)+",
 			Pattern.CASE_INSENSITIVE);

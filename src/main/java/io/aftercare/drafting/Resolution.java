@@ -46,7 +46,7 @@ record Resolution(String guide, boolean fixed, boolean workaround, String credit
 
 	// Money went back. A billing fix or an invoice export is no credit: asking whether
 	// one "has shown up" would puzzle the customer.
-	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b|gutschrift|\\bavoir\\b|crédito",
+	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b|gutschrift|\\bun avoir\\b|crédito",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	// Words that may stand before "guide" but say nothing about which guide it was.

@@ -102,6 +102,7 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("promise",
 				Phrasebook.promise(withoutClosingPeriod(oneLine(request.promise())), request.language()));
 		context.setVariable("reminderWhen", wording.when(request.reminderInDays()));
+		context.setVariable("reminderWhenStart", wording.whenAtStart(request.reminderInDays()));
 		context.setVariable("alsoResolved", alsoResolved(request.alsoResolved()));
 		context.setVariable("alsoResolvedCount", request.alsoResolved().size());
 		context.setVariable("csmName", oneLine(request.csmName()));

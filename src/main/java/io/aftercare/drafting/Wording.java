@@ -36,7 +36,7 @@ record Wording(Language language, String sinceTheFix, String workaroundHolding, 
 			"Gibt es noch etwas, das ich an unser Team weitergeben sollte?", "Ist Ihre Frage damit beantwortet?",
 			"Reicht das neue Limit auch an Ihren geschäftigsten Tagen?", "Hat Ihnen die Anleitung geholfen?",
 			"Hat Ihnen die Anleitung geholfen, oder wäre ein kurzes Telefonat hilfreich?",
-			"Ist die Gutschrift wie erwartet auf Ihrem Konto angekommen?", "Hat die Anleitung Ihre Frage beantwortet?",
+			"Ist %s wie erwartet auf Ihrem Konto angekommen?", "Hat die Anleitung Ihre Frage beantwortet?",
 			"Hilft Ihnen die Übergangslösung fürs Erste weiter?", "Funktioniert jetzt alles wie erwartet?",
 			"Eine Übergangslösung ist aktiv, bis die endgültige Lösung fertig ist", "Auf unserer Seite gelöst",
 			"Sollte jetzt wieder voll funktionieren", "Von unserem Support-Team gelöst", "morgen", "nächste Woche",
@@ -49,8 +49,8 @@ record Wording(Language language, String sinceTheFix, String workaroundHolding, 
 			"Notre équipe support vous a-t-elle bien tenu informé pendant le traitement ?",
 			"Y a-t-il autre chose que je devrais signaler à notre équipe ?", "Cela répond-il à votre question ?",
 			"La nouvelle limite suffit-elle pour vos journées les plus chargées ?", "Le guide vous a-t-il aidé ?",
-			"Le guide vous a-t-il aidé, ou un court appel serait-il utile ?",
-			"L'avoir apparaît-il bien sur votre compte ?", "Le guide a-t-il répondu à votre question ?",
+			"Le guide vous a-t-il aidé, ou un court appel serait-il utile ?", "%s apparaît-il bien sur votre compte ?",
+			"Le guide a-t-il répondu à votre question ?",
 			"La solution de contournement fait-elle l'affaire pour l'instant ?",
 			"Tout fonctionne-t-il comme prévu maintenant ?",
 			"Une solution de contournement est en place en attendant la correction définitive", "Résolu de notre côté",
@@ -64,7 +64,7 @@ record Wording(Language language, String sinceTheFix, String workaroundHolding, 
 			"¿Hay algo más que deba comentar con nuestro equipo?", "¿Respondió eso a su pregunta?",
 			"¿Es suficiente el nuevo límite para sus días de más trabajo?", "¿Le resultó útil la guía?",
 			"¿Le resultó útil la guía, o le vendría bien una llamada breve?",
-			"¿Aparece ya el crédito en su cuenta como esperaba?", "¿Respondió la guía a su pregunta?",
+			"¿Aparece ya %s en su cuenta como esperaba?", "¿Respondió la guía a su pregunta?",
 			"¿Le sirve la solución temporal por ahora?", "¿Funciona todo como esperaba ahora?",
 			"Hay una solución temporal activa mientras terminamos la solución definitiva", "Resuelto por nuestra parte",
 			"Debería funcionar con normalidad", "Resuelto por nuestro equipo de soporte", "mañana", "la próxima semana",
@@ -82,6 +82,27 @@ record Wording(Language language, String sinceTheFix, String workaroundHolding, 
 	/** The guide question; a guide is named only where its name fits the sentence. */
 	String guideQuestion(String template, String guide) {
 		return (this.language == Language.ENGLISH) ? template.formatted(guide) : template;
+	}
+
+	/**
+	 * The question whether money that went back arrived: {@code credit} is {@code refund}
+	 * or {@code credit}, as {@link Resolution} reads it.
+	 */
+	String creditQuestion(String credit) {
+		boolean refund = "refund".equals(credit);
+		String named = switch (this.language) {
+			case ENGLISH -> credit;
+			case GERMAN -> refund ? "die Rückerstattung" : "die Gutschrift";
+			case FRENCH -> refund ? "Le remboursement" : "L'avoir";
+			case SPANISH -> refund ? "el reembolso" : "el abono";
+		};
+		return this.creditArrived.formatted(named);
+	}
+
+	/** When the CSM checks in again, at the start of a sentence ("Next week"). */
+	String whenAtStart(int inDays) {
+		String when = when(inDays);
+		return (when == null || when.isEmpty()) ? when : Character.toUpperCase(when.charAt(0)) + when.substring(1);
 	}
 
 	/** When the CSM checks in again, to follow "I'll check ...". */

@@ -296,7 +296,7 @@ class ModelWriterIntegrationTests {
 
 		assertThat(writer(german)).containsEntry("writtenBy", "TEMPLATE").containsEntry("language", "de");
 		assertThat(body(german)).startsWith("Hallo David,")
-			.contains("Ihr Ticket zu API rate limiting (#TF-2024-0847) ist gelöst")
+			.contains("Ihr Ticket #TF-2024-0847 (API rate limiting) ist gelöst")
 			.contains("Ich werde außerdem nächste Woche Ihre API-Kennzahlen prüfen")
 			.endsWith("Viele Grüße\nSam Rivera\n+1 (415) 555-0142\nsam.rivera@aftercare.example\n");
 	}

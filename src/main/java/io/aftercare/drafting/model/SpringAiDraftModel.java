@@ -56,7 +56,8 @@ public final class SpringAiDraftModel implements DraftModel {
 	private OpenAiChatOptions options(OpenAiChatModel openAi) {
 		OpenAiChatOptions configured = openAi.getOptions();
 		OpenAiChatOptions.Builder options = (configured != null) ? configured.mutate() : OpenAiChatOptions.builder();
-		return options.temperature(0.4).timeout(this.timeout).maxRetries(0).build();
+		// The writer's own timeout is the one that counts; the client's is a backstop.
+		return options.temperature(0.4).timeout(this.timeout.plusSeconds(2)).maxRetries(0).build();
 	}
 
 }
