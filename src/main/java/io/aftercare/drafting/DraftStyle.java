@@ -50,7 +50,7 @@ public enum DraftStyle {
 		if (words.matches("fresh|fresh take|a fresh take|new|again|different|another take|rewrite")) {
 			return Optional.of(FRESH);
 		}
-		if (words.matches("template|the template|templates")) {
+		if (words.matches("template|the template|templates|from the template")) {
 			return Optional.of(TEMPLATE);
 		}
 		return Optional.empty();

@@ -7,6 +7,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.account.Csm;
+import io.aftercare.account.CsmDirectory;
+import io.aftercare.chat.ChatEntry;
+import io.aftercare.chat.Conversation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,12 @@ class ModelWriterIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Conversation conversation;
+
+	@Autowired
+	CsmDirectory csms;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -299,6 +309,33 @@ class ModelWriterIntegrationTests {
 			.contains("Ihr Ticket #TF-2024-0847 (API rate limiting) ist gelöst")
 			.contains("Ich werde außerdem nächste Woche Ihre API-Kennzahlen prüfen")
 			.endsWith("Viele Grüße\nSam Rivera\n+1 (415) 555-0142\nsam.rivera@aftercare.example\n");
+	}
+
+	@Test
+	void theChatRoutesMakeItShorterAndInGermanToTheWriter() {
+		Csm sam = this.csms.find("sam").orElseThrow();
+		answer(GROUNDED, 500);
+		ChatEntry card = last(this.conversation.say(sam, "Follow up with TechFlow on ticket TF-2024-0847"));
+		this.followUp = card.followUpId();
+		openAi.resetAll();
+		answer(GROUNDED.replace("Thanks for your patience through this. ", ""), 400);
+
+		ChatEntry shorter = last(this.conversation.say(sam, "make it shorter"));
+
+		assertThat(shorter.kind()).isEqualTo(ChatEntry.Kind.FOLLOWUP);
+		assertThat(shorter.text()).isEqualTo("Here it is, shorter.");
+		assertThat(userMessage(sent(0))).contains("Make it noticeably shorter");
+
+		ChatEntry german = last(this.conversation.say(sam, "in German"));
+
+		assertThat(german.text()).isEqualTo("Here it is, in German.");
+		assertThat(sent(1).get("messages").get(0).get("content").asString()).contains("in German");
+		assertThat(writer(get("sam", "/api/followups/" + this.followUp))).containsEntry("writtenBy", "MODEL")
+			.containsEntry("language", "de");
+	}
+
+	private static ChatEntry last(List<ChatEntry> turn) {
+		return turn.get(turn.size() - 1);
 	}
 
 	private void answer(String content, int tokens) {
