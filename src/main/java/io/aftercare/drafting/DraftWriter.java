@@ -2,8 +2,8 @@ package io.aftercare.drafting;
 
 /**
  * Writes the follow-up email for a resolved ticket from templates
- * ({@link TemplateDraftWriter}). {@link Drafting} uses it alone, or as the fallback of the
- * language-model writer.
+ * ({@link TemplateDraftWriter}). {@link Drafting} uses it alone, or as the fallback of
+ * the language-model writer.
  */
 public interface DraftWriter {
 
