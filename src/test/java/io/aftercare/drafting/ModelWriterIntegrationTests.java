@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:modelwriter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"spring.ai.model.chat=openai", "spring.ai.openai.api-key=test-key", "spring.ai.openai.chat.model=gpt-4o-mini",
-		"spring.ai.openai.max-retries=0", "aftercare.drafting.writer=model", "aftercare.drafting.timeout=PT2S",
+		"spring.ai.openai.max-retries=0", "aftercare.drafting.writer=model", "aftercare.drafting.timeout=PT5S",
 		"aftercare.chat.model.enabled=false", "aftercare.triggers.enabled=false" })
 class ModelWriterIntegrationTests {
 
@@ -207,13 +207,13 @@ class ModelWriterIntegrationTests {
 	@Test
 	void aTimeoutFallsBackToTheTemplate() {
 		openAi.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-			.willReturn(okJson(completion(GROUNDED, 100)).withFixedDelay(4000)));
+			.willReturn(okJson(completion(GROUNDED, 100)).withFixedDelay(8000)));
 
 		Map<?, ?> view = draft();
 
 		assertThat(writer(view)).containsEntry("writtenBy", "TEMPLATE");
 		assertThat((String) writer(view).get("fallbackReason"))
-			.isEqualTo("The language model did not answer within 2 seconds");
+			.isEqualTo("The language model did not answer within 5 seconds");
 	}
 
 	@Test
