@@ -1,7 +1,6 @@
 package io.aftercare.drafting;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -141,8 +140,10 @@ public class Drafting {
 						request.ticketNumber(), tokens, attempt);
 				return new WrittenDraft(draft, WrittenDraft.Writer.MODEL, request.language(), null, tokens);
 			}
-			log.info("The language model's draft for ticket {} did not hold (attempt {}): {}", request.ticketNumber(),
-					attempt, findings);
+			// The findings quote the answer: like the answer, only at debug level.
+			log.info("The language model's draft for ticket {} did not hold (attempt {})", request.ticketNumber(),
+					attempt);
+			log.debug("What the checker found in it: {}", findings);
 		}
 		return fallback(request, template, tokens,
 				"the language model's draft did not hold up to the facts twice: " + String.join("; ", findings));
@@ -172,7 +173,8 @@ public class Drafting {
 	}
 
 	private WrittenDraft fallback(DraftRequest request, Draft template, int tokens, String reason) {
-		log.info("Draft for ticket {} written by the template: {}", request.ticketNumber(), reason);
+		log.info("Draft for ticket {} written by the template instead of the language model", request.ticketNumber());
+		log.debug("Why: {}", reason);
 		String said = Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
 		return new WrittenDraft(template, WrittenDraft.Writer.TEMPLATE, request.language(), said, tokens);
 	}
@@ -235,14 +237,6 @@ public class Drafting {
 			case MORE_FORMAL -> "more formal";
 			default -> "afresh";
 		};
-	}
-
-	/** The findings the checker has for a draft of the request, for the evaluation. */
-	List<String> check(DraftRequest request, Draft draft) {
-		Draft template = this.templates.write(request);
-		List<String> grounded = new ArrayList<>();
-		grounded.add(template.subject() + "\n" + template.textBody());
-		return GroundingCheck.findings(request, grounded, draft);
 	}
 
 }
