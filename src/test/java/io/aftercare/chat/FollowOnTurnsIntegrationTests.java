@@ -1,11 +1,17 @@
 package io.aftercare.chat;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aftercare.customer.CustomerRecord;
+import io.aftercare.customer.CustomerRegistry;
+import io.aftercare.customer.CustomerTier;
+import io.aftercare.shared.SourceKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,9 @@ class FollowOnTurnsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CustomerRegistry customers;
 
 	private ChatClient chat;
 
@@ -147,6 +156,18 @@ class FollowOnTurnsIntegrationTests {
 		// before).
 		Answer theirs = say("and for Acme?");
 		assertThat(theirs.text()).matches("(?s)(Acme Corp's follow-ups:\\n• AC-.*|No follow-ups for Acme Corp yet\\.)");
+	}
+
+	@Test
+	void findsACustomerAddedAfterTheBookWasRead() {
+		assertThat(say("Show recent tickets for TechFlow").kind()).isEqualTo("TICKETS");
+		String name = "Quillfeather " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+		this.customers.upsert(new CustomerRecord(new SourceKey("test", name), name, CustomerTier.SMB,
+				new BigDecimal("12000"), 40, null, "sam", false));
+
+		Answer answer = say("show " + name + "'s follow-ups");
+
+		assertThat(answer.text()).isEqualTo("No follow-ups for " + name + " yet.");
 	}
 
 	/** The answer the chat gave, as the page receives it. */
