@@ -113,7 +113,9 @@ public final class ModelAnswer {
 		}
 		String intent = text(json, "intent");
 		if (intent == null || !INTENTS.contains(intent)) {
-			return Checked.refused("no intent the chat acts on: " + intent);
+			// The reason is logged: never with what the model wrote, which may name
+			// anyone.
+			return Checked.refused("no intent the chat acts on");
 		}
 		switch (intent) {
 			case "reminders":
@@ -143,7 +145,7 @@ public final class ModelAnswer {
 		String number = text(json, "ticket_number");
 		if (number != null
 				&& (!TICKET_NUMBER.matcher(number).matches() || number.chars().noneMatch(Character::isDigit))) {
-			return Checked.refused("not a ticket number: " + number);
+			return Checked.refused("not a ticket number");
 		}
 		if (number != null && !said(message).contains(plain(number))) {
 			return Checked.refused("a ticket number the message does not name");
