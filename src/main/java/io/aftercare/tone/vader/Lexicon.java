@@ -1,0 +1,81 @@
+package io.aftercare.tone.vader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Rated words: each a valence from -4 (most negative) to +4 (most positive), looked up in
+ * lower case. Immutable once built, so one instance serves every thread.
+ */
+public final class Lexicon {
+
+	private final Map<String, Double> valences;
+
+	private Lexicon(Map<String, Double> valences) {
+		this.valences = Map.copyOf(valences);
+	}
+
+	/**
+	 * Reads the given classpath resources in order, each line {@code token<TAB>valence}
+	 * with anything after a further tab ignored; a later line for the same token wins, as
+	 * it does in VADER's own reading of its lexicon. Blank lines and lines starting with
+	 * {@code ##} are skipped.
+	 */
+	public static Lexicon fromClasspath(String... resources) {
+		Map<String, Double> valences = new HashMap<>();
+		for (String resource : resources) {
+			read(resource, valences);
+		}
+		return new Lexicon(valences);
+	}
+
+	private static void read(String resource, Map<String, Double> valences) {
+		InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource);
+		if (in == null) {
+			throw new IllegalStateException("Lexicon " + resource + " is not on the classpath");
+		}
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			String line;
+			int number = 0;
+			while ((line = lines.readLine()) != null) {
+				number++;
+				if (line.isBlank() || line.startsWith("##")) {
+					continue;
+				}
+				String[] fields = line.split("\t");
+				if (fields.length < 2) {
+					throw new IllegalStateException(resource + ":" + number + " has no valence");
+				}
+				valences.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1].trim()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read lexicon " + resource, ex);
+		}
+	}
+
+	/** The valence of a word in any case, empty when the word is not rated. */
+	public OptionalDouble valence(String word) {
+		Double valence = this.valences.get(word.toLowerCase(Locale.ROOT));
+		return (valence != null) ? OptionalDouble.of(valence) : OptionalDouble.empty();
+	}
+
+	/** Whether the word, in any case, is rated. */
+	public boolean rates(String word) {
+		return this.valences.containsKey(word.toLowerCase(Locale.ROOT));
+	}
+
+	/** How many words are rated. */
+	public int size() {
+		return this.valences.size();
+	}
+
+}
