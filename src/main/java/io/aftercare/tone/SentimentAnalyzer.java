@@ -1,17 +1,23 @@
 package io.aftercare.tone;
 
+import java.util.Set;
+
 import io.aftercare.tone.vader.Lexicon;
+import io.aftercare.tone.vader.Scores;
+import io.aftercare.tone.vader.Vader;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Scores how positive or negative a text reads, the way VADER does. Thread-safe: it holds
- * only the immutable lexicon, read once per class loader.
+ * Scores how positive or negative a text reads: VADER's rules over VADER's lexicon and
+ * Aftercare's support overlay ({@code tone/support-overlay.tsv}). Thread-safe: it holds
+ * only the immutable lexicon, read once per class loader however many analyzers are made.
  */
 @Component
 public final class SentimentAnalyzer {
 
-	private static final double NORMALISATION = 15;
+	/** "still broken", "still failing": the problem outlived the fix. */
+	private static final Set<String> NEGATIVE_INTENSIFIERS = Set.of("still");
 
 	public SentimentAnalyzer() {
 	}
@@ -24,18 +30,16 @@ public final class SentimentAnalyzer {
 		if (text == null || text.isBlank()) {
 			return Sentiment.NONE;
 		}
-		double sum = 0;
-		for (String word : text.split("\\s+")) {
-			sum += Lexicons.STANDARD.valence(word.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "")).orElse(0);
-		}
-		double compound = sum / Math.sqrt(sum * sum + NORMALISATION);
-		return new Sentiment(compound, Math.max(compound, 0), 1 - Math.abs(compound), Math.max(-compound, 0));
+		Scores scores = Support.VADER.score(text);
+		return new Sentiment(scores.compound(), scores.positive(), scores.neutral(), scores.negative());
 	}
 
-	/** Holds the lexicon, loaded on first use and then shared. */
-	private static final class Lexicons {
+	/** Loaded on first use, then shared by every analyzer. */
+	private static final class Support {
 
-		static final Lexicon STANDARD = Lexicon.fromClasspath("tone/vader_lexicon.txt");
+		static final Vader VADER = new Vader(
+				Lexicon.fromClasspath("tone/vader_lexicon.txt", "tone/support-overlay.tsv"),
+				new Vader.Extensions(NEGATIVE_INTENSIFIERS, true));
 
 	}
 
