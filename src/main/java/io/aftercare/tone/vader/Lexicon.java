@@ -17,6 +17,8 @@ import java.util.OptionalDouble;
  */
 public final class Lexicon {
 
+	private static final String UNRATED = "-";
+
 	private final Map<String, Double> valences;
 
 	private Lexicon(Map<String, Double> valences) {
@@ -26,8 +28,9 @@ public final class Lexicon {
 	/**
 	 * Reads the given classpath resources in order, each line {@code token<TAB>valence}
 	 * with anything after a further tab ignored; a later line for the same token wins, as
-	 * it does in VADER's own reading of its lexicon. Blank lines and lines starting with
-	 * {@code ##} are skipped.
+	 * it does in VADER's own reading of its lexicon. A valence of {@code -} takes the
+	 * token out: it is no longer rated. Blank lines and lines starting with {@code ##}
+	 * are skipped.
 	 */
 	public static Lexicon fromClasspath(String... resources) {
 		Map<String, Double> valences = new HashMap<>();
@@ -54,7 +57,14 @@ public final class Lexicon {
 				if (fields.length < 2) {
 					throw new IllegalStateException(resource + ":" + number + " has no valence");
 				}
-				valences.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1].trim()));
+				String token = fields[0].toLowerCase(Locale.ROOT);
+				String valence = fields[1].trim();
+				if (UNRATED.equals(valence)) {
+					valences.remove(token);
+				}
+				else {
+					valences.put(token, Double.parseDouble(valence));
+				}
 			}
 		}
 		catch (IOException ex) {
