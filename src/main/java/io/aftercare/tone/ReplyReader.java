@@ -54,9 +54,6 @@ public final class ReplyReader {
 			"furious", "outrage\\w*", "angry", "annoy\\w*", "fed up", "sick (and tired )?of", "tired of", "had enough",
 			"waste of (my |our )?(time|money)", "wasted (my|our) (time|day|week)", "(a|total|complete) joke", "worst",
 			"terrible", "horrible", "awful", "useless", "pathetic", "disgrace\\w*", "disappoint\\w*",
-			"(cancel|terminate|end) (our|my|the) (subscription|contract|account|plan)",
-			"switch\\w* to (a |another )?(competitor|vendor|provider|tool)", "competitors?",
-			"(other|alternative) (vendors|providers|tools|solutions)", "lawyers?", "legal (action|team)",
 			"(a |our |my )?refund", "how (many|much longer|long) (more )?(times|time|days|weeks) ",
 			"for the (second|third|fourth|fifth|\\d+(st|nd|rd|th)) time",
 			"(still )?(no one|nobody|noone) (has )?" + "(answer\\w*|respon\\w*|repl\\w*|got back|gotten back|called)",
@@ -136,7 +133,7 @@ public final class ReplyReader {
 			return new ReplyReading(ReplyKind.OTHER, sentiment,
 					"Reads like an automatic reply: " + reply.quote(reply.first(AUTOMATIC).getAsInt()));
 		}
-		OptionalInt angry = reply.last(ANGRY);
+		OptionalInt angry = latest(reply.last(ANGRY), reply.last(ChurnThreats.matcher(reply.text)));
 		OptionalInt stillBroken = reply.last(STILL_BROKEN);
 		OptionalInt problem = lastProblem(reply);
 		OptionalInt resolved = reply.lastEnd(RESOLVED);
@@ -212,6 +209,10 @@ public final class ReplyReader {
 		return (shouted >= 3 && shouted * 2 >= words) || text.contains("!!") || text.contains("?!");
 	}
 
+	private static OptionalInt latest(OptionalInt first, OptionalInt second) {
+		return (first.orElse(-1) >= second.orElse(-1)) ? first : second;
+	}
+
 	private static int max(OptionalInt first, OptionalInt second) {
 		return Math.max(first.orElse(-1), second.orElse(-1));
 	}
@@ -257,7 +258,11 @@ public final class ReplyReader {
 
 		/** Where the last match of the cue starts. */
 		OptionalInt last(Pattern cue) {
-			Matcher matcher = cue.matcher(this.text);
+			return last(cue.matcher(this.text));
+		}
+
+		/** Where the matcher's last match starts. */
+		OptionalInt last(Matcher matcher) {
 			OptionalInt last = OptionalInt.empty();
 			while (matcher.find()) {
 				last = OptionalInt.of(matcher.start());

@@ -46,6 +46,9 @@ class SupportOverlayTests {
 			Please escalate this.                    | negative
 			The app is so slow and buggy.            | negative
 			Your support is a joke.                  | negative
+			Thanks for nothing.                      | negative
+			Honestly, we are fed up.                 | negative
+			You let us down again.                   | negative
 			It's fixed, thanks.                      | positive
 			The issue is resolved.                   | positive
 			It works now.                            | positive

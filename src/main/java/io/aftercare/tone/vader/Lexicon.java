@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -21,8 +22,17 @@ public final class Lexicon {
 
 	private final Map<String, Double> valences;
 
+	private final Map<List<String>, Double> phrases;
+
 	private Lexicon(Map<String, Double> valences) {
 		this.valences = Map.copyOf(valences);
+		Map<List<String>, Double> phrases = new HashMap<>();
+		valences.forEach((token, valence) -> {
+			if (token.contains(" ")) {
+				phrases.put(List.of(token.split(" +")), valence);
+			}
+		});
+		this.phrases = Map.copyOf(phrases);
 	}
 
 	/**
@@ -76,6 +86,15 @@ public final class Lexicon {
 	public OptionalDouble valence(String word) {
 		Double valence = this.valences.get(word.toLowerCase(Locale.ROOT));
 		return (valence != null) ? OptionalDouble.of(valence) : OptionalDouble.empty();
+	}
+
+	/**
+	 * The rated phrases: tokens of more than one word, such as "thanks for nothing", in
+	 * lower case. VADER's own lexicon has four ("can't stand", "fed up", ...), which its
+	 * reference implementation never matches, since it looks words up one by one.
+	 */
+	public Map<List<String>, Double> phrases() {
+		return this.phrases;
 	}
 
 	/** Whether the word, in any case, is rated. */

@@ -84,6 +84,8 @@ public final class Vader {
 
 	private final boolean noNegates;
 
+	private final boolean ratesPhrases;
+
 	/**
 	 * VADER as its reference implementation scores.
 	 * @param lexicon the rated words
@@ -101,6 +103,7 @@ public final class Vader {
 		this.lexicon = lexicon;
 		this.negativeIntensifiers = extensions.negativeIntensifiers();
 		this.noNegates = extensions.noNegates();
+		this.ratesPhrases = extensions.ratesPhrases();
 	}
 
 	/**
@@ -111,11 +114,13 @@ public final class Vader {
 	 * @param noNegates whether "no" negates a rated word one or two places after it and
 	 * then counts as neutral itself ("no issues", "no problems at all"), as VADER 3.3
 	 * does; without it "no" only counts as a negative word (-1.2)
+	 * @param ratesPhrases whether the lexicon's phrases ("thanks for nothing") replace
+	 * what their words score
 	 */
-	public record Extensions(Set<String> negativeIntensifiers, boolean noNegates) {
+	public record Extensions(Set<String> negativeIntensifiers, boolean noNegates, boolean ratesPhrases) {
 
 		/** The reference implementation's rules, nothing more. */
-		public static final Extensions NONE = new Extensions(Set.of(), false);
+		public static final Extensions NONE = new Extensions(Set.of(), false, false);
 
 		public Extensions {
 			negativeIntensifiers = Set.copyOf(negativeIntensifiers);
@@ -131,8 +136,9 @@ public final class Vader {
 		}
 		boolean someShouted = someButNotAllShouted(words);
 		double[] valences = new double[words.size()];
+		Double[] phrases = this.ratesPhrases ? phrases(words) : new Double[words.size()];
 		for (int i = 0; i < words.size(); i++) {
-			valences[i] = valence(words, i, someShouted);
+			valences[i] = (phrases[i] != null) ? phrases[i] : valence(words, i, someShouted, phrases);
 		}
 		weighAroundBut(words, valences);
 		return Scores.of(valences, punctuationEmphasis(text), ALPHA);
@@ -157,7 +163,7 @@ public final class Vader {
 		return words;
 	}
 
-	private double valence(List<String> words, int i, boolean someShouted) {
+	private double valence(List<String> words, int i, boolean someShouted, Double[] phrases) {
 		String word = words.get(i);
 		String lower = lower(word);
 		if (isBooster(lower)
@@ -176,7 +182,7 @@ public final class Vader {
 		}
 		for (int distance = 1; distance <= 3 && distance <= i; distance++) {
 			String before = words.get(i - distance);
-			if (this.lexicon.rates(before)) {
+			if (this.lexicon.rates(before) || phrases[i - distance] != null) {
 				continue;
 			}
 			valence += boost(before, valence, someShouted) * BOOST_BY_DISTANCE[distance - 1];
@@ -194,6 +200,35 @@ public final class Vader {
 
 	private static boolean saysNo(List<String> words, int index) {
 		return index >= 0 && "no".equals(lower(words.get(index)));
+	}
+
+	/**
+	 * What the lexicon's phrases rate, by word: the phrase's valence at its first word, 0
+	 * at the others, {@code null} outside phrases. "Thanks for nothing" is no thanks, and
+	 * its "nothing" negates nothing after it.
+	 */
+	private Double[] phrases(List<String> words) {
+		Double[] rated = new Double[words.size()];
+		this.lexicon.phrases().forEach((phrase, valence) -> {
+			for (int start = 0; start + phrase.size() <= words.size(); start++) {
+				if (matches(words, start, phrase)) {
+					rated[start] = valence;
+					for (int i = start + 1; i < start + phrase.size(); i++) {
+						rated[i] = 0.0;
+					}
+				}
+			}
+		});
+		return rated;
+	}
+
+	private static boolean matches(List<String> words, int start, List<String> phrase) {
+		for (int i = 0; i < phrase.size(); i++) {
+			if (!phrase.get(i).equals(lower(words.get(start + i)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean isBooster(String lower) {
