@@ -36,10 +36,8 @@ public final class ReplyReader {
 	private static final int QUOTE_LENGTH = 80;
 
 	// Automatic answers: out-of-office notes and ticket acknowledgements, in the
-	// languages
-	// customers most often set them in. The caller recognises most by their headers;
-	// these
-	// catch the ones that arrive looking like a person's mail.
+	// languages customers most often set them in. The caller recognises most by their
+	// headers; these catch the ones that arrive looking like a person's mail.
 	private static final Pattern AUTOMATIC = cues("out[ -]of[ -](the )?office", "auto(matic)?[- ]?(reply|response)",
 			"automatic(ally)? (sent|generated)",
 			"on (annual |parental |sick |maternity |paternity )?(vacation|holidays?|leave)",
@@ -50,46 +48,60 @@ public final class ReplyReader {
 			"en vacances", "fuera de la oficina", "de vacaciones", "niet op kantoor", "afwezig", "fuori ufficio",
 			"fora do escritório");
 
+	// Anger, impatience and escalation; threats to leave are ChurnThreats'.
 	private static final Pattern ANGRY = cues("frustrat\\w*", "unacceptable", "not acceptable", "ridiculous", "absurd",
 			"furious", "outrage\\w*", "angry", "annoy\\w*", "fed up", "sick (and tired )?of", "tired of", "had enough",
 			"waste of (my |our )?(time|money)", "wasted (my|our) (time|day|week)", "(a|total|complete) joke", "worst",
 			"terrible", "horrible", "awful", "useless", "pathetic", "disgrace\\w*", "disappoint\\w*",
 			"(a |our |my )?refund", "how (many|much longer|long) (more )?(times|time|days|weeks) ",
 			"for the (second|third|fourth|fifth|\\d+(st|nd|rd|th)) time",
-			"(still )?(no one|nobody|noone) (has )?" + "(answer\\w*|respon\\w*|repl\\w*|got back|gotten back|called)",
-			"still (no answer|no reply|no response|waiting)", "thanks for nothing", "keeps happening", "wtf");
+			"(still )?(no one|nobody|noone) (has )?(answer\\w*|respon\\w*|repl\\w*|got back|gotten back|called)",
+			"still (no answer|no reply|no response|waiting)", "thanks for nothing", "keeps happening", "wtf", "painful",
+			"(took|taking|takes) (way |far |much )?too long", "unhappy", "not (happy|impressed|ok|okay|good enough)",
+			"poor (service|support|experience|communication)", "escalat\\w*",
+			"(speak|talk) (to|with) (your |a |the )?(manager|supervisor|boss|ceo|cto|someone senior|head of)");
 
+	// The problem outlived the fix, came back, or the fix did nothing.
 	private static final Pattern STILL_BROKEN = cues(
 			"still\\b[^.!?]{0,40}?\\b(fail\\w*|broken|break\\w*|not|\\w+n't|no longer|errors?|crash\\w*|down|slow|stuck"
 					+ "|happen\\w*|seeing|see|get|getting|occur\\w*|an? (issue|problem|bug)|the same|there|wrong"
 					+ "|missing|timing out|times out|hang\\w*|doesn't|isn't|won't|can't)",
+			"still no\\b",
 			"(isn't|is not|aren't|are not|wasn't|was not|hasn't been|has not been|haven't been|not) (yet |really |quite "
 					+ "|fully |completely |entirely )?(fixed|resolved|solved|sorted|working|fine|better|right)",
 			"(doesn't|does not|don't|do not|didn't|did not|won't|will not|can't|cannot) (seem to |really |quite )?"
 					+ "(work|help|fix|solve|resolve|change|load|sync|open|save|connect|start|run|do the trick"
 					+ "|make a difference)",
-			"(stopped|stops) working", "(came|comes|coming) back", "re-?appear\\w*", "re-?occurr?\\w*", "recurr\\w*",
-			"resurfac\\w*", "(fail\\w*|broke|broken|crash\\w*|happen\\w*|down|stuck|error\\w*) again",
+			"(can't|cannot|can not|unable to|not able to) (log ?in|sign ?in|access|open|load|save|connect|export"
+					+ "|import|sync|send|use)",
+			"(unfortunately|sadly|afraid) (not|no)\\b", "(stopped|stops) working", "(came|comes|coming) back",
+			"re-?appear\\w*", "re-?occurr?\\w*", "recurr\\w*", "resurfac\\w*",
+			"(fail\\w*|broke|broken|crash\\w*|happen\\w*|down|stuck|error\\w*) again",
 			"same (error|issue|problem|bug|behaviou?r|result|thing)",
 			"keeps? (fail\\w*|crash\\w*|happen\\w*|break\\w*|dropping|timing out|freezing|logging)", "persists?",
 			"no (change|difference|luck|improvement)", "nothing (has )?changed", "not (any )?better", "re-?open",
-			"another (outage|bug|error|crash|failure|incident)");
+			"another (outage|bug|error|crash|failure|incident)",
+			"(need|want|waiting for) (a |the )?(real|proper|permanent|actual|lasting) (fix|solution)");
 
 	// A problem named without a cue: it counts only in a sentence that reads negative,
-	// and
-	// not after "no" or "without" ("no errors since").
+	// and not after "no" or "without" ("no errors since").
 	private static final Pattern PROBLEM = cues("(?<!no )(?<!no more )(?<!without )(?<!zero )(?<!any )"
 			+ "(fail\\w*|broken|errors?|crash\\w*|bugs?|outages?|down|not working|doesn't work|timing out|times out"
-			+ "|stuck|unusable|issues?|problems?)");
+			+ "|timeouts?|stuck|unusable|issues?|problems?|slow|missing|wrong)");
 
 	private static final Pattern RESOLVED = cues("all (good|set|sorted|fine|working)",
 			"(works|working|worked) (now|fine|again|great|perfectly|well|like a charm|as expected|as it should)",
-			"(now it|it now|now everything|everything now) works", "(it|that|this) works[.!]",
+			"(now it|it now|now everything|everything now) works",
+			"(it|that|this|fix|patch|update|change|everything|all) works\\b",
 			"(is|it's|are|was|has been|have been|got|all|now|seems?) (now )?(fixed|resolved|solved|sorted)",
 			"problem solved", "(that )?(fixed|resolved|solved) (it|the (issue|problem))", "did the trick",
 			"back to normal", "up and running", "looks? (good|great|fine|perfect)",
 			"(is|are|seems?|all|looks?) (fine|good|great|perfect) now",
 			"no (more |further )?(issues|problems|errors|crashes|complaints|trouble)",
+			"(haven't|have not|hasn't|has not|didn't|did not|no longer) (seen|had|noticed|experienced|gotten|got"
+					+ "|encountered|run into)( any| the| this| that)? (issues?|problems?|errors?|crash\\w*|bugs?|trouble)",
+			"(issue|problem|error|crash|bug) (hasn't|has not|didn't|did not|never) (come back|returned|reappeared"
+					+ "|happened again|recurred)",
 			"(errors?|issues?|problems?|bugs?|crash\\w*) (is |are |has |have )?(now )?(gone|disappeared|went away)",
 			"(can|may|feel free to|go ahead and) close", "(glad|happy) (with|now)",
 			"thank(s| you)[^.!?]{0,30}(fix|sort|resolv|solv|quick)");
@@ -98,9 +110,13 @@ public final class ReplyReader {
 			"(get|hop|jump|be|have|schedule|set up|book|arrange|organi[sz]e) (on )?(a |an )?(quick |short |brief )?"
 					+ "(call|meeting|phone call|video call|zoom|chat)",
 			"(give|call) (me|us) (a |back)", "call (me|us)\\b", "phone (me|us)",
-			"(talk|speak|chat|meet) (to|with) " + "(you|someone|somebody|a person|a human|an engineer|your)",
+			"(talk|speak|chat|meet) (to|with) (you|someone|somebody|a person|a human|an engineer|your)",
 			"(can|could|shall) we (talk|speak|meet|chat)", "(a |quick |short )call (would|could|might)",
-			"(zoom|teams|google meet|meet) (link|call|invite)", "my (phone )?number is");
+			"(appreciate|like|want|love|need|prefer) (a |to have a |to set up a |to schedule a )?(quick |short )?"
+					+ "(call|meeting)",
+			"(call|meeting) to (discuss|go over|walk through|talk)",
+			"(need|want|would like|'d like) to (talk|speak|meet)", "(zoom|teams|google meet|meet) (link|call|invite)",
+			"my (phone )?number is");
 
 	// "No need for a call", "we don't need a call": the opposite of a wish for one.
 	private static final Pattern NO_CALL = cues("no need (for|to)[^.!?]{0,20}(call|meet|talk)",

@@ -25,6 +25,10 @@ class ReplyReaderTests {
 			Great news, the export works perfectly. You can close the ticket.              | POSITIVE
 			Yep, resolved on our end.                                                      | POSITIVE
 			The error is gone, thank you.                                                  | POSITIVE
+			No, all good!                                                                  | POSITIVE
+			We haven't seen the issue since the fix.                                       | POSITIVE
+			Yes                                                                            | POSITIVE
+			Can't complain, works fine.                                                    | POSITIVE
 			# Still broken, mixed ones included
 			Thanks, but it's still failing.                                                | STILL_BROKEN
 			Thanks for the update, but the problem is not resolved.                        | STILL_BROKEN
@@ -39,6 +43,12 @@ class ReplyReaderTests {
 			The login page is broken for all our users.                                    | STILL_BROKEN
 			It still isn't working, can we get on a call?                                  | STILL_BROKEN
 			Please reopen the ticket, the sync fails again.                                | STILL_BROKEN
+			No, it's still broken.                                                         | STILL_BROKEN
+			Unfortunately not.                                                             | STILL_BROKEN
+			Still no fix?                                                                  | STILL_BROKEN
+			I can't log in anymore since yesterday.                                        | STILL_BROKEN
+			The workaround helps for now but we need a real fix.                           | STILL_BROKEN
+			Thanks, the issue is resolved. However, the export is slow.                    | STILL_BROKEN
 			# Frustrated
 			This is unacceptable. We have been waiting for three days.                     | FRUSTRATED
 			Honestly, this is ridiculous. Third time this month!                           | FRUSTRATED
@@ -50,12 +60,16 @@ class ReplyReaderTests {
 			Thanks for nothing.                                                            | FRUSTRATED
 			Why is this broken again?!!                                                    | FRUSTRATED
 			Your support is a joke and a waste of our time.                                | FRUSTRATED
+			The fix works, but the whole experience was painful and took way too long.     | FRUSTRATED
+			We lost a full day of orders. I need to speak with your manager.               | FRUSTRATED
 			# Wants a call
 			Can we get on a call?                                                          | WANTS_A_CALL
 			Could you give me a call tomorrow morning?                                     | WANTS_A_CALL
 			It works, but I'd like to set up a meeting to talk about the rollout.          | WANTS_A_CALL
 			Can we talk about this with someone from your team this week?                  | WANTS_A_CALL
 			Please call me back, my number is 555 0100.                                    | WANTS_A_CALL
+			I would appreciate a call to discuss what happened.                            | WANTS_A_CALL
+			The problem is fixed, but we need to talk about the SLA.                       | WANTS_A_CALL
 			# Other: automatic replies, questions, plain acknowledgements
 			I'm out of the office until Monday with limited access to email.               | OTHER
 			I am currently on vacation and will respond when I return.                     | OTHER
@@ -66,6 +80,9 @@ class ReplyReaderTests {
 			Noted.                                                                         | OTHER
 			Forwarding this to my colleague Sam, who owns the integration.                 | OTHER
 			We'll test it on Monday and let you know.                                      | OTHER
+			Not yet, the team is still testing.                                            | OTHER
+			Great, thanks. Any idea what caused it?                                        | OTHER
+			I'm on parental leave until March; please contact Sam instead.                 | OTHER
 			""")
 	void readsTheReply(String reply, ReplyKind kind) {
 		ReplyReading reading = this.reader.read(reply);

@@ -55,6 +55,8 @@ class SupportOverlayTests {
 			It is not working.                       | negative
 			No issues since the update.              | positive
 			No problems at all, thanks.              | positive
+			No, all good now.                        | positive
+			No, it is not working.                   | negative
 			""")
 	void readsSupportVocabulary(String sentence, String reading) {
 		Sentiment sentiment = this.analyzer.score(sentence);

@@ -130,7 +130,7 @@ public final class Vader {
 
 	/** Scores a text. */
 	public Scores score(String text) {
-		List<String> words = words(text);
+		List<String> words = words(text, this.noNegates);
 		if (words.isEmpty()) {
 			return Scores.NONE;
 		}
@@ -150,6 +150,15 @@ public final class Vader {
 	 * ":)" and ":D" stay whole), single characters dropped.
 	 */
 	static List<String> words(String text) {
+		return words(text, false);
+	}
+
+	/**
+	 * The text's words; with {@code answersKeepPunctuation} a "no" followed by
+	 * punctuation ("No, it works") keeps it: it answers a question, it negates nothing
+	 * after it and is no rated word.
+	 */
+	private static List<String> words(String text, boolean answersKeepPunctuation) {
 		List<String> words = new ArrayList<>();
 		// Mail clients type typographic apostrophes: "don’t" must negate like "don't".
 		String plain = text.replace('\u2019', '\'').replace('\u2018', '\'');
@@ -158,7 +167,8 @@ public final class Vader {
 				continue;
 			}
 			String stripped = EDGE_PUNCTUATION.matcher(token).replaceAll("");
-			words.add((stripped.length() >= 2) ? stripped : token);
+			boolean answer = answersKeepPunctuation && "no".equals(lower(stripped)) && !token.equals(stripped);
+			words.add((stripped.length() >= 2 && !answer) ? stripped : token);
 		}
 		return words;
 	}
