@@ -82,6 +82,34 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	 * said, what to do after a failure.
 	 */
 	static String deliveryLine(FollowUp f, SendOptions options, Instant now) {
+		String line = sendingLine(f, options, now);
+		String answer = answerLine(f);
+		return (answer == null) ? line : (line == null) ? answer : line + " " + answer;
+	}
+
+	/**
+	 * Whether the customer answered, in words: how the answer reads and its first words
+	 * (customer text: the card escapes it), or that none came yet.
+	 */
+	static String answerLine(FollowUp f) {
+		io.aftercare.followup.FollowUpAnswer a = f.answer();
+		if (a != null) {
+			String words = a.text().replaceAll("\\s+", " ").strip();
+			words = (words.length() > 160) ? words.substring(0, 159) + "…" : words;
+			String how = (a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK) ? "Answered with one click"
+					: "Replied";
+			return how + " " + MOMENT.format(a.answeredAt()) + ": "
+					+ a.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + a.reason() + ")"
+					+ (words.isEmpty() || a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK ? "."
+							: ". \"" + words + "\"");
+		}
+		if (f.responseStatus() == io.aftercare.followup.ResponseStatus.AWAITING) {
+			return "No answer yet.";
+		}
+		return null;
+	}
+
+	private static String sendingLine(FollowUp f, SendOptions options, Instant now) {
 		String detail = (f.deliveryDetail() != null) ? f.deliveryDetail() : "";
 		return switch (f.deliveryStatus()) {
 			case NOT_SENT -> null;
