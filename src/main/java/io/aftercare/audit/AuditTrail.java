@@ -73,8 +73,8 @@ class AuditTrail {
 
 	@ApplicationModuleListener
 	void on(io.aftercare.reply.FollowUpBounced bounced) {
-		this.log.record(bounced.bouncedAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP,
-				bounced.followUpId().value(), "bounced", bounced.reason());
+		this.log.record(bounced.bouncedAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP, bounced.followUpId().value(),
+				"bounced", bounced.reason());
 	}
 
 	@ApplicationModuleListener

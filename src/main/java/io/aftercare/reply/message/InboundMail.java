@@ -53,7 +53,14 @@ public record InboundMail(String messageId, List<String> inReplyTo, List<String>
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,250}@[^<>\\s]{1,250}>");
 
-	private static final Session SESSION = Session.getInstance(new Properties());
+	// Headers in raw UTF-8 (RFC 6532), as many clients send them, are read as UTF-8.
+	private static final Session SESSION = Session.getInstance(utf8Headers());
+
+	private static Properties utf8Headers() {
+		Properties properties = new Properties();
+		properties.put("mail.mime.allowutf8", "true");
+		return properties;
+	}
 
 	/** Reads a message from its RFC 5322 bytes. */
 	public static InboundMail parse(byte[] raw) {
