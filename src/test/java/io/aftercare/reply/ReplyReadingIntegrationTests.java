@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 		"aftercare.mail.imap.security=none", "aftercare.mail.imap.username=sam", "aftercare.mail.imap.password=secret",
 		"aftercare.replies.imap.enabled=true", "aftercare.replies.imap.poll-interval=1s",
 		"aftercare.replies.links.base-url=https://aftercare.test", "aftercare.followup.send-wait=PT5S",
-		"db-scheduler.polling-interval=1s" })
+		"aftercare.reminder.fire-every=1s", "db-scheduler.polling-interval=1s" })
 class ReplyReadingIntegrationTests {
 
 	static final String SAM = "sam.rivera@aftercare.example";
