@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A desk that posts webhooks to {@code /webhooks/{name}}: it checks their signature,
  * names each event, and later, in the worker, reads the stored payload into tickets. It
@@ -36,5 +40,22 @@ public interface WebhookSource {
 	 * may ask the vendor's API.
 	 */
 	List<DeskTicket> read(String payload);
+
+	/**
+	 * The body as a JSON object, as every desk's webhooks are; throws
+	 * {@link WebhookRefused} otherwise.
+	 */
+	static JsonNode jsonObject(JsonMapper json, byte[] body) {
+		try {
+			JsonNode root = json.readTree(body);
+			if (root == null || !root.isObject()) {
+				throw new WebhookRefused(WebhookRefused.Reason.MALFORMED, "The body is not a JSON object.");
+			}
+			return root;
+		}
+		catch (JacksonException ex) {
+			throw new WebhookRefused(WebhookRefused.Reason.MALFORMED, "The body is not JSON.");
+		}
+	}
 
 }

@@ -20,7 +20,6 @@ import io.aftercare.connector.KnownTickets;
 import io.aftercare.connector.WebhookRefused;
 import io.aftercare.connector.WebhookRefused.Reason;
 import io.aftercare.connector.WebhookSource;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,7 +99,7 @@ class IntercomWebhooks implements WebhookSource {
 			throw new WebhookRefused(Reason.BAD_SIGNATURE,
 					"The signature does not match the body for the configured client secret.");
 		}
-		Instant created = IntercomConversations.seconds(parse(body).path("created_at"));
+		Instant created = IntercomConversations.seconds(WebhookSource.jsonObject(this.json, body).path("created_at"));
 		if (created != null && Duration.between(created, now).compareTo(this.settings.webhookMaxAge()) > 0) {
 			throw new WebhookRefused(Reason.STALE, "The notification was created at " + created + ", longer ago than "
 					+ this.settings.webhookMaxAge() + " allows.");
@@ -120,7 +119,7 @@ class IntercomWebhooks implements WebhookSource {
 
 	@Override
 	public String eventId(Function<String, String> header, byte[] body) {
-		JsonNode root = parse(body);
+		JsonNode root = WebhookSource.jsonObject(this.json, body);
 		String id = IntercomConversations.text(root, "id");
 		if (!"notification_event".equals(IntercomConversations.text(root, "type")) || id == null
 				|| IntercomConversations.text(root, "topic") == null) {
@@ -131,19 +130,6 @@ class IntercomWebhooks implements WebhookSource {
 			throw new WebhookRefused(Reason.MALFORMED, "The notification id is longer than 190 characters.");
 		}
 		return id;
-	}
-
-	private JsonNode parse(byte[] body) {
-		try {
-			JsonNode root = this.json.readTree(body);
-			if (root == null || !root.isObject()) {
-				throw new WebhookRefused(Reason.MALFORMED, "The body is not a JSON object.");
-			}
-			return root;
-		}
-		catch (JacksonException ex) {
-			throw new WebhookRefused(Reason.MALFORMED, "The body is not JSON.");
-		}
 	}
 
 	@Override

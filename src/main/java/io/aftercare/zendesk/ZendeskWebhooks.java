@@ -18,7 +18,6 @@ import io.aftercare.connector.KnownTickets;
 import io.aftercare.connector.WebhookRefused;
 import io.aftercare.connector.WebhookRefused.Reason;
 import io.aftercare.connector.WebhookSource;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,7 +127,7 @@ class ZendeskWebhooks implements WebhookSource {
 
 	@Override
 	public String eventId(Function<String, String> header, byte[] body) {
-		JsonNode root = parse(body);
+		JsonNode root = WebhookSource.jsonObject(this.json, body);
 		String type = ZendeskTickets.text(root, "type");
 		String id = ZendeskTickets.text(root, "id");
 		if (type != null && type.startsWith("zen:event-type:") && id != null) {
@@ -146,19 +145,6 @@ class ZendeskWebhooks implements WebhookSource {
 		throw new WebhookRefused(Reason.MALFORMED,
 				"The body is neither a Zendesk event (type zen:event-type:..., id) nor the Aftercare trigger's "
 						+ "{\"ticket\": {...}}.");
-	}
-
-	private JsonNode parse(byte[] body) {
-		try {
-			JsonNode root = this.json.readTree(body);
-			if (root == null || !root.isObject()) {
-				throw new WebhookRefused(Reason.MALFORMED, "The body is not a JSON object.");
-			}
-			return root;
-		}
-		catch (JacksonException ex) {
-			throw new WebhookRefused(Reason.MALFORMED, "The body is not JSON.");
-		}
 	}
 
 	@Override

@@ -180,8 +180,9 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$[?(@.id == " + id + ")].subject")
 			.isEqualTo(List.of("Checking in after your API issue"));
 
-		// Written from the events, right after each change.
-		await().atMost(Duration.ofSeconds(10))
+		// Written from the events, right after each change (a busy machine may take a
+		// while).
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> this.sam.get("/api/followups/" + id + "/history")
 				.expectStatus()
 				.isOk()

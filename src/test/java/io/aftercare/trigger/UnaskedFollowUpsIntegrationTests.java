@@ -113,7 +113,9 @@ class UnaskedFollowUpsIntegrationTests {
 
 		Map<?, ?> draft = awaitDraft(globex);
 		await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(3)).until(() -> settled(globex));
-		assertThat(drafts("sam")).filteredOn((d) -> globex.owns(d)).hasSize(1);
+		assertThat(drafts("sam")).as(() -> "the customer's follow-ups: " + stored(globex))
+			.filteredOn((d) -> globex.owns(d))
+			.hasSize(1);
 		assertThat((List<?>) draft.get("alsoCovers")).hasSize(1);
 		String body = text(((Number) draft.get("id")).longValue());
 		assertThat(body).contains("#" + globex.number("1"))
@@ -212,6 +214,14 @@ class UnaskedFollowUpsIntegrationTests {
 		return EventListeners.stillRunning(this.jdbc) == 0 && this.jdbc.sql("""
 				select count(*) from scheduled_tasks where task_name = 'unasked-followup' and task_instance = :customer
 				""").param("customer", String.valueOf(customer.id())).query(Long.class).single() == 0;
+	}
+
+	/** What the database holds for the customer, to explain a failure. */
+	private List<Map<String, Object>> stored(Customer customer) {
+		return this.jdbc.sql("""
+				select id, ticket_id, status, created_by, created_at, updated_at from support_followups
+				where customer_id = :customer order by id
+				""").param("customer", customer.id()).query().listOfRows();
 	}
 
 	private List<Map<?, ?>> drafts(String csm) {

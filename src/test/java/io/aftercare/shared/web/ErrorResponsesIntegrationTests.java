@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an unexpected failure says nothing about our internals.
  */
 @AftercareIntegrationTest
+// A context of its own (it adds a failing controller) on a database of its own: two
+// contexts on one database would run each other's background work.
+@TestPropertySource(
+		properties = "spring.datasource.url=jdbc:h2:mem:aftercare-error-responses;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ExtendWith(OutputCaptureExtension.class)
 @Import(ErrorResponsesIntegrationTests.Failing.class)
 class ErrorResponsesIntegrationTests {
