@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -17,17 +18,29 @@ import java.util.OptionalDouble;
  */
 public final class Lexicon {
 
+	private static final String UNRATED = "-";
+
 	private final Map<String, Double> valences;
+
+	private final Map<List<String>, Double> phrases;
 
 	private Lexicon(Map<String, Double> valences) {
 		this.valences = Map.copyOf(valences);
+		Map<List<String>, Double> phrases = new HashMap<>();
+		valences.forEach((token, valence) -> {
+			if (token.contains(" ")) {
+				phrases.put(List.of(token.split(" +")), valence);
+			}
+		});
+		this.phrases = Map.copyOf(phrases);
 	}
 
 	/**
 	 * Reads the given classpath resources in order, each line {@code token<TAB>valence}
 	 * with anything after a further tab ignored; a later line for the same token wins, as
-	 * it does in VADER's own reading of its lexicon. Blank lines and lines starting with
-	 * {@code ##} are skipped.
+	 * it does in VADER's own reading of its lexicon. A valence of {@code -} takes the
+	 * token out: it is no longer rated. Blank lines and lines starting with {@code ##}
+	 * are skipped.
 	 */
 	public static Lexicon fromClasspath(String... resources) {
 		Map<String, Double> valences = new HashMap<>();
@@ -54,7 +67,14 @@ public final class Lexicon {
 				if (fields.length < 2) {
 					throw new IllegalStateException(resource + ":" + number + " has no valence");
 				}
-				valences.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1].trim()));
+				String token = fields[0].toLowerCase(Locale.ROOT);
+				String valence = fields[1].trim();
+				if (UNRATED.equals(valence)) {
+					valences.remove(token);
+				}
+				else {
+					valences.put(token, Double.parseDouble(valence));
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -66,6 +86,15 @@ public final class Lexicon {
 	public OptionalDouble valence(String word) {
 		Double valence = this.valences.get(word.toLowerCase(Locale.ROOT));
 		return (valence != null) ? OptionalDouble.of(valence) : OptionalDouble.empty();
+	}
+
+	/**
+	 * The rated phrases: tokens of more than one word, such as "thanks for nothing", in
+	 * lower case. VADER's own lexicon has four ("can't stand", "fed up", ...), which its
+	 * reference implementation never matches, since it looks words up one by one.
+	 */
+	public Map<List<String>, Double> phrases() {
+		return this.phrases;
 	}
 
 	/** Whether the word, in any case, is rated. */
