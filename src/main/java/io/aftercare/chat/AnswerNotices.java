@@ -38,7 +38,9 @@ class AnswerNotices {
 			return;
 		}
 		String customer = name(answered.customerId());
-		String words = answered.text().replaceAll("\\s+", " ").strip();
+		// A click's words are the button's, already said by the reading's reason.
+		String words = (answered.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK) ? ""
+				: answered.text().replaceAll("\\s+", " ").strip();
 		if (words.length() > QUOTE) {
 			words = words.substring(0, QUOTE - 1) + "…";
 		}

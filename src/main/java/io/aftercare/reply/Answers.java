@@ -103,9 +103,12 @@ public class Answers {
 			.param("mailbox", cut(mailbox, 320))
 			.param("kind", stored)
 			.param("followUp", followUp.map((f) -> f.id().value()).orElse(null))
-			.param("from", cut(mail.from(), 320))
-			.param("subject", cut(mail.subject(), 500))
-			.param("detail", cut(classified.detail(), 1000))
+			// Of a message that answers none of ours (the CSM's other mail) only its
+			// Message-ID is kept: enough to pass over it next time, nothing of its
+			// content.
+			.param("from", followUp.isPresent() ? cut(mail.from(), 320) : null)
+			.param("subject", followUp.isPresent() ? cut(mail.subject(), 500) : null)
+			.param("detail", followUp.isPresent() ? cut(classified.detail(), 1000) : null)
 			.param("receivedAt", SqlTime.utc(receivedAt))
 			.param("now", SqlTime.utc(this.clock.instant()))
 			.update();

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -43,6 +44,9 @@ import static org.awaitility.Awaitility.await;
  * shows it.
  */
 @AftercareIntegrationTest
+// Its own database and servers: no other class can reuse the context, and its pollers
+// must not go on polling stopped servers while later classes run.
+@DirtiesContext
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:aftercare-gmail-replies;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"aftercare.replies.gmail.enabled=true", "aftercare.replies.gmail.poll-interval=1s",

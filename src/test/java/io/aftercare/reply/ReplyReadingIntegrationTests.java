@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -39,6 +40,9 @@ import static org.awaitility.Awaitility.await;
  * and the address suspect.
  */
 @AftercareIntegrationTest
+// Its own database and servers: no other class can reuse the context, and its pollers
+// must not go on polling stopped servers while later classes run.
+@DirtiesContext
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:aftercare-replies;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"aftercare.mail.transport=smtp", "aftercare.mail.smtp.host=localhost", "aftercare.mail.smtp.security=none",
