@@ -112,8 +112,8 @@ public final class Vader {
 	 * @param negativeIntensifiers words that, like an intensifier, strengthen the word
 	 * after them, but only a negative one ("still broken", not "still great")
 	 * @param noNegates whether "no" negates a rated word one or two places after it and
-	 * then counts as neutral itself ("no issues", "no problems at all"), as VADER 3.3
-	 * does; without it "no" only counts as a negative word (-1.2)
+	 * then counts as neutral itself ("no issues", "no problems at all"), as later Python
+	 * releases of VADER do; without it "no" only counts as a negative word (-1.2)
 	 * @param ratesPhrases whether the lexicon's phrases ("thanks for nothing") replace
 	 * what their words score
 	 */
