@@ -262,6 +262,13 @@ class FollowUps {
 		params.put("deliveryDetail", f.deliveryDetail());
 		params.put("response", f.responseStatus().name());
 		params.put("holdReason", f.holdReason());
+		FollowUpAnswer answer = f.answer();
+		params.put("answerText", (answer != null) ? answer.text() : null);
+		params.put("answerKind", (answer != null) ? answer.kind() : null);
+		params.put("answerSentiment", (answer != null) ? answer.sentiment() : null);
+		params.put("answerReason", (answer != null) ? answer.reason() : null);
+		params.put("answeredVia", (answer != null) ? answer.via().name() : null);
+		params.put("answeredAt", (answer != null) ? SqlTime.utc(answer.answeredAt()) : null);
 		params.put("now", SqlTime.utc(now));
 		int updated = this.jdbc.sql("""
 				update support_followups set status = :status, edited_subject = :editedSubject,
@@ -272,7 +279,9 @@ class FollowUps {
 				    send_attempts = :sendAttempts, send_requested_by = :sendRequestedBy,
 				    provider_message_id = :providerMessageId, provider_thread_id = :providerThreadId,
 				    delivery_status = :delivery, delivery_detail = :deliveryDetail,
-				    response_status = :response, hold_reason = :holdReason, updated_at = :now, version = version + 1
+				    response_status = :response, hold_reason = :holdReason, answer_text = :answerText,
+				    response_tone = :answerKind, answer_sentiment = :answerSentiment, answer_reason = :answerReason,
+				    answered_via = :answeredVia, responded_at = :answeredAt, updated_at = :now, version = version + 1
 				where id = :id and version = :version
 				""").params(params).update();
 		if (updated != 1) {
@@ -301,7 +310,18 @@ class FollowUps {
 						rs.getInt("send_attempts"), rs.getString("send_requested_by"),
 						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
-				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"));
+				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"))
+			.withAnswer(answer(rs));
+	}
+
+	private static FollowUpAnswer answer(ResultSet rs) throws SQLException {
+		String via = rs.getString("answered_via");
+		if (via == null) {
+			return null;
+		}
+		return new FollowUpAnswer(SqlTime.instant(rs, "responded_at"), FollowUpAnswer.Via.valueOf(via),
+				rs.getString("answer_text"), rs.getString("response_tone"), rs.getDouble("answer_sentiment"),
+				rs.getString("answer_reason"));
 	}
 
 	private List<TicketId> alsoCovers(FollowUpId followUpId) {
