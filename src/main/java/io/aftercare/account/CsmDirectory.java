@@ -77,6 +77,13 @@ public class CsmDirectory {
 				java.util.Base64.getEncoder().encodeToString(secret), CsmRole.CSM));
 	}
 
+	/** Every CSM's email address, for reading their mailboxes. */
+	public java.util.List<String> emails() {
+		return this.jdbc.sql("select email from csm_users where email is not null order by username")
+			.query(String.class)
+			.list();
+	}
+
 	public boolean exists(String username) {
 		return this.jdbc.sql("select count(*) from csm_users where username = :username")
 			.param("username", username)

@@ -20,6 +20,7 @@ import io.aftercare.ticket.ParticipantSide;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketComment;
+import io.aftercare.tone.SentimentAnalyzer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -48,15 +49,17 @@ public class ImpactAssessor {
 
 	private final ImpactRules rules;
 
-	private final ToneReader tone = new ToneReader();
+	private final ToneReader tone;
 
 	private final Clock clock;
 
-	ImpactAssessor(CustomerBook customers, SupportDesk desk, AssessmentSettings settings, Clock clock) {
+	ImpactAssessor(CustomerBook customers, SupportDesk desk, AssessmentSettings settings, SentimentAnalyzer analyzer,
+			Clock clock) {
 		this.customers = customers;
 		this.desk = desk;
 		this.settings = settings;
 		this.rules = new ImpactRules(settings);
+		this.tone = new ToneReader(analyzer);
 		this.clock = clock;
 	}
 

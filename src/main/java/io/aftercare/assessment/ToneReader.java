@@ -6,30 +6,30 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aftercare.tone.ChurnThreats;
+import io.aftercare.tone.Sentiment;
+import io.aftercare.tone.SentimentAnalyzer;
+
 /**
- * Reads the tone of a customer's own comments on a ticket from a fixed lexicon, so the
- * same comments always give the same tone and a CSM can tell why.
+ * Reads the tone of a customer's own comments on a ticket with the
+ * {@link SentimentAnalyzer}'s feeling score: VADER with the words that only name the
+ * problem (error, fails, outage) left out, since every ticket describes a problem. The
+ * same comments always give the same tone.
  * <p>
- * The strongest signal anywhere in the comments wins: angry over frustrated; positive
- * only when nothing negative was said; neutral otherwise.
+ * The strongest signal in any comment wins: angry over frustrated; positive only when no
+ * comment reads negative; neutral otherwise. Angry is a strongly negative comment, a
+ * threat to leave, or shouting (capitals, runs of exclamation marks) that is not joy.
  */
 public final class ToneReader {
 
-	// The whole lexicon. Each entry is a regular expression matched case-insensitively
-	// between word boundaries, so "again" does not match "against"; a trailing \w* makes
-	// a stem ("frustrat\w*" for frustrated, frustrating, frustration).
+	/** A comment scoring this low or lower reads angry. */
+	static final double ANGRY_FROM = -0.6;
 
-	private static final Pattern ANGRY = words("unacceptable", "not acceptable", "furious", "ridiculous", "cancel\\w*",
-			"terrible", "worst", "lawyers?", "legal action", "switch\\w* to (a |another )?competitors?");
+	/** A comment scoring this low or lower reads frustrated. */
+	static final double FRUSTRATED_FROM = -0.3;
 
-	private static final Pattern FRUSTRATED = words("frustrat\\w*",
-			"still (not|doesn't|does not|isn't|is not|broken|failing)",
-			// "Thanks again" is gratitude, not a recurring problem.
-			"(?<!thanks )(?<!thank you )again", "disappoint\\w*", "urgent\\w*", "block(s|ed|ing|er|ers)?", "losing",
-			"annoy\\w*", "not (happy|great|good)");
-
-	private static final Pattern POSITIVE = words("thank\\w*", "thx", "great", "appreciat\\w*", "perfect\\w*",
-			"awesome", "excellent", "helpful");
+	/** A comment scoring this high or higher reads positive, when none reads negative. */
+	static final double POSITIVE_FROM = 0.3;
 
 	// One "Thanks!!" is enthusiasm; "!!!" or "!!" more than once is anger.
 	private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}");
@@ -44,6 +44,12 @@ public final class ToneReader {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}']*");
 
+	private final SentimentAnalyzer analyzer;
+
+	public ToneReader(SentimentAnalyzer analyzer) {
+		this.analyzer = analyzer;
+	}
+
 	/**
 	 * The tone of the given comments.
 	 * @param customerComments the customer's own comments; may be {@code null}, empty or
@@ -55,23 +61,27 @@ public final class ToneReader {
 			return Tone.NEUTRAL;
 		}
 		List<String> comments = customerComments.stream().filter(Objects::nonNull).toList();
-		if (comments.stream().anyMatch(ToneReader::soundsAngry)) {
+		List<Sentiment> feelings = comments.stream().map(this.analyzer::scoreFeeling).toList();
+		double lowest = feelings.stream().mapToDouble(Sentiment::compound).min().orElse(0);
+		double highest = feelings.stream().mapToDouble(Sentiment::compound).max().orElse(0);
+		if (lowest <= ANGRY_FROM || comments.stream().anyMatch((comment) -> ChurnThreats.in(comment).isPresent())) {
 			return Tone.ANGRY;
 		}
-		if (exclaimsAngrily(comments)) {
+		for (int i = 0; i < comments.size(); i++) {
+			if (!feelings.get(i).isPositive() && shouts(comments.get(i))) {
+				return Tone.ANGRY;
+			}
+		}
+		if (exclaimsAngrily(comments, feelings)) {
 			return Tone.ANGRY;
 		}
-		if (comments.stream().anyMatch((comment) -> FRUSTRATED.matcher(comment).find())) {
+		if (lowest <= FRUSTRATED_FROM) {
 			return Tone.FRUSTRATED;
 		}
-		if (comments.stream().anyMatch((comment) -> POSITIVE.matcher(comment).find())) {
+		if (highest >= POSITIVE_FROM && lowest > Sentiment.NEGATIVE_FROM) {
 			return Tone.POSITIVE;
 		}
 		return Tone.NEUTRAL;
-	}
-
-	private static boolean soundsAngry(String comment) {
-		return ANGRY.matcher(comment).find() || shouts(comment);
 	}
 
 	private static boolean shouts(String comment) {
@@ -89,10 +99,17 @@ public final class ToneReader {
 		return shouted >= SHOUTED_WORDS && shouted * 2 >= words;
 	}
 
-	private static boolean exclaimsAngrily(List<String> comments) {
+	/**
+	 * Runs of exclamation marks in comments that do not read positive: "Perfect!!!" is
+	 * joy.
+	 */
+	private static boolean exclaimsAngrily(List<String> comments, List<Sentiment> feelings) {
 		int runs = 0;
-		for (String comment : comments) {
-			Matcher exclamations = EXCLAMATIONS.matcher(comment);
+		for (int i = 0; i < comments.size(); i++) {
+			if (feelings.get(i).isPositive()) {
+				continue;
+			}
+			Matcher exclamations = EXCLAMATIONS.matcher(comments.get(i));
 			while (exclamations.find()) {
 				if (exclamations.group().length() >= ANGRY_EXCLAMATION_LENGTH || ++runs >= ANGRY_EXCLAMATION_RUNS) {
 					return true;
@@ -100,11 +117,6 @@ public final class ToneReader {
 			}
 		}
 		return false;
-	}
-
-	private static Pattern words(String... terms) {
-		return Pattern.compile("\\b(?:" + String.join("|", terms) + ")\\b",
-				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
 }

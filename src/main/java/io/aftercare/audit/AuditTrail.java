@@ -63,6 +63,21 @@ class AuditTrail {
 	}
 
 	@ApplicationModuleListener
+	void on(io.aftercare.reply.FollowUpAnswered answered) {
+		// The reading, not the customer's words: the trail records what changed.
+		this.log.record(answered.answeredAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP,
+				answered.followUpId().value(), "answered",
+				answered.via().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", reads "
+						+ answered.kind().label());
+	}
+
+	@ApplicationModuleListener
+	void on(io.aftercare.reply.FollowUpBounced bounced) {
+		this.log.record(bounced.bouncedAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP, bounced.followUpId().value(),
+				"bounced", bounced.reason());
+	}
+
+	@ApplicationModuleListener
 	void on(FollowUpHeld held) {
 		this.log.record(held.heldAt(), Csm.AFTERCARE.username(), AuditLog.FOLLOW_UP, held.followUpId().value(), "held",
 				held.reason());

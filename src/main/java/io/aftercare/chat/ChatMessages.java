@@ -39,6 +39,24 @@ class ChatMessages {
 			.single() > 0;
 	}
 
+	/** Whether a notice about this follow-up was written for this moment already. */
+	boolean hasFollowUpNotice(long followUpId, java.time.Instant at) {
+		return this.jdbc.sql("""
+				select count(*) from chat_messages where followup_id = :id and created_at = :at and author = 'AFTERCARE'
+				""")
+			.param("id", followUpId)
+			.param("at", io.aftercare.shared.SqlTime.utc(at))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * A notice about a follow-up (an answer, a bounce), once per follow-up and moment.
+	 */
+	ChatEntry appendFollowUpNotice(ChatEntry entry) {
+		return append(entry, null);
+	}
+
 	/**
 	 * The notice of a reminder falling due; at most one per reminder (a unique index).
 	 */

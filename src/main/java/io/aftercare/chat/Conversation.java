@@ -18,9 +18,7 @@ import io.aftercare.account.Csm;
 import io.aftercare.assessment.AssessmentSettings;
 import io.aftercare.chat.ChatEntry.Topic;
 import io.aftercare.chat.intent.Book;
-import io.aftercare.chat.intent.ContactName;
 import io.aftercare.chat.intent.CustomerMatch;
-import io.aftercare.chat.intent.CustomerName;
 import io.aftercare.chat.intent.CustomerRef;
 import io.aftercare.chat.intent.Intent;
 import io.aftercare.chat.intent.IntentParser;
@@ -66,11 +64,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Conversation {
 
-	private static final int BOOK_LIMIT = 5000;
-
-	// Three contacts a customer on average, and room to spare.
-	private static final int CONTACT_LIMIT = 20000;
-
 	private static final int LONGEST_MESSAGE = 2000;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
@@ -90,12 +83,14 @@ public class Conversation {
 
 	private final ModelReader model;
 
+	private final Books books;
+
 	private final IntentParser parser = new IntentParser();
 
 	private final Clock clock;
 
 	Conversation(ChatMessages messages, CustomerBook customers, FollowUpManagement followUps, ReminderBook reminders,
-			SupportDesk desk, AssessmentSettings assessment, ModelReader model, Clock clock) {
+			SupportDesk desk, AssessmentSettings assessment, ModelReader model, Books books, Clock clock) {
 		this.messages = messages;
 		this.customers = customers;
 		this.followUps = followUps;
@@ -103,6 +98,7 @@ public class Conversation {
 		this.desk = desk;
 		this.assessment = assessment;
 		this.model = model;
+		this.books = books;
 		this.clock = clock;
 	}
 
@@ -145,24 +141,12 @@ public class Conversation {
 	 * nothing, by the language model, if there is one and its answer holds.
 	 */
 	private Intent understand(Csm csm, String said, InView inView) {
-		Book book = book(csm);
+		Book book = this.books.of(csm);
 		Intent intent = this.parser.parse(said, book, now());
 		if (!(intent instanceof Intent.Unknown) || !this.model.isAvailable()) {
 			return intent;
 		}
 		return this.model.read(said, book).filter((read) -> namesRealTickets(csm, read, inView)).orElse(intent);
-	}
-
-	private Book book(Csm csm) {
-		List<CustomerName> names = this.customers.names(csm, BOOK_LIMIT)
-			.stream()
-			.map((c) -> new CustomerName(c.id().value(), c.name()))
-			.toList();
-		List<ContactName> contacts = this.customers.contactNames(csm, CONTACT_LIMIT)
-			.stream()
-			.map((c) -> new ContactName(c.id().value(), c.customerId().value(), c.name()))
-			.toList();
-		return Book.of(names, contacts);
 	}
 
 	/**

@@ -71,7 +71,7 @@ class ModelReader implements DisposableBean {
 			if (text.isEmpty()) {
 				return Optional.empty();
 			}
-			ModelAnswer.Checked checked = ModelAnswer.check(text.get(), book);
+			ModelAnswer.Checked checked = ModelAnswer.check(text.get(), message, book);
 			if (checked.refusal() != null) {
 				log.info("The language model's answer was refused: {}", checked.refusal());
 			}

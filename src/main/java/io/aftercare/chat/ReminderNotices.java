@@ -33,7 +33,8 @@ class ReminderNotices {
 			return;
 		}
 		String customer = this.customers.find(Csm.AFTERCARE, due.customerId()).map(Customer::name).orElse(null);
-		String text = "Reminder due: " + due.note() + ((customer != null) ? " (" + customer + ")" : "");
+		String text = "Reminder due: " + due.note() + ((customer != null) ? " (" + customer + ")" : "")
+				+ ((due.answer() != null) ? ". " + due.answer() : "");
 		ChatEntry notice = new ChatEntry(null, due.owner(), ChatEntry.Author.AFTERCARE, ChatEntry.Kind.TEXT, text, null,
 				due.customerId().value(),
 				List.of(new ChatEntry.Choice("Show my reminders", "What reminders do I have?")), due.firedAt());

@@ -138,7 +138,7 @@ public class CustomerBook {
 	/** Health scores recorded in {@code [from, to]}, oldest first. */
 	public List<HealthEntry> healthHistory(CustomerId customer, Instant from, Instant to) {
 		return this.jdbc.sql("""
-				select score, recorded_at, source from health_scores
+				select score, recorded_at, source, note from health_scores
 				where customer_id = :customer and recorded_at between :from and :to
 				order by recorded_at
 				""")
@@ -152,7 +152,7 @@ public class CustomerBook {
 	/** The last score recorded at or before {@code at}. */
 	public Optional<HealthEntry> healthAt(CustomerId customer, Instant at) {
 		return this.jdbc.sql("""
-				select score, recorded_at, source from health_scores
+				select score, recorded_at, source, note from health_scores
 				where customer_id = :customer and recorded_at <= :at
 				order by recorded_at desc limit 1
 				""")
@@ -181,7 +181,8 @@ public class CustomerBook {
 	}
 
 	static HealthEntry health(ResultSet rs, int row) throws SQLException {
-		return new HealthEntry(rs.getInt("score"), SqlTime.instant(rs, "recorded_at"), rs.getString("source"));
+		return new HealthEntry(rs.getInt("score"), SqlTime.instant(rs, "recorded_at"), rs.getString("source"),
+				rs.getString("note"));
 	}
 
 }

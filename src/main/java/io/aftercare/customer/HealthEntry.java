@@ -3,9 +3,15 @@ package io.aftercare.customer;
 import java.time.Instant;
 
 /**
- * One recorded health score (0 to 100) of a customer.
+ * One recorded health score (0 to 100) of a customer; {@code note} says why, when the
+ * entry comes from something Aftercare saw (a reply's reading), else {@code null}.
  */
-public record HealthEntry(int score, Instant recordedAt, String source) {
+public record HealthEntry(int score, Instant recordedAt, String source, String note) {
+
+	/** A score as a health system reports it, without a note. */
+	public HealthEntry(int score, Instant recordedAt, String source) {
+		this(score, recordedAt, source, null);
+	}
 
 	public HealthEntry {
 		if (score < 0 || score > 100) {

@@ -68,6 +68,38 @@ public final class HtmlBody {
 		return this.layouts.process("layout", context);
 	}
 
+	/**
+	 * Render a plain-text body followed by a question and links to answer it, each a
+	 * button-like link; every text and URL is escaped.
+	 */
+	public String render(String textBody, String question, java.util.List<Link> links) {
+		if (textBody == null) {
+			throw new IllegalArgumentException("A body to render is required");
+		}
+		StringBuilder body = new StringBuilder(formatted(textBody));
+		body.append(PARAGRAPH).append(escape(question)).append("</p>").append(PARAGRAPH);
+		for (Link link : links) {
+			body.append("<a href=\"")
+				.append(escape(link.url()))
+				.append("\" style=\"display:inline-block;margin:0 8px 8px 0;padding:8px 14px;border:1px solid #2f6f4f;")
+				.append("border-radius:4px;color:#2f6f4f;text-decoration:none;\">")
+				.append(escape(link.label()))
+				.append("</a>");
+		}
+		body.append("</p>");
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("body", body.toString());
+		return this.layouts.process("layout", context);
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+	}
+
+	/** A link shown below the body: its words and where it goes. */
+	public record Link(String label, String url) {
+	}
+
 	private static String formatted(String textBody) {
 		// UTF-8 escapes only < > & " ' and leaves "•" and accented names readable.
 		String escaped = HtmlUtils.htmlEscape(textBody.replace("\r\n", "\n").replace('\r', '\n'),

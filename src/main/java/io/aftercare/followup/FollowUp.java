@@ -95,6 +95,8 @@ public class FollowUp {
 
 	private DraftAuthorship authorship = DraftAuthorship.TEMPLATE;
 
+	private FollowUpAnswer answer;
+
 	FollowUp(FollowUpId id, CustomerId customerId, TicketId ticketId, List<TicketId> alsoCovers, FollowUpLevel level,
 			FollowUpLevel assessedLevel, String levelOverriddenBy, List<String> reasons, List<String> offers,
 			List<SuggestedReminder> suggestedReminders, Recipient recipient, Draft generated, String createdBy,
@@ -313,6 +315,41 @@ public class FollowUp {
 		this.providerMessageId = providerMessageId;
 		this.providerThreadId = providerThreadId;
 		this.responseStatus = ResponseStatus.AWAITING;
+		return true;
+	}
+
+	/**
+	 * Records the customer's answer to the sent email. A later answer replaces an earlier
+	 * one (the customer changed their mind); the same answer, or an older one, heard
+	 * again changes nothing.
+	 * @return whether it was recorded
+	 */
+	boolean answered(FollowUpAnswer answer) {
+		if (this.status != FollowUpStatus.SENT) {
+			return false;
+		}
+		if (this.answer != null && !answer.answeredAt().isAfter(this.answer.answeredAt())) {
+			return false;
+		}
+		this.answer = answer;
+		this.responseStatus = ResponseStatus.REPLIED;
+		return true;
+	}
+
+	/**
+	 * The receiving side refused the sent email for good, with its reason: nobody will
+	 * answer it.
+	 * @return whether it was recorded (false when it was not sent or already bounced)
+	 */
+	boolean bounced(String reason) {
+		if (this.status != FollowUpStatus.SENT || this.deliveryStatus == DeliveryStatus.BOUNCED) {
+			return false;
+		}
+		this.deliveryStatus = DeliveryStatus.BOUNCED;
+		this.deliveryDetail = fit(reason);
+		if (this.responseStatus == ResponseStatus.AWAITING) {
+			this.responseStatus = ResponseStatus.NONE;
+		}
 		return true;
 	}
 
@@ -608,6 +645,17 @@ public class FollowUp {
 
 	public ResponseStatus responseStatus() {
 		return this.responseStatus;
+	}
+
+	/** The customer's answer, once there is one. */
+	public FollowUpAnswer answer() {
+		return this.answer;
+	}
+
+	/** Sets the stored answer while the follow-up is read. */
+	FollowUp withAnswer(FollowUpAnswer stored) {
+		this.answer = stored;
+		return this;
 	}
 
 	/** The send queue's record of a send, as stored beside the follow-up. */

@@ -31,7 +31,11 @@ class FollowUpEmails {
 
 	private final CsmDirectory csms;
 
-	FollowUpEmails(CustomerBook customers, SupportDesk desk, HtmlBody html, CsmDirectory csms) {
+	private final org.springframework.beans.factory.ObjectProvider<FollowUpAnswerLinks> links;
+
+	FollowUpEmails(CustomerBook customers, SupportDesk desk, HtmlBody html, CsmDirectory csms,
+			org.springframework.beans.factory.ObjectProvider<FollowUpAnswerLinks> links) {
+		this.links = links;
 		this.customers = customers;
 		this.csms = csms;
 		this.desk = desk;
@@ -44,10 +48,34 @@ class FollowUpEmails {
 	OutgoingEmail of(FollowUp followUp) {
 		Draft content = followUp.content();
 		List<String> thread = this.desk.mailThread(followUp.customerId(), followUp.ticketId());
+		FollowUpAnswerLinks.Links answerLinks = answerLinks(followUp);
+		String text = content.textBody();
+		String html;
+		if (answerLinks != null) {
+			text = text + "\n\n" + ASK + "\n" + ALL_GOOD + ": " + answerLinks.allGood() + "\n" + STILL_TROUBLE + ": "
+					+ answerLinks.stillTrouble() + "\n";
+			html = this.html.render(content.textBody(), ASK, List.of(new HtmlBody.Link(ALL_GOOD, answerLinks.allGood()),
+					new HtmlBody.Link(STILL_TROUBLE, answerLinks.stillTrouble())));
+		}
+		else {
+			html = this.html.render(content.textBody());
+		}
 		return new OutgoingEmail(followUp.messageId(), sender(followUp),
-				new Mailbox(followUp.recipient().name(), followUp.recipient().email()), content.subject(),
-				content.textBody(), this.html.render(content.textBody()),
+				new Mailbox(followUp.recipient().name(), followUp.recipient().email()), content.subject(), text, html,
 				thread.isEmpty() ? null : thread.get(thread.size() - 1), thread);
+	}
+
+	// Words the customer reads, below the CSM's own: a question, and two answers that
+	// say what a click does.
+	static final String ASK = "Is everything working for you now? One click lets me know:";
+
+	static final String ALL_GOOD = "All good";
+
+	static final String STILL_TROUBLE = "Still having trouble";
+
+	private FollowUpAnswerLinks.Links answerLinks(FollowUp followUp) {
+		FollowUpAnswerLinks provider = this.links.getIfAvailable();
+		return (provider != null) ? provider.of(followUp).orElse(null) : null;
 	}
 
 	/**

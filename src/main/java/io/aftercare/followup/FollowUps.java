@@ -270,6 +270,13 @@ class FollowUps {
 		params.put("deliveryDetail", f.deliveryDetail());
 		params.put("response", f.responseStatus().name());
 		params.put("holdReason", f.holdReason());
+		FollowUpAnswer answer = f.answer();
+		params.put("answerText", (answer != null) ? answer.text() : null);
+		params.put("answerKind", (answer != null) ? answer.kind() : null);
+		params.put("answerSentiment", (answer != null) ? answer.sentiment() : null);
+		params.put("answerReason", (answer != null) ? answer.reason() : null);
+		params.put("answeredVia", (answer != null) ? answer.via().name() : null);
+		params.put("answeredAt", (answer != null) ? SqlTime.utc(answer.answeredAt()) : null);
 		params.put("now", SqlTime.utc(now));
 		params.put("writtenBy", f.authorship().writer().name());
 		params.put("writerNote", f.authorship().fallbackReason());
@@ -286,6 +293,8 @@ class FollowUps {
 				    delivery_status = :delivery, delivery_detail = :deliveryDetail,
 				    response_status = :response, hold_reason = :holdReason, written_by = :writtenBy,
 				    writer_note = :writerNote, language = :language, model_tokens = :modelTokens,
+				    answer_text = :answerText, response_tone = :answerKind, answer_sentiment = :answerSentiment,
+				    answer_reason = :answerReason, answered_via = :answeredVia, responded_at = :answeredAt,
 				    updated_at = :now, version = version + 1
 				where id = :id and version = :version
 				""").params(params).update();
@@ -316,9 +325,20 @@ class FollowUps {
 						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
 				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"))
+			.withAnswer(answer(rs))
 			.writtenBy(new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
 					Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
 					rs.getInt("model_tokens")));
+	}
+
+	private static FollowUpAnswer answer(ResultSet rs) throws SQLException {
+		String via = rs.getString("answered_via");
+		if (via == null) {
+			return null;
+		}
+		return new FollowUpAnswer(SqlTime.instant(rs, "responded_at"), FollowUpAnswer.Via.valueOf(via),
+				rs.getString("answer_text"), rs.getString("response_tone"), rs.getDouble("answer_sentiment"),
+				rs.getString("answer_reason"));
 	}
 
 	private List<TicketId> alsoCovers(FollowUpId followUpId) {

@@ -30,13 +30,14 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MailTransport.class)
-	MailTransport mailTransport(MailSettings settings, ObjectProvider<ImapMailbox> imap, Clock clock) {
+	MailTransport mailTransport(MailSettings settings, ObjectProvider<ImapMailbox> imap,
+			ObjectProvider<GmailClient> gmail, Clock clock) {
 		SendingAddress sending = sendingAddress(settings);
 		return switch (settings.transport()) {
 			case OUTBOX -> new OutboxTransport(settings.outbox(), sending, clock);
 			case SMTP ->
 				new SmtpTransport(server(settings.smtp()), sentCopy(settings, imap.getIfAvailable()), sending, clock);
-			case GMAIL -> new GmailTransport(gmailClient(settings, clock), sending, clock);
+			case GMAIL -> new GmailTransport(required(gmail.getIfAvailable()), sending, clock);
 		};
 	}
 
@@ -51,6 +52,26 @@ class MailConfiguration {
 		Imap imap = settings.imap();
 		return new ImapMailbox(new ImapMailbox.Account(imap.host(), imap.port(), imap.security(), imap.username(),
 				imap.password(), imap.connectTimeout(), imap.timeout()));
+	}
+
+	/**
+	 * The Gmail API as the service account's delegate, when its key is configured: how
+	 * the Gmail transport sends, and the reading side reads the answers.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(GmailClient.class)
+	@ConditionalOnProperty(prefix = "aftercare.mail.gmail", name = "credentials-file")
+	GmailClient gmailClient(MailSettings settings, Clock clock) {
+		return gmailClient(settings.gmail(), clock);
+	}
+
+	private static GmailClient required(GmailClient gmail) {
+		if (gmail == null) {
+			throw new IllegalStateException(
+					"aftercare.mail.transport=gmail needs aftercare.mail.gmail.credentials-file, "
+							+ "the service account's JSON key");
+		}
+		return gmail;
 	}
 
 	private static SendingAddress sendingAddress(MailSettings settings) {
@@ -91,13 +112,7 @@ class MailConfiguration {
 		return imap;
 	}
 
-	private static GmailClient gmailClient(MailSettings settings, Clock clock) {
-		MailSettings.Gmail gmail = settings.gmail();
-		if (gmail.credentialsFile() == null) {
-			throw new IllegalStateException(
-					"aftercare.mail.transport=gmail needs aftercare.mail.gmail.credentials-file, "
-							+ "the service account's JSON key");
-		}
+	private static GmailClient gmailClient(MailSettings.Gmail gmail, Clock clock) {
 		var http = GmailClient.httpClient(gmail.connectTimeout());
 		ServiceAccountTokens tokens = ServiceAccountTokens.fromKeyFile(gmail.credentialsFile(), gmail.tokenUri(),
 				gmail.scopes(), http, gmail.timeout(), clock);

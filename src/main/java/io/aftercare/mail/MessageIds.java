@@ -53,6 +53,36 @@ public class MessageIds implements SmartInitializingSingleton {
 		return "<fu." + followUpId + "." + contentVersion + "." + token + "@" + this.domain + ">";
 	}
 
+	/**
+	 * The follow-up whose email this Message-ID is, when it is one of ours: its shape is
+	 * ours and its token is the one this installation derives for that follow-up and
+	 * wording, so a Message-ID made up outside (a forged {@code In-Reply-To}) names
+	 * nothing.
+	 */
+	public java.util.Optional<Long> followUpOf(String messageId) {
+		if (messageId == null) {
+			return java.util.Optional.empty();
+		}
+		java.util.regex.Matcher id = OURS.matcher(messageId.strip());
+		if (!id.matches() || !id.group(4).equalsIgnoreCase(this.domain)) {
+			return java.util.Optional.empty();
+		}
+		try {
+			long followUp = Long.parseLong(id.group(1));
+			int version = Integer.parseInt(id.group(2));
+			byte[] expected = java.util.Arrays.copyOf(mac("followup:" + followUp + ":" + version), TOKEN_BYTES);
+			byte[] given = HexFormat.of().parseHex(id.group(3));
+			return java.security.MessageDigest.isEqual(expected, given) ? java.util.Optional.of(followUp)
+					: java.util.Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static final java.util.regex.Pattern OURS = java.util.regex.Pattern
+		.compile("<fu\\.(\\d{1,18})\\.(\\d{1,9})\\.([0-9a-f]{24})@([^>\\s]+)>");
+
 	private byte[] mac(String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

@@ -6,6 +6,11 @@ import java.util.List;
 
 import io.aftercare.shared.SqlTime;
 
+import io.aftercare.followup.DeliveryStatus;
+import io.aftercare.followup.FollowUp;
+import io.aftercare.followup.FollowUpAnswer;
+import io.aftercare.followup.FollowUpResponses;
+import io.aftercare.tone.ReplyKind;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -36,7 +41,10 @@ class DueReminders {
 
 	private final Clock clock;
 
-	DueReminders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final FollowUpResponses responses;
+
+	DueReminders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, FollowUpResponses responses) {
+		this.responses = responses;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -47,6 +55,34 @@ class DueReminders {
 		return Tasks.recurring("fire-due-reminders", Schedules.fixedDelay(settings.fireEvery()))
 			.execute((instance, context) -> reminders.getObject().fire());
 	}
+
+	/** Whether the customer answered the reminder's follow-up, in words. */
+	private String answer(Reminder reminder) {
+		if (reminder.followUpId() == null) {
+			return null;
+		}
+		return this.responses.find(reminder.followUpId()).map(DueReminders::answer).orElse(null);
+	}
+
+	static String answer(FollowUp followUp) {
+		FollowUpAnswer answer = followUp.answer();
+		if (answer != null) {
+			String kind = java.util.Arrays.stream(ReplyKind.values())
+				.filter((k) -> k.name().equals(answer.kind()))
+				.map(ReplyKind::label)
+				.findFirst()
+				.orElse(answer.kind());
+			return "The customer answered on " + DAY.format(answer.answeredAt()) + ": " + kind + ".";
+		}
+		if (followUp.deliveryStatus() == DeliveryStatus.BOUNCED) {
+			return "The follow-up bounced: no answer will come.";
+		}
+		return (followUp.sentAt() != null) ? "No answer from the customer yet." : null;
+	}
+
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+		.ofPattern("MMM d", java.util.Locale.ENGLISH)
+		.withZone(java.time.ZoneOffset.UTC);
 
 	/** Fires the reminders due now; answers how many this call fired. */
 	@Transactional
@@ -66,7 +102,7 @@ class DueReminders {
 				.update();
 			if (won == 1) {
 				this.events.publishEvent(new ReminderDue(reminder.id(), reminder.customerId(), reminder.followUpId(),
-						reminder.owner(), reminder.dueAt(), reminder.note(), now));
+						reminder.owner(), reminder.dueAt(), reminder.note(), now, answer(reminder)));
 				fired++;
 			}
 		}

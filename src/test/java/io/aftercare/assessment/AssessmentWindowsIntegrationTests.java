@@ -9,6 +9,7 @@ import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.tone.SentimentAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class AssessmentWindowsIntegrationTests {
 
 	private ImpactAssessor assessorWith(String setting, String value) {
 		return new ImpactAssessor(this.customers, this.desk, AssessmentSettingsTests.settingsWith(setting, value),
-				this.clock);
+				new SentimentAnalyzer(), this.clock);
 	}
 
 	private TicketAssessment assess(ImpactAssessor assessor, String customerName, String ticketNumber) {

@@ -222,6 +222,39 @@ class ChatBrowserTests {
 		assertThat(confirm.locator(".confirm-card")).containsText("To:");
 	}
 
+	/**
+	 * One conversation of several turns, each leaning on the one before: "them", "not
+	 * that one", "this draft".
+	 */
+	@Test
+	void followsAConversationFromTurnToTurn() {
+		signIn("sam", "demo");
+		Locator tickets = say("Show recent tickets for Acme");
+		assertThat(tickets).containsText("Recent tickets for Acme Corp:");
+		assertThat(tickets.locator("table.tickets")).containsText("SSO login loop");
+
+		Locator first = say("follow up with them on ticket AC-2024-0125");
+		assertThat(first.locator(".followup-card .ticket-number")).hasText("AC-2024-0125");
+		assertThat(first.locator(".followup-card .issue")).hasText("Dashboards take over a minute to load");
+
+		Locator sso = say("not that one, the SSO ticket");
+		Locator card = sso.locator(".followup-card");
+		assertThat(card.locator(".ticket-number")).hasText("AC-2024-0112");
+		assertThat(card.locator(".issue")).containsText("SSO login loop");
+		String followUp = card.getAttribute("data-followup");
+
+		Locator discarded = say("discard this draft");
+		assertThat(discarded).containsText("Discarded the draft for Acme Corp's ticket AC-2024-0112.");
+		assertThat(discarded.locator("button.choice")).hasText("Draft it again");
+
+		// The conversation is kept: after a reload the discarded draft shows as such.
+		this.page.reload();
+		assertThat(this.page.locator("#log")).containsText("Discarded the draft for Acme Corp's ticket AC-2024-0112.");
+		assertThat(this.page.locator("#log .followup-card[data-followup='" + followUp + "']").last())
+			.hasAttribute("data-status", "DISCARDED");
+		assertThat(this.dialogs.get()).isZero();
+	}
+
 	@Test
 	void anotherCsmCannotReachTechFlow() {
 		signIn("alex", "demo");

@@ -111,11 +111,14 @@ class UnaskedFollowUpsIntegrationTests {
 		ticket(globex, "1", "HIGH", "SOLVED", Duration.ofDays(2), null, false);
 		ticket(globex, "2", "URGENT", "SOLVED", Duration.ofDays(1), null, false);
 
-		Map<?, ?> draft = awaitDraft(globex);
+		awaitDraft(globex);
 		await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(3)).until(() -> settled(globex));
-		assertThat(drafts("sam")).as(() -> "the customer's follow-ups: " + stored(globex))
-			.filteredOn((d) -> globex.owns(d))
-			.hasSize(1);
+		// Read once settled: on a busy machine the first ticket may get its draft before
+		// the
+		// second is noted, and that draft is then replaced by one that covers both.
+		List<Map<?, ?>> drafts = drafts("sam").stream().filter((d) -> globex.owns(d)).toList();
+		assertThat(drafts).as(() -> "the customer's follow-ups: " + stored(globex)).hasSize(1);
+		Map<?, ?> draft = drafts.get(0);
 		assertThat((List<?>) draft.get("alsoCovers")).hasSize(1);
 		String body = text(((Number) draft.get("id")).longValue());
 		assertThat(body).contains("#" + globex.number("1"))

@@ -79,7 +79,10 @@ public final class Book {
 			add(coreKey, new Hit(i, Kind.EXACT, 0));
 			add(fullKey, new Hit(i, Kind.EXACT, 0));
 			typo(coreKey, i);
-			typo(fullKey, i);
+			// Most names have no legal suffix: index their typos once.
+			if (!fullKey.equals(coreKey)) {
+				typo(fullKey, i);
+			}
 			for (int k = 1; k < core.size(); k++) {
 				String start = String.join("", core.subList(0, k));
 				if (start.length() >= 3) {

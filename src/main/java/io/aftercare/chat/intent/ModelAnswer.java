@@ -1,5 +1,6 @@
 package io.aftercare.chat.intent;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A language model's reading of a message, checked before the chat acts on it. The model
  * answers JSON of the shape {@link #SCHEMA} describes; everything it names is checked
- * against the CSM's {@link Book}: a customer or contact not in it, a malformed ticket
- * number, an intent the model may not choose (sending and discarding are only ever
- * typed), or anything that is not that JSON refuses the whole answer, and the chat
- * answers as if no model had been asked.
+ * against the message and the CSM's {@link Book}: a customer, contact or ticket number
+ * the message does not contain (the model made it up), a customer or contact not in the
+ * book, a malformed ticket number, an intent the model may not choose (sending and
+ * discarding are only ever typed), or anything that is not that JSON refuses the whole
+ * answer, and the chat answers as if no model had been asked.
  */
 public final class ModelAnswer {
 
@@ -60,6 +62,10 @@ public final class ModelAnswer {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{1,30}");
 
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	private static final Set<String> INTENTS = Set.of("follow_up", "recent_tickets", "follow_ups", "reminders",
 			"new_reminder", "waiting", "help");
 
@@ -87,9 +93,11 @@ public final class ModelAnswer {
 	/**
 	 * Reads and checks the model's answer.
 	 * @param answer the model's answer, as text
+	 * @param message what the CSM typed, the only place the answer may take names and
+	 * numbers from
 	 * @param book the CSM's customers and contacts, the only ones the answer may name
 	 */
-	public static Checked check(String answer, Book book) {
+	public static Checked check(String answer, String message, Book book) {
 		if (answer == null || answer.isBlank() || answer.length() > LONGEST_ANSWER) {
 			return Checked.refused("no answer, or one too long");
 		}
@@ -105,7 +113,9 @@ public final class ModelAnswer {
 		}
 		String intent = text(json, "intent");
 		if (intent == null || !INTENTS.contains(intent)) {
-			return Checked.refused("no intent the chat acts on: " + intent);
+			// The reason is logged: never with what the model wrote, which may name
+			// anyone.
+			return Checked.refused("no intent the chat acts on");
 		}
 		switch (intent) {
 			case "reminders":
@@ -121,7 +131,7 @@ public final class ModelAnswer {
 		}
 		CustomerRef customer;
 		try {
-			customer = customer(json, book);
+			customer = customer(json, said(message), book);
 		}
 		catch (IllegalArgumentException ex) {
 			return Checked.refused(ex.getMessage());
@@ -135,7 +145,10 @@ public final class ModelAnswer {
 		String number = text(json, "ticket_number");
 		if (number != null
 				&& (!TICKET_NUMBER.matcher(number).matches() || number.chars().noneMatch(Character::isDigit))) {
-			return Checked.refused("not a ticket number: " + number);
+			return Checked.refused("not a ticket number");
+		}
+		if (number != null && !said(message).contains(plain(number))) {
+			return Checked.refused("a ticket number the message does not name");
 		}
 		List<String> words = new ArrayList<>();
 		JsonNode ticketWords = json.get("ticket_words");
@@ -169,7 +182,7 @@ public final class ModelAnswer {
 	 * The customer the answer names, found in the book; refused (as an exception) when it
 	 * names one that is not there.
 	 */
-	private static CustomerRef customer(JsonNode json, Book book) {
+	private static CustomerRef customer(JsonNode json, String said, Book book) {
 		String reference = text(json, "customer_reference");
 		String name = text(json, "customer");
 		String contact = text(json, "contact");
@@ -184,6 +197,9 @@ public final class ModelAnswer {
 			if (name.length() > LONGEST_NAME) {
 				throw new IllegalArgumentException("a customer's name too long");
 			}
+			if (plain(name).isEmpty() || !said.contains(plain(name))) {
+				throw new IllegalArgumentException("a customer the message does not name");
+			}
 			matches = new CustomerMatcher().match(name, book.customers());
 			if (matches.isEmpty()) {
 				throw new IllegalArgumentException("a customer outside the CSM's book");
@@ -191,6 +207,9 @@ public final class ModelAnswer {
 		}
 		String contactName = null;
 		if (contact != null) {
+			if (contact.length() > LONGEST_NAME || plain(contact).isEmpty() || !said.contains(plain(contact))) {
+				throw new IllegalArgumentException("a contact the message does not name");
+			}
 			List<Long> of = matches.stream().map(CustomerMatch::id).toList();
 			List<ContactName> named = book.contactsNamed(contact)
 				.stream()
@@ -210,6 +229,20 @@ public final class ModelAnswer {
 			}
 		}
 		return new CustomerRef((name != null) ? name : contact, matches, contactName, false);
+	}
+
+	/**
+	 * The message as {@link #plain} makes names: what the model names must be found in
+	 * it, whatever its spacing, case, accents or punctuation ("Tech-Flow's" names
+	 * "techflow").
+	 */
+	private static String said(String message) {
+		return (message != null) ? plain(message) : "";
+	}
+
+	private static String plain(String text) {
+		String bare = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+		return NOT_LETTERS_OR_DIGITS.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll("");
 	}
 
 	private static String text(JsonNode json, String field) {

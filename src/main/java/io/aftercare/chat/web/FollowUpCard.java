@@ -98,6 +98,34 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	 * said, what to do after a failure.
 	 */
 	static String deliveryLine(FollowUp f, SendOptions options, Instant now) {
+		String line = sendingLine(f, options, now);
+		String answer = answerLine(f);
+		return (answer == null) ? line : (line == null) ? answer : line + " " + answer;
+	}
+
+	/**
+	 * Whether the customer answered, in words: how the answer reads and its first words
+	 * (customer text: the card escapes it), or that none came yet.
+	 */
+	static String answerLine(FollowUp f) {
+		io.aftercare.followup.FollowUpAnswer a = f.answer();
+		if (a != null) {
+			String words = a.text().replaceAll("\\s+", " ").strip();
+			words = (words.length() > 160) ? words.substring(0, 159) + "…" : words;
+			String how = (a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK) ? "Answered with one click"
+					: "Replied";
+			return how + " " + MOMENT.format(a.answeredAt()) + ": "
+					+ a.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + a.reason() + ")"
+					+ (words.isEmpty() || a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK ? "."
+							: ". \"" + words + "\"");
+		}
+		if (f.responseStatus() == io.aftercare.followup.ResponseStatus.AWAITING) {
+			return "No answer yet.";
+		}
+		return null;
+	}
+
+	private static String sendingLine(FollowUp f, SendOptions options, Instant now) {
 		String detail = (f.deliveryDetail() != null) ? f.deliveryDetail() : "";
 		return switch (f.deliveryStatus()) {
 			case NOT_SENT -> null;
@@ -140,8 +168,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	}
 
 	/** A small line chart of the health score, with the ticket's open period shaded. */
-	public record HealthChart(String points, double windowX, double windowWidth, int low, int high, String first,
-			String last) {
+	public record HealthChart(String points, List<Marker> markers, double windowX, double windowWidth, int low,
+			int high, String first, String last) {
 
 		static final int WIDTH = 260;
 
@@ -158,15 +186,26 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 			int floor = Math.max(0, low - 3);
 			int ceiling = Math.min(100, high + 3);
 			StringBuilder points = new StringBuilder();
+			List<Marker> markers = new java.util.ArrayList<>();
 			for (HealthEntry entry : trend) {
 				double x = x(entry.recordedAt().getEpochSecond(), start, end);
 				double y = HEIGHT - (entry.score() - floor) * (double) HEIGHT / Math.max(1, ceiling - floor);
 				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+				if (entry.note() != null) {
+					markers.add(new Marker(Math.round(x * 10) / 10.0, Math.round(y * 10) / 10.0,
+							entry.score() + ": " + entry.note()));
+				}
 			}
 			double from = x(opened.getEpochSecond(), start, end);
 			double to = x((resolved != null) ? resolved.getEpochSecond() : end, start, end);
-			return new HealthChart(points.toString().trim(), from, Math.max(2, to - from), low, high,
+			return new HealthChart(points.toString().trim(), markers, from, Math.max(2, to - from), low, high,
 					String.valueOf(trend.get(0).score()), String.valueOf(trend.get(trend.size() - 1).score()));
+		}
+
+		/**
+		 * A point of the chart with why it is there (a reply's reading), shown on hover.
+		 */
+		public record Marker(double x, double y, String title) {
 		}
 
 		private static double x(long at, long start, long end) {

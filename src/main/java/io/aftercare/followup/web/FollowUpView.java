@@ -46,7 +46,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 				(f.approvedBy() != null) ? new ApprovalView(f.approvedBy(), f.approvedAt(), f.approvedVersion()) : null,
 				new DeliveryView(f.deliveryStatus(), f.sendRequestedAt(), f.sendRequestedBy(), f.sendAt(), f.sentAt(),
 						f.messageId(), f.sendAttempts(), f.deliveryDetail(), f.providerThreadId()),
-				new ResponseView(f.responseStatus()), sendOptions,
+				ResponseView.of(f), sendOptions,
 				f.suggestedReminders()
 					.stream()
 					.map((r) -> new SuggestedReminderView(r.dueIn().getDays(), r.note()))
@@ -142,7 +142,23 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 			Instant sentAt, String messageId, int attempts, String detail, String providerThreadId) {
 	}
 
-	record ResponseView(ResponseStatus status) {
+	/**
+	 * Whether the customer answered: {@code REPLIED} with the answer's time, how it came
+	 * ({@code EMAIL}, {@code ONE_CLICK}), its text without quoted history or signature
+	 * (the customer's words: a client escapes them), and its reading.
+	 */
+	record ResponseView(ResponseStatus status, Instant answeredAt, String via, String text, String reading,
+			String readingLabel, Double sentiment, String reason) {
+
+		static ResponseView of(FollowUp f) {
+			io.aftercare.followup.FollowUpAnswer a = f.answer();
+			if (a == null) {
+				return new ResponseView(f.responseStatus(), null, null, null, null, null, null, null);
+			}
+			return new ResponseView(f.responseStatus(), a.answeredAt(), a.via().name(), a.text(), a.kind(),
+					a.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), a.sentiment(), a.reason());
+		}
+
 	}
 
 	record SuggestedReminderView(int inDays, String note) {

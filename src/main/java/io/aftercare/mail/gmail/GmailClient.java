@@ -83,6 +83,39 @@ public class GmailClient {
 	}
 
 	/**
+	 * {@code users.getProfile}: the mailbox's current {@code historyId}, where reading
+	 * its history starts when nothing was read before.
+	 */
+	public String currentHistoryId(String user) {
+		return call(user, () -> request("gmail/v1/users/me/profile").GET(), false).path("historyId").asString(null);
+	}
+
+	/**
+	 * {@code users.history.list} since {@code startHistoryId}: the ids of messages added
+	 * to the inbox, one page at a time.
+	 * @throws GmailException with status 404 when the start is too old to list from
+	 */
+	public HistoryPage history(String user, String startHistoryId, String pageToken) {
+		String path = "gmail/v1/users/me/history?historyTypes=messageAdded&labelId=INBOX&startHistoryId="
+				+ URLEncoder.encode(startHistoryId, StandardCharsets.UTF_8)
+				+ ((pageToken != null) ? "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8) : "");
+		JsonNode page = call(user, () -> request(path).GET(), false);
+		List<String> added = new ArrayList<>();
+		page.path("history")
+			.forEach((entry) -> entry.path("messagesAdded")
+				.forEach((message) -> added.add(message.path("message").path("id").asString())));
+		return new HistoryPage(added, page.path("nextPageToken").asString(null), page.path("historyId").asString(null));
+	}
+
+	/** {@code users.messages.get?format=raw}: the message as RFC 5322 bytes. */
+	public byte[] raw(String user, String messageId) {
+		JsonNode message = call(user, () -> request(
+				"gmail/v1/users/me/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "?format=raw")
+			.GET(), false);
+		return Base64.getUrlDecoder().decode(message.path("raw").asString(""));
+	}
+
+	/**
 	 * One call as {@code user}; a token the API no longer takes is replaced once.
 	 * @param mayChangeSomething whether an answer lost on the way leaves it unknown
 	 * whether the call took effect
@@ -148,6 +181,13 @@ public class GmailClient {
 		catch (RuntimeException ex) {
 			return JSON.createObjectNode();
 		}
+	}
+
+	/**
+	 * One page of a mailbox's history: the messages added, the next page's token (none on
+	 * the last page), and the mailbox's history id as of this answer.
+	 */
+	public record HistoryPage(List<String> addedMessageIds, String nextPageToken, String historyId) {
 	}
 
 	/** Gmail's ids of a message it sent. */

@@ -1,0 +1,133 @@
+package io.aftercare.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.aftercare.shared.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the customer's own answers tell about them: a risk signal, a health entry with its
+ * reason, satisfaction, an address that bounced. Each write is keyed by the moment it is
+ * about, so an announcement heard twice writes nothing more.
+ */
+@Service
+public class CustomerSignals {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomerSignals(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Raises a risk signal, once per customer, kind and moment. */
+	@Transactional
+	public void raiseRisk(CustomerId customer, String kind, String severity, String detail, Instant at) {
+		this.jdbc.sql("""
+				insert into risk_signals (customer_id, kind, severity, detail, detected_at)
+				values (:customer, :kind, :severity, :detail, :at)
+				on conflict do nothing
+				""")
+			.param("customer", customer.value())
+			.param("kind", kind)
+			.param("severity", severity)
+			.param("detail", cut(detail, 1000))
+			.param("at", SqlTime.utc(at))
+			.update();
+	}
+
+	/** Open risk signals of the customer, as their details, newest first. */
+	@Transactional(readOnly = true)
+	public java.util.List<String> openRisks(CustomerId customer) {
+		return this.jdbc.sql("""
+				select kind || ': ' || coalesce(detail, '') from risk_signals
+				where customer_id = :customer and cleared_at is null order by detected_at desc
+				""").param("customer", customer.value()).query(String.class).list();
+	}
+
+	/**
+	 * Adds an entry to the health history: the score as of {@code at} moved by
+	 * {@code step} (kept within 0 to 100), with why. Once per customer, moment and
+	 * source.
+	 * @return the score recorded
+	 */
+	@Transactional
+	public int noteHealth(CustomerId customer, int step, String source, String note, Instant at) {
+		Optional<Integer> current = this.jdbc.sql("""
+				select score from health_scores where customer_id = :customer and recorded_at <= :at
+				order by recorded_at desc limit 1
+				""").param("customer", customer.value()).param("at", SqlTime.utc(at)).query(Integer.class).optional();
+		int score = Math.max(0, Math.min(100, current.orElse(NO_SCORE_YET) + step));
+		this.jdbc.sql("""
+				insert into health_scores (customer_id, score, recorded_at, source, note)
+				values (:customer, :score, :at, :source, :note)
+				on conflict do nothing
+				""")
+			.param("customer", customer.value())
+			.param("score", score)
+			.param("at", SqlTime.utc(at))
+			.param("source", source)
+			.param("note", cut(note, 500))
+			.update();
+		return score;
+	}
+
+	/** Where a customer without any score starts: the middle of the "watch" band. */
+	private static final int NO_SCORE_YET = 70;
+
+	/**
+	 * Records whether the customer said they are satisfied, once per follow-up and
+	 * moment.
+	 */
+	@Transactional
+	public void recordSatisfaction(CustomerId customer, long followUpId, boolean satisfied, Instant at) {
+		this.jdbc.sql("""
+				insert into customer_satisfaction (customer_id, followup_id, satisfied, recorded_at)
+				values (:customer, :followUp, :satisfied, :at)
+				on conflict do nothing
+				""")
+			.param("customer", customer.value())
+			.param("followUp", followUpId)
+			.param("satisfied", satisfied)
+			.param("at", SqlTime.utc(at))
+			.update();
+	}
+
+	/**
+	 * Marks every contact with this address suspect: mail to it bounced for good, with
+	 * the server's reason. The first bounce's time and reason are kept.
+	 */
+	@Transactional
+	public int markAddressSuspect(String email, String reason) {
+		return this.jdbc.sql("""
+				update contacts set address_suspect_at = :now, address_suspect_reason = :reason
+				where lower(email) = lower(:email) and address_suspect_at is null
+				""")
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.param("reason", cut(reason, 1000))
+			.param("email", email)
+			.update();
+	}
+
+	/** Whether mail to this address bounced for good. */
+	@Transactional(readOnly = true)
+	public boolean isAddressSuspect(String email) {
+		return this.jdbc
+			.sql("select count(*) from contacts where lower(email) = lower(:email) and address_suspect_at is not null")
+			.param("email", email)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static String cut(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}
