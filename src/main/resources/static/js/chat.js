@@ -23,7 +23,24 @@
 		}
 	});
 
+	// Writing a draft can take the language model a few seconds: say so while it works.
+	document.body.addEventListener('htmx:beforeRequest', function (event) {
+		const elt = event.detail.elt;
+		if (elt.id === 'say' || elt.hasAttribute('data-writes')) {
+			const log = document.getElementById('log');
+			const pending = document.createElement('div');
+			pending.className = 'message system pending';
+			pending.id = 'writing';
+			pending.textContent = 'Working on it…';
+			log && !document.getElementById('writing') && log.appendChild(pending);
+		}
+	});
+
 	document.body.addEventListener('htmx:afterRequest', function (event) {
+		const pending = document.getElementById('writing');
+		if (pending) {
+			pending.remove();
+		}
 		if (event.detail.elt.id === 'say' && event.detail.successful) {
 			event.detail.elt.reset();
 			document.getElementById('text').focus();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.aftercare.account.Csm;
@@ -25,7 +27,10 @@ import io.aftercare.chat.intent.TimeWindow;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.drafting.DraftStyle;
+import io.aftercare.drafting.Language;
 import io.aftercare.followup.AwaitingFollowUp;
+import io.aftercare.followup.DraftAuthorship;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpId;
@@ -201,8 +206,7 @@ public class Conversation {
 				return discard(csm);
 			}
 			if (intent instanceof Intent.Rewrite rewrite) {
-				return inView(csm, "I can't rewrite a draft " + rewrite.how()
-						+ " by myself yet. Use Edit on the draft above to change its wording.");
+				return rewrite(csm, rewrite.how());
 			}
 			if (intent instanceof Intent.Help) {
 				return List.of(ChatEntry.card(me, ChatEntry.Kind.HELP, null, null, null, now()));
@@ -641,6 +645,50 @@ public class Conversation {
 							"Follow up with " + customer.name() + " on ticket " + number)),
 					now())
 			.about(customer.id().value(), Topic.FOLLOW_UP));
+	}
+
+	private static final Pattern LANGUAGE_ASKED = Pattern.compile("\\bin (english|german|french|spanish)\\b");
+
+	/**
+	 * "Make it shorter", "warmer", "more formal", "a fresh take", "in German": the draft
+	 * in view written again, by the writer (the language model, the template to fall back
+	 * on); the card says who wrote it and, if the template did, why.
+	 */
+	private List<ChatEntry> rewrite(Csm csm, String how) {
+		Optional<Long> inView = followUpInView(csm);
+		if (inView.isEmpty()) {
+			return inView(csm, "");
+		}
+		Matcher asked = LANGUAGE_ASKED.matcher(how);
+		Language language = asked.find() ? Language.of(asked.group(1)).orElse(null) : null;
+		String style = LANGUAGE_ASKED.matcher(how).replaceAll(" ").strip();
+		DraftStyle wanted = style.isEmpty() ? null
+				: java.util.Arrays.stream(style.split(",| and | but "))
+					.map(String::strip)
+					.map(DraftStyle::of)
+					.flatMap(Optional::stream)
+					.findFirst()
+					.orElse(null);
+		if (wanted == null && language == null) {
+			return List.of(ChatEntry.reply(csm.username(), "I can make the draft shorter, warmer or more formal, write "
+					+ "a fresh take, write it in English, German, French or Spanish, or go back to the template. "
+					+ "For anything else, use Edit on the draft above.", now()));
+		}
+		if (wanted == null) {
+			wanted = this.followUps.writesWithModel() ? DraftStyle.FRESH : DraftStyle.TEMPLATE;
+		}
+		FollowUp rewritten = this.followUps.rewrite(csm, new FollowUpId(inView.get()), wanted, language);
+		DraftAuthorship by = rewritten.authorship();
+		String done = (by.fallbackReason() != null)
+				? "The language model's draft didn't hold, so this one is the template's (" + by.fallbackReason() + ")."
+				: (wanted == DraftStyle.TEMPLATE) ? "Here it is from the template, in " + by.language().label() + "."
+						: "Here it is" + (style.isEmpty() ? "" : ", " + style)
+								+ ((language != null) ? ", in " + language.label() : "") + ".";
+		return List.of(
+				ChatEntry
+					.card(csm.username(), ChatEntry.Kind.FOLLOWUP, done, rewritten.id().value(),
+							rewritten.customerId().value(), now())
+					.about(rewritten.customerId().value(), Topic.FOLLOW_UP));
 	}
 
 	private List<ChatEntry> inView(Csm csm, String hint) {

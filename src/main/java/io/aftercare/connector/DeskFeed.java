@@ -93,7 +93,7 @@ public class DeskFeed {
 					contacts.put(person.externalId(),
 							new IncomingContact(desk.ticket().source(), person.externalId(), customer, null, null,
 									(person.name() != null) ? person.name() : person.email(), person.email(), null,
-									null, null));
+									null, null, person.locale()));
 					requester = new IncomingKey(desk.ticket().source(), person.externalId());
 				}
 				else if (this.customers.contactOf(new SourceKey(desk.ticket().source(), person.externalId()))

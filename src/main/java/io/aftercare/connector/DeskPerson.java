@@ -1,15 +1,25 @@
 package io.aftercare.connector;
 
 /**
- * The person who asked, as the desk knows them: its id, and when known their name and
- * email address. Taken in as a contact of the customer the ticket maps to.
+ * The person who asked, as the desk knows them: its id, and when known their name, email
+ * address and locale ({@code de-DE}, the language follow-ups are written in). Taken in as
+ * a contact of the customer the ticket maps to.
  */
-public record DeskPerson(String externalId, String name, String email) {
+public record DeskPerson(String externalId, String name, String email, String locale) {
+
+	public DeskPerson(String externalId, String name, String email) {
+		this(externalId, name, email, null);
+	}
 
 	public DeskPerson {
 		externalId = blankToNull(externalId);
 		name = blankToNull(name);
 		email = blankToNull(email);
+		locale = blankToNull(locale);
+		// Only a language tag is kept: anything else is no locale.
+		if (locale != null && !locale.matches("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")) {
+			locale = null;
+		}
 	}
 
 	/** The lower-case domain of the email address, or null. */

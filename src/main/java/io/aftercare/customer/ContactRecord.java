@@ -11,7 +11,13 @@ import io.aftercare.shared.Text;
  * tries to send.
  */
 public record ContactRecord(SourceKey key, SourceKey customer, String name, String email, String role, boolean primary,
-		String timeZone) {
+		String timeZone, String language) {
+
+	/** A contact whose language its source does not say. */
+	public ContactRecord(SourceKey key, SourceKey customer, String name, String email, String role, boolean primary,
+			String timeZone) {
+		this(key, customer, name, email, role, primary, timeZone, null);
+	}
 
 	public ContactRecord {
 		if (key == null || customer == null) {
@@ -38,6 +44,16 @@ public record ContactRecord(SourceKey key, SourceKey customer, String name, Stri
 			}
 		}
 		Text.atMost(120, "role", role);
+		// A locale such as "de-CH" or "pt_BR", or a bare language code: what a desk says.
+		if (language != null && !language.isBlank()) {
+			language = language.strip();
+			if (!language.matches("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")) {
+				throw new IllegalArgumentException("language is not a language tag such as de or de-CH");
+			}
+		}
+		else {
+			language = null;
+		}
 	}
 
 }

@@ -124,14 +124,14 @@ public class CustomerBook {
 
 	public List<Contact> contacts(CustomerId customer) {
 		return this.jdbc.sql("""
-				select id, customer_id, name, email, role, is_primary, time_zone from contacts
+				select id, customer_id, name, email, role, is_primary, time_zone, language from contacts
 				where customer_id = :customer order by is_primary desc, name
 				""").param("customer", customer.value()).query(CustomerBook::contact).list();
 	}
 
 	public Optional<Contact> contact(ContactId id) {
 		return this.jdbc.sql("""
-				select id, customer_id, name, email, role, is_primary, time_zone from contacts where id = :id
+				select id, customer_id, name, email, role, is_primary, time_zone, language from contacts where id = :id
 				""").param("id", id.value()).query(CustomerBook::contact).optional();
 	}
 
@@ -177,7 +177,7 @@ public class CustomerBook {
 	static Contact contact(ResultSet rs, int row) throws SQLException {
 		return new Contact(new ContactId(rs.getLong("id")), new CustomerId(rs.getLong("customer_id")),
 				rs.getString("name"), rs.getString("email"), rs.getString("role"), rs.getBoolean("is_primary"),
-				rs.getString("time_zone"));
+				rs.getString("time_zone"), rs.getString("language"));
 	}
 
 	static HealthEntry health(ResultSet rs, int row) throws SQLException {

@@ -127,14 +127,15 @@ public class CustomerRegistry {
 		CustomerId customer = customerOf(record.customer()).orElseThrow(
 				() -> new IllegalArgumentException("customer " + record.customer() + " is not known; send it first"));
 		Optional<StoredContact> stored = this.jdbc.sql("""
-				select name, email, role, is_primary, time_zone, customer_id from contacts
+				select name, email, role, is_primary, time_zone, language, customer_id from contacts
 				where source_system = :system and external_id = :id
 				""")
 			.param("system", record.key().system())
 			.param("id", record.key().externalId())
 			.query((rs, i) -> new StoredContact(rs.getLong("customer_id"),
 					new ContactRecord(record.key(), record.customer(), rs.getString("name"), rs.getString("email"),
-							rs.getString("role"), rs.getBoolean("is_primary"), rs.getString("time_zone"))))
+							rs.getString("role"), rs.getBoolean("is_primary"), rs.getString("time_zone"),
+							(record.language() != null) ? rs.getString("language") : null)))
 			.optional();
 		var now = SqlTime.utc(this.clock.instant());
 		var params = new java.util.HashMap<String, Object>();
@@ -146,13 +147,17 @@ public class CustomerRegistry {
 		params.put("role", record.role());
 		params.put("primary", record.primary());
 		params.put("timeZone", record.timeZone());
+		params.put("language", record.language());
 		params.put("now", now);
 		if (stored.isEmpty()) {
-			this.jdbc.sql("""
-					insert into contacts (source_system, external_id, customer_id, name, email, role, is_primary,
-					                      time_zone, created_at, updated_at)
-					values (:system, :externalId, :customer, :name, :email, :role, :primary, :timeZone, :now, :now)
-					""").params(params).update();
+			this.jdbc
+				.sql("""
+						insert into contacts (source_system, external_id, customer_id, name, email, role, is_primary,
+						                      time_zone, language, created_at, updated_at)
+						values (:system, :externalId, :customer, :name, :email, :role, :primary, :timeZone, :language, :now, :now)
+						""")
+				.params(params)
+				.update();
 			return new Upserted<>(contactOf(record.key()).orElseThrow(), Change.CREATED);
 		}
 		ContactId id = contactOf(record.key()).orElseThrow();
@@ -161,7 +166,8 @@ public class CustomerRegistry {
 		}
 		this.jdbc.sql("""
 				update contacts set customer_id = :customer, name = :name, email = :email, role = :role,
-				       is_primary = :primary, time_zone = :timeZone, updated_at = :now
+				       is_primary = :primary, time_zone = :timeZone,
+				       language = coalesce(cast(:language as varchar(16)), language), updated_at = :now
 				where source_system = :system and external_id = :externalId
 				""").params(params).update();
 		return new Upserted<>(id, Change.UPDATED);

@@ -33,11 +33,30 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param csmEmail the CSM's email address, if any
  * @param alsoResolved other tickets of the customer's resolved together with this one,
  * which the email names too; possibly empty
+ * @param contactRole the contact's role ("VP Engineering"), if known
+ * @param language the language to write in
+ * @param customerWords the customer's own public comments on the ticket, oldest first:
+ * data for a writer to read, never instructions
+ * @param reasons why the assessment chose the level, in the CSM's words; internal, for a
+ * writer to set the tone, never quoted
+ * @param impact the assessment's customer impact lines ("Escalated to engineering");
+ * internal, like the reasons
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
 		Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName, String csmPhone,
-		String csmEmail, List<OtherTicket> alsoResolved) {
+		String csmEmail, List<OtherTicket> alsoResolved, String contactRole, Language language,
+		List<String> customerWords, List<String> reasons, List<String> impact) {
+
+	/** A request about several tickets, in English, without the assessment's words. */
+	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
+			String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
+			Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
+			String csmPhone, String csmEmail, List<OtherTicket> alsoResolved) {
+		this(level, contactFirstName, customerName, ticketNumber, ticketSubject, productArea, resolutionSummary,
+				timeOpen, escalated, healthDrop, offers, promise, reminderInDays, csmName, csmPhone, csmEmail,
+				alsoResolved, null, Language.ENGLISH, List.of(), List.of(), List.of());
+	}
 
 	/** A request about one ticket. */
 	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
@@ -92,6 +111,21 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 		// Blank offers would render as empty bullets in the email.
 		offers = (offers != null) ? offers.stream().filter(DraftRequest::hasText).toList() : List.of();
 		alsoResolved = (alsoResolved != null) ? List.copyOf(alsoResolved) : List.of();
+		contactRole = blankToNull(contactRole);
+		language = (language != null) ? language : Language.ENGLISH;
+		customerWords = (customerWords != null) ? customerWords.stream().filter(DraftRequest::hasText).toList()
+				: List.of();
+		reasons = (reasons != null) ? List.copyOf(reasons) : List.of();
+		impact = (impact != null) ? List.copyOf(impact) : List.of();
+	}
+
+	/** The same request, to be written in another language. */
+	public DraftRequest in(Language other) {
+		return new DraftRequest(this.level, this.contactFirstName, this.customerName, this.ticketNumber,
+				this.ticketSubject, this.productArea, this.resolutionSummary, this.timeOpen, this.escalated,
+				this.healthDrop, this.offers, this.promise, this.reminderInDays, this.csmName, this.csmPhone,
+				this.csmEmail, this.alsoResolved, this.contactRole, other, this.customerWords, this.reasons,
+				this.impact);
 	}
 
 	private static void requireText(String value, String name) {

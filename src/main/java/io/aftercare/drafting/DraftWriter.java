@@ -1,8 +1,9 @@
 package io.aftercare.drafting;
 
 /**
- * Writes the follow-up email for a resolved ticket. Templates do it today
- * ({@link TemplateDraftWriter}); an LLM-backed writer can take its place later.
+ * Writes the follow-up email for a resolved ticket from templates
+ * ({@link TemplateDraftWriter}). {@link Drafting} uses it alone, or as the fallback of
+ * the language-model writer.
  */
 public interface DraftWriter {
 

@@ -12,21 +12,28 @@ import io.aftercare.assessment.FollowUpLevel;
  */
 final class FollowUpQuestions {
 
-	static final String SINCE_THE_FIX = "Is everything working smoothly since the fix?";
+	private static final Wording ENGLISH = Wording.of(Language.ENGLISH);
 
-	static final String WORKAROUND_HOLDING = "Is the workaround holding up, or do you need a date for the permanent fix?";
+	static final String SINCE_THE_FIX = ENGLISH.sinceTheFix();
 
-	static final String WORKING_NOW = "Is everything working the way you need it to now?";
+	static final String WORKAROUND_HOLDING = ENGLISH.workaroundHolding();
 
-	static final String KEPT_INFORMED = "Did our support team keep you well informed while we worked on it?";
+	static final String WORKING_NOW = ENGLISH.workingNow();
 
-	static final String ANYTHING_TO_FLAG = "Anything else I should flag to our team?";
+	static final String KEPT_INFORMED = ENGLISH.keptInformed();
 
-	static final String ANSWERED = "Did that answer your question?";
+	static final String ANYTHING_TO_FLAG = ENGLISH.anythingToFlag();
 
-	static final String LIMIT_ENOUGH = "Is the new limit enough for your busiest days?";
+	static final String ANSWERED = ENGLISH.answered();
+
+	static final String LIMIT_ENOUGH = ENGLISH.limitEnough();
 
 	private FollowUpQuestions() {
+	}
+
+	/** The questions in English, when no offer speaks of a call. */
+	static List<String> forResolution(FollowUpLevel level, String resolutionSummary) {
+		return forResolution(level, resolutionSummary, ENGLISH, false);
 	}
 
 	/**
@@ -34,69 +41,80 @@ final class FollowUpQuestions {
 	 * and ends with {@link #ANYTHING_TO_FLAG}, MODERATE asks two, MINOR one light one.
 	 * @param level the follow-up level
 	 * @param resolutionSummary how the ticket was resolved, may be {@code null}
+	 * @param wording the language's phrases
+	 * @param callOffered whether the email offers a call already: then no question offers
+	 * one again
 	 * @return the questions in the order the email asks them
 	 */
-	static List<String> forResolution(FollowUpLevel level, String resolutionSummary) {
+	static List<String> forResolution(FollowUpLevel level, String resolutionSummary, Wording wording,
+			boolean callOffered) {
 		Resolution resolution = Resolution.read(resolutionSummary);
 		return switch (level) {
-			case MINOR -> List.of(light(resolution));
-			case MODERATE -> padded(specific(resolution), 2);
+			case MINOR -> List.of(light(resolution, wording));
+			case MODERATE -> padded(specific(resolution, wording, callOffered), 2, wording);
 			case MAJOR -> {
-				List<String> questions = new ArrayList<>(padded(specific(resolution), 1));
-				questions.add(ANYTHING_TO_FLAG);
+				List<String> questions = new ArrayList<>(
+						padded(specific(resolution, wording, callOffered), 1, wording));
+				questions.add(wording.anythingToFlag());
 				yield List.copyOf(questions);
 			}
 		};
 	}
 
-	private static List<String> specific(Resolution resolution) {
+	private static List<String> specific(Resolution resolution, Wording wording, boolean callOffered) {
 		List<String> questions = new ArrayList<>();
 		// A workaround often mentions the fix still to come; asking "since the fix" then
-		// would be wrong.
+		// would be wrong. The PRD's example asks about the fix first, then the guide; a
+		// raised limit's own question comes when there is room.
 		if (resolution.workaround()) {
-			questions.add(WORKAROUND_HOLDING);
+			questions.add(wording.workaroundHolding());
 		}
 		else if (resolution.fixed()) {
-			questions.add(SINCE_THE_FIX);
+			questions.add(wording.sinceTheFix());
 		}
 		if (resolution.guide() != null) {
-			questions.add("Did the " + resolution.guide() + " help, or would a quick call be useful?");
+			questions.add(wording.guideQuestion(callOffered ? wording.guideHelped() : wording.guideHelpedOrCall(),
+					resolution.guide()));
 		}
 		if (resolution.limitRaised()) {
-			questions.add(LIMIT_ENOUGH);
+			questions.add(wording.limitEnough());
 		}
 		if (resolution.credit() != null) {
-			questions.add("Has the " + resolution.credit() + " shown up on your account as expected?");
+			questions.add(wording.creditQuestion(resolution.credit()));
 		}
 		return questions;
 	}
 
-	private static List<String> padded(List<String> specific, int atLeast) {
+	private static List<String> padded(List<String> specific, int atLeast, Wording wording) {
 		List<String> questions = new ArrayList<>(specific.subList(0, Math.min(specific.size(), 2)));
-		boolean askedIfItWorks = questions.contains(SINCE_THE_FIX) || questions.contains(WORKAROUND_HOLDING);
+		boolean askedIfItWorks = questions.contains(wording.sinceTheFix())
+				|| questions.contains(wording.workaroundHolding());
 		if (questions.size() < atLeast && !askedIfItWorks) {
-			questions.add(WORKING_NOW);
+			questions.add(wording.workingNow());
 		}
 		if (questions.size() < atLeast) {
-			questions.add(KEPT_INFORMED);
+			questions.add(wording.keptInformed());
 		}
 		return questions;
 	}
 
-	private static String light(Resolution resolution) {
+	private static String light(Resolution resolution, Wording wording) {
 		if (resolution.guide() != null) {
-			return "Did the " + resolution.guide() + " answer your question?";
+			return wording.guideQuestion(wording.guideAnswered(), resolution.guide());
 		}
 		if (resolution.workaround()) {
-			return "Is the workaround doing the job for now?";
+			return wording.workaroundForNow();
+		}
+		if (resolution.limitRaised()) {
+			return wording.limitEnough();
 		}
 		if (resolution.fixed()) {
-			return "Is everything working as expected now?";
+			return wording.workingAsExpected();
 		}
 		if (resolution.credit() != null) {
-			return "Has the " + resolution.credit() + " shown up on your account?";
+			return wording.creditQuestion(resolution.credit());
 		}
-		return ANSWERED;
+		return wording.answered();
 	}
 
 }

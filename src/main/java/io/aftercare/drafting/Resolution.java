@@ -20,27 +20,34 @@ import java.util.regex.Pattern;
 record Resolution(String guide, boolean fixed, boolean workaround, String credit, boolean limitRaised) {
 
 	private static final Pattern GUIDE = Pattern.compile(
-			"(?:\\b([\\p{L}\\p{N}-]+)\\s+)?\\b(guides?|docs|documentation|articles?|walk-?throughs?|tutorials?)\\b",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			"(?:\\b([\\p{L}\\p{N}-]+)\\s+)?\\b(guides?|docs|documentation|articles?|walk-?throughs?|tutorials?"
+					+ "|anleitung|leitfaden|dokumentation|guía|guia|documentación|artículo)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
 	private static final Pattern FIX = Pattern.compile(
-			"\\b(limits?|quotas?|config|configuration|settings?|fix|fixed|fixes|hotfix|patch|patched|deployed)\\b",
-			Pattern.CASE_INSENSITIVE);
+			"\\b(limits?|quotas?|config|configuration|settings?|fix|fixed|fixes|hotfix|patch|patched|deployed"
+					+ "|behoben|korrigiert|einstellungen?|konfiguration|limite|corrigé|correctif|paramètres?"
+					+ "|límite|corregido|solucionado|configuración|ajustes?)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
 	// "Rate limits increased 3x", "raised the API quota": the question is whether it is
 	// enough now.
 	private static final Pattern LIMIT_RAISED = Pattern.compile(
-			"\\b(limits?|quotas?)\\b.{0,20}\\b(increased|raised|lifted|doubled|tripled)\\b"
-					+ "|\\b(increased|raised|lifted|doubled|tripled)\\b.{0,20}\\b(limits?|quotas?)\\b",
-			Pattern.CASE_INSENSITIVE);
+			"\\b(limits?|quotas?|limite|límite)\\b.{0,20}\\b(increased|raised|lifted|doubled|tripled|erhöht|augmentée?|relevée?|aumentado|ampliado)\\b"
+					+ "|\\b(increased|raised|lifted|doubled|tripled|erhöht|augmenté|relevé|aumentado|ampliado)\\b.{0,20}\\b(limits?|quotas?|limite|límite)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
-	private static final Pattern WORKAROUND = Pattern.compile("\\bwork[- ]?arounds?\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern WORKAROUND = Pattern.compile(
+			"\\bwork[- ]?arounds?\\b|übergangslösung|umgehungslösung|contournement|solución temporal|solución provisional",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern REFUND = Pattern.compile("\\brefund(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern REFUND = Pattern.compile("\\brefund(s|ed)?\\b|rückerstatt|rembours|reembols",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	// Money went back. A billing fix or an invoice export is no credit: asking whether
 	// one "has shown up" would puzzle the customer.
-	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern CREDIT = Pattern.compile("\\bcredit(s|ed)?\\b|gutschrift|\\bun avoir\\b|crédito",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	// Words that may stand before "guide" but say nothing about which guide it was.
 	private static final Set<String> NOT_A_GUIDE_NAME = Set.of("a", "an", "the", "our", "your", "their", "this", "that",
@@ -76,13 +83,18 @@ record Resolution(String guide, boolean fixed, boolean workaround, String credit
 	 * The current status as the recap states it.
 	 */
 	String status() {
+		return status(Wording.of(Language.ENGLISH));
+	}
+
+	/** The current status as the recap states it, in the wording's language. */
+	String status(Wording wording) {
 		if (this.workaround) {
-			return "A workaround is in place while the permanent fix is finished";
+			return wording.statusWorkaround();
 		}
 		if (this.credit != null && !this.fixed) {
-			return "Resolved on our side";
+			return wording.statusResolved();
 		}
-		return "Should be fully operational now";
+		return wording.statusOperational();
 	}
 
 }

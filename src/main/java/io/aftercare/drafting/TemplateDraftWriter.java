@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes follow-up emails from the plain-text templates {@code templates/mail/followup-
- * minor.txt}, {@code -moderate.txt} and {@code -major.txt}. A template's first line is
+ * minor.txt}, {@code -moderate.txt} and {@code -major.txt}, and their German, French and
+ * Spanish versions ({@code followup-major-de.txt}, ...). A template's first line is
  * {@code Subject: ...}, then a blank line, then the body. How long the ticket was open
- * reaches them in words ({@code timeOpen}, from {@link TicketDurations}, such as "over 4
- * days") and as whole hours ({@code hoursOpen}) for deciding whether to mention it.
+ * reaches them in words ({@code timeOpen}, from {@link TicketDurations} in English, such
+ * as "over 4 days") and as whole hours ({@code hoursOpen}) for deciding whether to
+ * mention it. The issue reaches the sentences as a short phrase of the ticket's subject
+ * ({@code issue}: "API rate limiting"), the recap lists the subject as the customer wrote
+ * it ({@code subject}).
  */
 @Component
 public class TemplateDraftWriter implements DraftWriter {
@@ -34,6 +38,9 @@ public class TemplateDraftWriter implements DraftWriter {
 	private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+(?=\\n)");
 
 	private static final Pattern EXTRA_BLANK_LINES = Pattern.compile("\\n{3,}");
+
+	private static final Pattern CALL = Pattern.compile("\\b(call|anruf|telefonat|gespräch|appel|llamada)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
 	private final TemplateEngine templates;
 
@@ -53,35 +60,49 @@ public class TemplateDraftWriter implements DraftWriter {
 
 	@Override
 	public Draft write(DraftRequest request) {
-		String template = "followup-" + request.level().name().toLowerCase(Locale.ROOT);
+		String template = "followup-" + request.level().name().toLowerCase(Locale.ROOT)
+				+ ((request.language() == Language.ENGLISH) ? "" : "-" + request.language().code());
 		String rendered = this.templates.process(template, context(request));
 		return split(tidy(rendered), template);
 	}
 
 	private Context context(DraftRequest request) {
 		Resolution resolution = Resolution.read(request.resolutionSummary());
+		Wording wording = Wording.of(request.language());
 		String resolutionText = withoutClosingPeriod(oneLine(request.resolutionSummary()));
-		Context context = new Context(Locale.ENGLISH);
+		List<String> offers = request.offers()
+			.stream()
+			.map((offer) -> Phrasebook.offer(oneLine(offer), request.language()))
+			.toList();
+		// A call is offered once: by an offer, else by a question or the closing line.
+		boolean callOffered = offers.stream().anyMatch(TemplateDraftWriter::offersACall);
+		Context context = new Context(request.language().locale());
 		// Every value is made one line: the templates own the layout, and a line break in
 		// the subject would let customer text inject mail headers.
 		context.setVariable("firstName", oneLine(request.contactFirstName()));
 		context.setVariable("customerName", oneLine(request.customerName()));
 		context.setVariable("ticketNumber", ticketNumber(request.ticketNumber()));
-		context.setVariable("issue", withoutClosingPeriod(oneLine(request.ticketSubject())));
+		context.setVariable("issue", IssuePhrase.of(request.ticketSubject(), request.language()));
+		context.setVariable("subject", withoutClosingPeriod(oneLine(request.ticketSubject())));
 		context.setVariable("subjectIssue", shortened(withoutClosingPeriod(oneLine(request.ticketSubject()))));
 		context.setVariable("productArea", shortened(oneLine(request.productArea())));
-		context.setVariable("resolution", resolutionText);
+		context.setVariable("resolution", (resolutionText != null) ? resolutionText : wording.resolvedBySupport());
 		context.setVariable("resolutionInSentence", inSentence(resolutionText));
-		context.setVariable("status", resolution.status());
-		context.setVariable("questions", FollowUpQuestions.forResolution(request.level(), request.resolutionSummary()));
+		context.setVariable("resolved", resolutionText != null);
+		context.setVariable("status", resolution.status(wording));
+		context.setVariable("questions",
+				FollowUpQuestions.forResolution(request.level(), request.resolutionSummary(), wording, callOffered));
+		context.setVariable("callOffered", callOffered);
 		// Worded by the one formatter, as on the card and in the reasons; the hours are
 		// for the templates to decide whether the wait is worth a sentence.
-		context.setVariable("timeOpen", TicketDurations.describe(request.timeOpen()));
+		context.setVariable("timeOpen", wording.duration(request.timeOpen()));
 		context.setVariable("hoursOpen", request.timeOpen().toHours());
 		context.setVariable("escalated", request.escalated());
-		context.setVariable("offers", request.offers().stream().map(TemplateDraftWriter::oneLine).toList());
-		context.setVariable("promise", withoutClosingPeriod(oneLine(request.promise())));
-		context.setVariable("reminderWhen", when(request.reminderInDays()));
+		context.setVariable("offers", offers);
+		context.setVariable("promise",
+				Phrasebook.promise(withoutClosingPeriod(oneLine(request.promise())), request.language()));
+		context.setVariable("reminderWhen", wording.when(request.reminderInDays()));
+		context.setVariable("reminderWhenStart", wording.whenAtStart(request.reminderInDays()));
 		context.setVariable("alsoResolved", alsoResolved(request.alsoResolved()));
 		context.setVariable("alsoResolvedCount", request.alsoResolved().size());
 		context.setVariable("csmName", oneLine(request.csmName()));
@@ -171,14 +192,8 @@ public class TemplateDraftWriter implements DraftWriter {
 		return Character.toLowerCase(text.charAt(0)) + text.substring(1);
 	}
 
-	private static String when(int inDays) {
-		return switch (inDays) {
-			case 0 -> null;
-			case 1 -> "tomorrow";
-			case 7 -> "next week";
-			case 14 -> "in two weeks";
-			default -> "in " + inDays + " days";
-		};
+	private static boolean offersACall(String offer) {
+		return CALL.matcher(offer).find();
 	}
 
 }

@@ -93,6 +93,8 @@ public class FollowUp {
 
 	private String holdReason;
 
+	private DraftAuthorship authorship = DraftAuthorship.TEMPLATE;
+
 	private FollowUpAnswer answer;
 
 	FollowUp(FollowUpId id, CustomerId customerId, TicketId ticketId, List<TicketId> alsoCovers, FollowUpLevel level,
@@ -154,6 +156,26 @@ public class FollowUp {
 				reminders, recipient, generated, createdBy, now, 0, FollowUpStatus.DRAFT, null, null, null, 1, null,
 				null, null, null, null, null, null, Sending.NONE, DeliveryStatus.NOT_SENT, null, ResponseStatus.NONE,
 				null);
+	}
+
+	/** As stored: who wrote the current draft. */
+	FollowUp writtenBy(DraftAuthorship authorship) {
+		this.authorship = authorship;
+		return this;
+	}
+
+	/**
+	 * Replaces the draft with one written again as the CSM asked (shorter, by the
+	 * template, ...): an edit by the CSM, so an approval is voided.
+	 */
+	void rewrite(Draft draft, DraftAuthorship by, String csm, Instant now) {
+		edit(draft.subject(), draft.textBody(), csm, now);
+		this.authorship = by;
+	}
+
+	/** Who wrote the current draft, in which language, and what the model used. */
+	public DraftAuthorship authorship() {
+		return this.authorship;
 	}
 
 	/**

@@ -22,9 +22,13 @@ import io.aftercare.customer.Contact;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
-import io.aftercare.drafting.Draft;
 import io.aftercare.drafting.DraftRequest;
-import io.aftercare.drafting.DraftWriter;
+import io.aftercare.drafting.DraftStyle;
+import io.aftercare.drafting.Drafting;
+import io.aftercare.drafting.Language;
+import io.aftercare.drafting.WrittenDraft;
+import io.aftercare.ticket.CommentAuthor;
+import io.aftercare.ticket.TicketComment;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
@@ -65,7 +69,7 @@ public class FollowUpManagement {
 
 	private final ImpactAssessor assessor;
 
-	private final DraftWriter writer;
+	private final Drafting writer;
 
 	private final ApplicationEventPublisher events;
 
@@ -74,7 +78,7 @@ public class FollowUpManagement {
 	private final Clock clock;
 
 	FollowUpManagement(FollowUps followUps, CustomerBook customers, SupportDesk desk, TicketChoices tickets,
-			ImpactAssessor assessor, DraftWriter writer, ApplicationEventPublisher events,
+			ImpactAssessor assessor, Drafting writer, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.followUps = followUps;
 		this.customers = customers;
@@ -101,14 +105,14 @@ public class FollowUpManagement {
 		TicketAssessment assessed = assess(customer, this.tickets.choose(customer, request.ticket()));
 		Ticket ticket = assessed.context().ticket();
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
-		Optional<FollowUp> open = reusable(ticket.id(), request.level(), level);
+		Optional<FollowUp> open = reusable(ticket.id(), request.level(), level, request.language());
 		if (open.isPresent()) {
 			return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
 		}
-		Written written = write(customer, assessed, level, List.of(), csm);
+		Written written = write(customer, assessed, level, List.of(), csm, request.language());
 		return this.transaction.execute((status) -> {
 			// Someone may have drafted one meanwhile.
-			Optional<FollowUp> drafted = reusable(ticket.id(), request.level(), level);
+			Optional<FollowUp> drafted = reusable(ticket.id(), request.level(), level, request.language());
 			if (drafted.isPresent()) {
 				return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
 			}
@@ -153,7 +157,7 @@ public class FollowUpManagement {
 		}
 		TicketAssessment primary = assessed.get(0);
 		List<Ticket> others = assessed.subList(1, assessed.size()).stream().map((a) -> a.context().ticket()).toList();
-		Written written = write(customer, primary, primary.assessment().level(), others, aftercare);
+		Written written = write(customer, primary, primary.assessment().level(), others, aftercare, null);
 		String reason = "Drafted by Aftercare because: " + String.join("; ", why);
 		return Optional.of(this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
@@ -180,7 +184,7 @@ public class FollowUpManagement {
 			.flatMap(Optional::stream)
 			.toList();
 		FollowUpLevel level = (held.level() != held.assessedLevel()) ? held.level() : assessed.assessment().level();
-		Written written = write(customer, assessed, level, others, aftercare);
+		Written written = write(customer, assessed, level, others, aftercare, held.authorship().language());
 		return this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
 			FollowUp current = this.followUps.find(held.id()).orElseThrow();
@@ -197,16 +201,71 @@ public class FollowUpManagement {
 
 	/** A draft written for a customer, not stored yet. */
 	private record Written(Customer customer, TicketAssessment assessed, FollowUpLevel level, Contact contact,
-			String owner, Draft draft) {
+			String owner, WrittenDraft draft) {
 	}
 
-	/** Writes the draft, outside any transaction: a writer may take its time. */
+	/**
+	 * Writes the draft, outside any transaction: a writer may take its time.
+	 * @param language the language the CSM asked for, or {@code null} for the contact's
+	 */
 	private Written write(Customer customer, TicketAssessment assessed, FollowUpLevel level, List<Ticket> others,
-			Csm asking) {
+			Csm asking, Language language) {
 		Contact contact = recipient(customer, assessed.context());
 		Csm owner = this.customers.owner(customer, asking);
-		Draft draft = this.writer.write(draftRequest(level, customer, contact, assessed, owner, others));
+		WrittenDraft draft = this.writer
+			.write(draftRequest(level, customer, contact, assessed, owner, others, language));
 		return new Written(customer, assessed, level, contact, owner.username(), draft);
+	}
+
+	/** Whether drafts are written by the language model (else by the templates). */
+	public boolean writesWithModel() {
+		return this.writer.usesModel();
+	}
+
+	/**
+	 * Writes the draft again as the CSM asks: shorter, warmer, more formal, afresh, or by
+	 * the template; in another language when they name one (else in the draft's). The
+	 * writer works outside any transaction; the new draft replaces the current one as an
+	 * edit by the CSM, so an approval is voided.
+	 * @throws RefusedException when the follow-up can no longer be edited, its ticket is
+	 * not resolved, or the style needs the language model and it is off
+	 */
+	public FollowUp rewrite(Csm csm, FollowUpId id, DraftStyle style, Language language) {
+		FollowUp followUp = this.transaction.execute((status) -> load(csm, id));
+		if (!followUp.status().isEditable()) {
+			throw new RefusedException("not-editable", "This follow-up can no longer be rewritten.");
+		}
+		Customer customer = this.customers.require(csm, followUp.customerId());
+		Ticket ticket = ticketOf(followUp);
+		if (!ticket.isResolved()) {
+			throw new RefusedException("not-resolved",
+					"Ticket " + ticket.number() + " is open again: the draft is rewritten once it is resolved.");
+		}
+		TicketAssessment assessed = this.assessor.assess(customer, ticket);
+		List<Ticket> others = followUp.alsoCovers()
+			.stream()
+			.map((other) -> this.desk.find(followUp.customerId(), other))
+			.flatMap(Optional::stream)
+			.toList();
+		Contact contact = recipient(customer, assessed.context());
+		Csm owner = this.customers.owner(customer, csm);
+		Language in = (language != null) ? language : followUp.authorship().language();
+		DraftRequest request = draftRequest(followUp.level(), customer, contact, assessed, owner, others, in);
+		WrittenDraft written = this.writer.rewrite(request, style, followUp.content());
+		return this.transaction.execute((status) -> {
+			FollowUp current = load(csm, id);
+			boolean wasApproved = current.isApprovedAsIs();
+			int before = current.contentVersion();
+			Instant now = this.clock.instant();
+			current.rewrite(written.draft(), DraftAuthorship.of(written, current.authorship().tokensUsed()),
+					csm.username(), now);
+			this.followUps.update(current, now);
+			if (current.contentVersion() != before) {
+				this.events.publishEvent(new FollowUpEdited(id, current.customerId(), current.contentVersion(),
+						wasApproved, csm.username(), now));
+			}
+			return this.followUps.find(id).orElseThrow();
+		});
 	}
 
 	/** Stores a written draft and announces it; in the caller's transaction. */
@@ -218,10 +277,13 @@ public class FollowUpManagement {
 			reasons.add(why);
 		}
 		reasons.addAll(assessment.reasons());
-		FollowUpId id = this.followUps.insert(FollowUp.draft(written.customer().id(), ticket.id(), alsoCovers,
-				written.level(), assessment.level(), reasons, assessment.offers().stream().map(Offer::forCsm).toList(),
-				assessment.reminders(), new FollowUp.Recipient(written.contact().name(), written.contact().email()),
-				written.draft(), draftedBy, now));
+		FollowUpId id = this.followUps.insert(
+				FollowUp
+					.draft(written.customer().id(), ticket.id(), alsoCovers, written.level(), assessment.level(),
+							reasons, assessment.offers().stream().map(Offer::forCsm).toList(), assessment.reminders(),
+							new FollowUp.Recipient(written.contact().name(), written.contact().email()),
+							written.draft().draft(), draftedBy, now)
+					.writtenBy(DraftAuthorship.of(written.draft(), 0)));
 		this.events.publishEvent(new FollowUpDrafted(id, written.customer().id(), ticket.id(), ticket.number(),
 				written.level(), assessment.level(), written.owner(), why, draftedBy, now));
 		return this.followUps.find(id).orElseThrow();
@@ -231,8 +293,11 @@ public class FollowUpManagement {
 	 * The unsent draft of the ticket, edits and all, unless the CSM explicitly asks for
 	 * another level.
 	 */
-	private Optional<FollowUp> reusable(TicketId ticket, FollowUpLevel requested, FollowUpLevel level) {
-		return this.followUps.openForTicket(ticket).filter((open) -> requested == null || open.level() == level);
+	private Optional<FollowUp> reusable(TicketId ticket, FollowUpLevel requested, FollowUpLevel level,
+			Language language) {
+		return this.followUps.openForTicket(ticket)
+			.filter((open) -> requested == null || open.level() == level)
+			.filter((open) -> language == null || open.authorship().language() == language);
 	}
 
 	/**
@@ -412,10 +477,21 @@ public class FollowUpManagement {
 					customer.name() + " has no contact with an email address to write to."));
 	}
 
-	private static DraftRequest draftRequest(FollowUpLevel level, Customer customer, Contact contact,
-			TicketAssessment assessed, Csm owner, List<Ticket> others) {
+	/**
+	 * The facts the writer is given: what the assessment gathered, the contact's own
+	 * public comments on the ticket, and the language to write in (the one asked for,
+	 * else the contact's, else that of their comments).
+	 */
+	private DraftRequest draftRequest(FollowUpLevel level, Customer customer, Contact contact,
+			TicketAssessment assessed, Csm owner, List<Ticket> others, Language language) {
 		TicketContext context = assessed.context();
 		Ticket ticket = context.ticket();
+		List<String> customerWords = this.desk.comments(ticket.id())
+			.stream()
+			.filter((comment) -> comment.author() == CommentAuthor.CUSTOMER && comment.publicComment())
+			.map(TicketComment::body)
+			.toList();
+		Language in = (language != null) ? language : Language.forContact(contact.language(), customerWords);
 		List<SuggestedReminder> suggested = assessed.assessment().reminders();
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);
 		return new DraftRequest(level, contact.firstName(), customer.name(), ticket.number(), ticket.subject(),
@@ -423,7 +499,8 @@ public class FollowUpManagement {
 				context.healthDrop(), assessed.assessment().offers().stream().map(Offer::forCustomer).toList(),
 				(next != null) ? next.promise() : null, (next != null) ? next.dueIn().getDays() : 0,
 				owner.displayName(), owner.phone(), owner.email(),
-				others.stream().map((other) -> new DraftRequest.OtherTicket(other.number(), other.subject())).toList());
+				others.stream().map((other) -> new DraftRequest.OtherTicket(other.number(), other.subject())).toList(),
+				contact.role(), in, customerWords, assessed.assessment().reasons(), context.impactSummary());
 	}
 
 }

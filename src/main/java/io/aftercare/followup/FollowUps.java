@@ -13,6 +13,8 @@ import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
+import io.aftercare.drafting.Language;
+import io.aftercare.drafting.WrittenDraft;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.ticket.TicketId;
 
@@ -184,9 +186,11 @@ class FollowUps {
 			.sql("""
 					insert into support_followups (customer_id, ticket_id, level, assessed_level, level_overridden_by,
 					    reasons, offers, status, to_name, to_email, generated_subject, generated_body, content_version,
-					    delivery_status, response_status, created_by, created_at, updated_at, version)
+					    delivery_status, response_status, created_by, created_at, updated_at, version,
+					    written_by, writer_note, language, model_tokens)
 					values (:customer, :ticket, :level, :assessedLevel, :overriddenBy, :reasons, :offers, :status,
-					    :toName, :toEmail, :subject, :body, :contentVersion, :delivery, :response, :createdBy, :now, :now, 0)
+					    :toName, :toEmail, :subject, :body, :contentVersion, :delivery, :response, :createdBy, :now, :now, 0,
+					    :writtenBy, :writerNote, :language, :modelTokens)
 					""")
 			.param("customer", f.customerId().value())
 			.param("ticket", f.ticketId().value())
@@ -205,6 +209,10 @@ class FollowUps {
 			.param("response", f.responseStatus().name())
 			.param("createdBy", f.createdBy())
 			.param("now", SqlTime.utc(f.createdAt()))
+			.param("writtenBy", f.authorship().writer().name())
+			.param("writerNote", f.authorship().fallbackReason())
+			.param("language", f.authorship().language().code())
+			.param("modelTokens", f.authorship().tokensUsed())
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
 		for (TicketId also : f.alsoCovers()) {
@@ -270,6 +278,10 @@ class FollowUps {
 		params.put("answeredVia", (answer != null) ? answer.via().name() : null);
 		params.put("answeredAt", (answer != null) ? SqlTime.utc(answer.answeredAt()) : null);
 		params.put("now", SqlTime.utc(now));
+		params.put("writtenBy", f.authorship().writer().name());
+		params.put("writerNote", f.authorship().fallbackReason());
+		params.put("language", f.authorship().language().code());
+		params.put("modelTokens", f.authorship().tokensUsed());
 		int updated = this.jdbc.sql("""
 				update support_followups set status = :status, edited_subject = :editedSubject,
 				    edited_body = :editedBody, edited_by = :editedBy, edited_at = :editedAt,
@@ -279,9 +291,11 @@ class FollowUps {
 				    send_attempts = :sendAttempts, send_requested_by = :sendRequestedBy,
 				    provider_message_id = :providerMessageId, provider_thread_id = :providerThreadId,
 				    delivery_status = :delivery, delivery_detail = :deliveryDetail,
-				    response_status = :response, hold_reason = :holdReason, answer_text = :answerText,
-				    response_tone = :answerKind, answer_sentiment = :answerSentiment, answer_reason = :answerReason,
-				    answered_via = :answeredVia, responded_at = :answeredAt, updated_at = :now, version = version + 1
+				    response_status = :response, hold_reason = :holdReason, written_by = :writtenBy,
+				    writer_note = :writerNote, language = :language, model_tokens = :modelTokens,
+				    answer_text = :answerText, response_tone = :answerKind, answer_sentiment = :answerSentiment,
+				    answer_reason = :answerReason, answered_via = :answeredVia, responded_at = :answeredAt,
+				    updated_at = :now, version = version + 1
 				where id = :id and version = :version
 				""").params(params).update();
 		if (updated != 1) {
@@ -311,7 +325,10 @@ class FollowUps {
 						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
 				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
 				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"))
-			.withAnswer(answer(rs));
+			.withAnswer(answer(rs))
+			.writtenBy(new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
+					Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
+					rs.getInt("model_tokens")));
 	}
 
 	private static FollowUpAnswer answer(ResultSet rs) throws SQLException {

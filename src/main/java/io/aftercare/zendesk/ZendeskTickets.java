@@ -53,7 +53,7 @@ final class ZendeskTickets {
 		return new DeskTicket(
 				new DeskAccount(SOURCE, organizationId, (organization != null) ? text(organization, "name") : null),
 				new DeskPerson(requesterId, (user != null) ? text(user, "name") : null,
-						(user != null) ? text(user, "email") : null),
+						(user != null) ? text(user, "email") : null, (user != null) ? text(user, "locale") : null),
 				incoming);
 	}
 

@@ -29,7 +29,8 @@ class TemplateDraftWriterTests {
 		Draft draft = this.writer.write(techFlow(level));
 
 		assertThat(draft.textBody()).contains("#TF-2024-0847")
-			.contains("API rate limiting causing sync failures")
+			.contains("your ticket about API rate limiting (#TF-2024-0847)")
+			.doesNotContain("\"API rate limiting")
 			.containsIgnoringCase("rate limits increased 3x, optimization guide provided");
 	}
 
@@ -105,8 +106,10 @@ class TemplateDraftWriterTests {
 		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MAJOR, "Ana", "Acme", "4711", "Exports time out",
 				null, "Patch deployed", Duration.ofDays(1), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
-		assertThat(draft.subject()).isEqualTo("Checking In After Your Ticket \"Exports time out\" - All Good?");
-		assertThat(draft.textBody()).contains("I know waiting 24 hours for a resolution was frustrating")
+		assertThat(draft.subject()).isEqualTo("Checking In After Your Ticket #4711 - All Good?");
+		assertThat(draft.textBody()).contains("your ticket about exports time out (#4711)")
+			.contains("• Issue: Exports time out\n")
+			.contains("I know waiting 24 hours for a resolution was frustrating")
 			.doesNotContain("engineering")
 			.contains("If a quick call would help, just reply");
 	}
@@ -177,6 +180,7 @@ class TemplateDraftWriterTests {
 			.contains("1. Is everything working smoothly since the fix?\n"
 					+ "2. Did the optimization guide help, or would a quick call be useful?\n")
 			.doesNotContain("3. ")
+			.doesNotContain("\"API rate limiting")
 			.contains("Happy to jump on a quick call")
 			.contains("Either way, I'll check your API metrics next week");
 	}
@@ -217,7 +221,8 @@ class TemplateDraftWriterTests {
 		// Each level puts the ticket subject or the ticket number into its subject line.
 		assertThat(draft.subject()).doesNotContain("\r", "\n", "\u0000", "\u2028")
 			.containsAnyOf("Exports time out Bcc: attacker@example.com", "#4711 X-Priority: 1");
-		assertThat(draft.textBody()).contains("\"Exports time out Bcc: attacker@example.com\"");
+		assertThat(draft.textBody()).containsIgnoringCase("exports time out Bcc")
+			.doesNotContain("\r", "\u0000", "\u2028");
 	}
 
 	@Test
@@ -227,7 +232,7 @@ class TemplateDraftWriterTests {
 				null, Duration.ofDays(2), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.subject()).endsWith("...").hasSizeLessThan(100);
-		assertThat(draft.textBody()).contains(longSubject.strip());
+		assertThat(draft.textBody()).contains("your ticket about exports time out again and again (#4711)");
 	}
 
 	@Test
@@ -236,7 +241,8 @@ class TemplateDraftWriterTests {
 				"[(${csmName})] and __${T(java.lang.System).exit(1)}__", null, null, Duration.ofDays(2), false, null,
 				List.of(), null, 0, "Sam Rivera", null, null));
 
-		assertThat(draft.textBody()).contains("\"[(${csmName})] and __${T(java.lang.System).exit(1)}__\"");
+		assertThat(draft.textBody()).contains("• Issue: [(${csmName})] and __${T(java.lang.System).exit(1)}__\n")
+			.doesNotContain("and Sam Rivera");
 	}
 
 	@Test

@@ -122,7 +122,8 @@ class ZendeskBackfillIntegrationTests {
 		return """
 				{"tickets":[%s],
 				 "users":[{"id":90001,"url":"https://acme.zendesk.com/api/v2/users/90001.json","name":"Jo Miller",
-				   "email":"jo@contoso.example","role":"end-user","organization_id":%s,"active":true,"verified":true},
+				   "email":"jo@contoso.example","role":"end-user","organization_id":%s,"active":true,"verified":true,
+				   "locale":"de-CH","locale_id":1,"time_zone":"Europe/Zurich"},
 				   {"id":90002,"name":"Lee Park","email":"lee@fabrikam.example","role":"end-user"}],
 				 "organizations":[{"id":%s,"url":"https://acme.zendesk.com/api/v2/organizations/%s.json",
 				   "name":"Contoso","domain_names":["contoso.example"]}],
@@ -192,7 +193,7 @@ class ZendeskBackfillIntegrationTests {
 				    (select count(*) from ticket_comments c where c.ticket_id = t.id) as comments,
 				    (select count(*) from ticket_comments c where c.ticket_id = t.id and c.author_kind = 'CUSTOMER'
 				        and c.is_public) as customer_comments,
-				    k.email
+				    k.email, k.language
 				from tickets t left join contacts k on k.id = t.requester_contact_id
 				where t.source_system = 'zendesk' and t.external_id = :id
 				""").param("id", String.valueOf(solved)).query().singleRow();
@@ -200,7 +201,9 @@ class ZendeskBackfillIntegrationTests {
 			.containsEntry("priority", "URGENT")
 			.containsEntry("reopen_count", 1)
 			.containsEntry("satisfaction_rating", "good")
-			.containsEntry("email", "jo@contoso.example");
+			.containsEntry("email", "jo@contoso.example")
+			.as("the requester's Zendesk locale: follow-ups to them are written in German")
+			.containsEntry("language", "de-CH");
 		assertThat(((Number) row.get("comments")).intValue()).isEqualTo(2);
 		assertThat(((Number) row.get("customer_comments")).intValue()).isEqualTo(1);
 		assertThat(this.jdbc

@@ -113,9 +113,9 @@ public sealed interface Intent {
 	}
 
 	/**
-	 * Rewrite the draft in view in another way ("make it shorter").
+	 * Rewrite the draft in view in another way ("make it shorter", "in German").
 	 *
-	 * @param how how, as the CSM said it ("shorter", "more formal")
+	 * @param how how, as the CSM said it ("shorter", "more formal", "in german")
 	 */
 	record Rewrite(String how) implements Intent {
 	}

@@ -109,7 +109,7 @@ public final class IntentParser {
 	private static final String QUALITY = "(?:shorter|longer|warmer|friendlier|kinder|softer|firmer|simpler|clearer|crisper|"
 			+ "punchier|briefer|tighter|more (?:formal|casual|personal|concise|empathetic|apologetic|direct|friendly|"
 			+ "professional|upbeat|specific|detailed)|less (?:formal|casual|apologetic|wordy|stiff)|formal|casual|"
-			+ "concise|brief)";
+			+ "concise|brief|in (?:english|german|french|spanish)|(?:a )?fresh(?: take)?|from the template)";
 
 	private static final Pattern REWRITE = whole("(?:make (?:it|this|the (?:draft|email|message))|"
 			+ "(?:rewrite|redo|rephrase|reword)(?: (?:it|this|the draft|the email))?(?: to be)?|can (?:it|you) be)?"

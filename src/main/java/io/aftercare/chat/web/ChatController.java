@@ -11,6 +11,7 @@ import io.aftercare.account.Csm;
 import io.aftercare.chat.ChatEntry;
 import io.aftercare.chat.Conversation;
 import io.aftercare.followup.DeliveryFailedException;
+import io.aftercare.drafting.DraftStyle;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpSender;
@@ -176,6 +177,22 @@ class ChatController {
 			model.addAttribute("card", this.views.card(csm, id));
 			model.addAttribute("error", ex.getMessage());
 			return "chat/fragments :: edit";
+		}
+		model.addAttribute("card", this.views.card(csm, id));
+		return "chat/fragments :: card";
+	}
+
+	/**
+	 * "Use the template": one click back to the template's draft, in the draft's
+	 * language.
+	 */
+	@PostMapping("/chat/followups/{id}/template")
+	String useTemplate(@PathVariable long id, Csm csm, Model model) {
+		try {
+			this.followUps.rewrite(csm, new FollowUpId(id), DraftStyle.TEMPLATE, null);
+		}
+		catch (RefusedException ex) {
+			model.addAttribute("error", ex.getMessage());
 		}
 		model.addAttribute("card", this.views.card(csm, id));
 		return "chat/fragments :: card";

@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import io.aftercare.assessment.TicketContext;
 import io.aftercare.customer.HealthEntry;
+import io.aftercare.drafting.WrittenDraft;
+import io.aftercare.followup.DraftAuthorship;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
 import io.aftercare.followup.FollowUpStatus;
@@ -28,7 +30,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		List<String> reasons, List<String> offers, String toName, String toEmail, String subject, String body,
 		boolean edited, int contentVersion, List<String> reminders, String suggestedNote, LocalDate suggestedDate,
 		String sentAt, String messageId, boolean editable, boolean sendable, String deliveryLine, boolean onItsWay,
-		String morningChoice, boolean morningSuggested, String timingReason) {
+		String morningChoice, boolean morningSuggested, String timingReason, String writerLine, String fallbackReason,
+		boolean templateOffered) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -60,7 +63,20 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				deliveryLine(f, options, now), f.status().isOnItsWay(),
 				(options.contactMorning() != null)
 						? "Send at " + inZone(options.contactMorning(), options) + ", " + firstName + "'s time" : null,
-				options.morningSuggested(), options.reason());
+				options.morningSuggested(), options.reason(), writerLine(f), f.authorship().fallbackReason(),
+				f.status().isEditable()
+						&& (f.authorship().writer() == WrittenDraft.Writer.MODEL || f.edited() != null));
+	}
+
+	/**
+	 * Who wrote the draft, in which language: "Written by the language model, in German".
+	 */
+	private static String writerLine(FollowUp f) {
+		DraftAuthorship by = f.authorship();
+		String who = (by.writer() == WrittenDraft.Writer.MODEL) ? "Written by the language model"
+				: (by.fallbackReason() != null) ? "Written from the template instead of the language model"
+						: "Written from the template";
+		return who + ", in " + by.language().label() + ((f.edited() != null) ? "; changed by you since" : "");
 	}
 
 	private static String statusLabel(FollowUp f) {

@@ -9,6 +9,8 @@ import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.drafting.Draft;
+import io.aftercare.drafting.DraftStyle;
+import io.aftercare.drafting.Language;
 import io.aftercare.drafting.HtmlBody;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpStatus;
@@ -77,10 +79,11 @@ class FollowUpController {
 	ResponseEntity<FollowUpView> request(@PathVariable long id, @RequestBody(required = false) @Valid NewFollowUp body,
 			Csm csm) {
 		FollowUpRequest request = (body != null)
-				? new FollowUpRequest(new TicketQuery(body.ticketId(), body.ticketNumber(), List.of()), body.level())
+				? new FollowUpRequest(new TicketQuery(body.ticketId(), body.ticketNumber(), List.of()), body.level(),
+						language(body.language()))
 				: FollowUpRequest.latest();
 		FollowUpDetails details = this.followUps.request(csm, new CustomerId(id), request);
-		FollowUpView view = view(details);
+		FollowUpView view = view(csm, details);
 		return details.created() ? ResponseEntity.created(URI.create("/api/followups/" + view.id())).body(view)
 				: ResponseEntity.ok(view);
 	}
@@ -103,7 +106,7 @@ class FollowUpController {
 	@GetMapping("/api/followups/{id}")
 	@Operation(summary = "A follow-up with its ticket details, customer impact, draft and reminders")
 	FollowUpView get(@PathVariable long id, Csm csm) {
-		return view(this.followUps.get(csm, new FollowUpId(id)));
+		return view(csm, this.followUps.get(csm, new FollowUpId(id)));
 	}
 
 	@PatchMapping("/api/followups/{id}")
@@ -139,6 +142,34 @@ class FollowUpController {
 		};
 	}
 
+	@PostMapping("/api/followups/{id}/rewrite")
+	@Operation(summary = "Write the draft again: shorter, warmer, more formal, afresh, or by the template",
+			description = "style is shorter, warmer, more formal, fresh or template; language (en, de, fr, es, or "
+					+ "a name such as German) switches the language, else the draft's own is kept. Every style but "
+					+ "template needs the language-model writer (409 no-writer-model without it). A draft the "
+					+ "model cannot ground in the facts is replaced by the template's, and draft.writer.fallbackReason "
+					+ "says why. The new draft is an edit by you: an approval is voided.")
+	FollowUpView rewrite(@PathVariable long id, @RequestBody @Valid Rewrite rewrite, Csm csm) {
+		Language language = language(rewrite.language());
+		DraftStyle style = (rewrite.style() != null) ? DraftStyle.of(rewrite.style())
+			.orElseThrow(() -> new InvalidInputException(
+					"style must be one of shorter, warmer, more formal, fresh, template"))
+				: null;
+		if (style == null && language == null) {
+			throw new InvalidInputException("Say how to rewrite it: a style, a language, or both");
+		}
+		if (style == null) {
+			style = this.followUps.writesWithModel() ? DraftStyle.FRESH : DraftStyle.TEMPLATE;
+		}
+		return view(csm, this.followUps.rewrite(csm, new FollowUpId(id), style, language));
+	}
+
+	@PostMapping("/api/followups/{id}/template")
+	@Operation(summary = "Replace the draft with the template's, in the draft's language (one click back)")
+	FollowUpView template(@PathVariable long id, Csm csm) {
+		return view(csm, this.followUps.rewrite(csm, new FollowUpId(id), DraftStyle.TEMPLATE, null));
+	}
+
 	@PostMapping("/api/followups/{id}/discard")
 	@Operation(summary = "Discard an unsent follow-up")
 	FollowUpView discard(@PathVariable long id, Csm csm) {
@@ -146,12 +177,22 @@ class FollowUpController {
 	}
 
 	private FollowUpView view(Csm csm, FollowUp changed) {
-		return view(this.followUps.details(csm, changed));
+		return view(csm, this.followUps.details(csm, changed));
 	}
 
-	private FollowUpView view(FollowUpDetails details) {
+	private FollowUpView view(Csm csm, FollowUpDetails details) {
 		return FollowUpView.of(details, this.html.render(details.followUp().content().textBody()),
-				this.reminders.of(details.followUp().id()), this.sender.options(details), this.clock.instant());
+				this.reminders.of(details.followUp().id()), this.sender.options(details), this.clock.instant(),
+				csm.admin());
+	}
+
+	private static Language language(String said) {
+		if (said == null || said.isBlank()) {
+			return null;
+		}
+		return Language.of(said)
+			.orElseThrow(() -> new InvalidInputException(
+					"language must be one of en, de, fr, es (or English, German, French, Spanish)"));
 	}
 
 	/** A follow-up in a list. */
@@ -188,7 +229,17 @@ class FollowUpController {
 
 	}
 
-	record NewFollowUp(Long ticketId, @Size(max = 64) String ticketNumber, FollowUpLevel level) {
+	record NewFollowUp(Long ticketId, @Size(max = 64) String ticketNumber, FollowUpLevel level,
+			@Schema(description = "The language to write in (en, de, fr, es); the contact's by default",
+					example = "de") @Size(max = 32) String language) {
+	}
+
+	/** How to write a draft again. */
+	record Rewrite(
+			@Schema(description = "shorter, warmer, more formal, fresh or template",
+					example = "shorter") @Size(max = 32) String style,
+			@Schema(description = "en, de, fr or es; the draft's own by default",
+					example = "de") @Size(max = 32) String language) {
 	}
 
 	/** Checked by {@link Draft} itself, as the chat's edit form is. */

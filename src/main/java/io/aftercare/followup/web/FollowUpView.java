@@ -8,6 +8,8 @@ import io.aftercare.assessment.TicketContext;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerTier;
 import io.aftercare.drafting.Draft;
+import io.aftercare.drafting.WrittenDraft;
+import io.aftercare.followup.DraftAuthorship;
 import io.aftercare.followup.DeliveryStatus;
 import io.aftercare.followup.FollowUp;
 import io.aftercare.followup.FollowUpDetails;
@@ -32,7 +34,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 		List<ReminderLine> reminders, String createdBy, Instant createdAt) {
 
 	static FollowUpView of(FollowUpDetails details, String html, List<FollowUpReminders.Line> reminders,
-			SendOptions sendOptions, Instant now) {
+			SendOptions sendOptions, Instant now, boolean admin) {
 		FollowUp f = details.followUp();
 		return new FollowUpView(f.id().value(), f.status(), f.level(), f.level().label(), f.assessedLevel(),
 				f.levelOverriddenBy(), f.reasons(), f.offers(), CustomerView.of(details.customer()),
@@ -40,7 +42,7 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 				(details.context() != null) ? CustomerImpact.of(details.context()) : null,
 				new DraftView(new Address(f.recipient().name(), f.recipient().email()), f.content().subject(),
 						f.content().textBody(), html, f.edited() != null, f.contentVersion(), f.generated(),
-						f.editedBy(), f.editedAt()),
+						f.editedBy(), f.editedAt(), WriterView.of(f.authorship(), admin)),
 				(f.approvedBy() != null) ? new ApprovalView(f.approvedBy(), f.approvedAt(), f.approvedVersion()) : null,
 				new DeliveryView(f.deliveryStatus(), f.sendRequestedAt(), f.sendRequestedBy(), f.sendAt(), f.sentAt(),
 						f.messageId(), f.sendAttempts(), f.deliveryDetail(), f.providerThreadId()),
@@ -108,7 +110,22 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 	}
 
 	record DraftView(Address to, String subject, String textBody, String htmlBody, boolean edited, int contentVersion,
-			Draft generated, String editedBy, Instant editedAt) {
+			Draft generated, String editedBy, Instant editedAt, WriterView writer) {
+	}
+
+	/**
+	 * Who wrote the draft (TEMPLATE or MODEL), in which language, why the template wrote
+	 * it when the model was asked, and, for admins only, the tokens the model used for
+	 * this follow-up.
+	 */
+	record WriterView(WrittenDraft.Writer writtenBy, String language, String languageName, String fallbackReason,
+			Integer tokensUsed) {
+
+		static WriterView of(DraftAuthorship authorship, boolean admin) {
+			return new WriterView(authorship.writer(), authorship.language().code(), authorship.language().label(),
+					authorship.fallbackReason(), admin ? authorship.tokensUsed() : null);
+		}
+
 	}
 
 	record ApprovalView(String approvedBy, Instant approvedAt, Integer approvedVersion) {
