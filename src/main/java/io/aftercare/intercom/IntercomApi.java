@@ -74,10 +74,6 @@ final class IntercomApi {
 	record Contact(String email, String companyId) {
 	}
 
-	int contactsKnown() {
-		return this.contacts.size();
-	}
-
 	Contact contact(String id) {
 		return this.contacts.computeIfAbsent(id, (key) -> {
 			JsonNode contact = send("/contacts/" + encode(key), HttpRequest.newBuilder().GET());

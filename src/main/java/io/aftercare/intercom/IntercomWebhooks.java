@@ -52,16 +52,6 @@ class IntercomWebhooks implements WebhookSource {
 
 	private final KnownTickets known;
 
-	/** One client for the worker's questions about contacts, its answers kept a while. */
-	private IntercomApi api;
-
-	private synchronized IntercomApi api() {
-		if (this.api == null || this.api.contactsKnown() > 10_000) {
-			this.api = new IntercomApi(this.settings, this.json);
-		}
-		return this.api;
-	}
-
 	IntercomWebhooks(IntercomSettings settings, JsonMapper json, KnownTickets known) {
 		this.settings = settings;
 		this.json = json;
@@ -145,7 +135,7 @@ class IntercomWebhooks implements WebhookSource {
 		String company = null;
 		String contact = IntercomConversations.text(item.path("contacts").path("contacts").path(0), "id");
 		if (this.settings.apiConfigured() && contact != null) {
-			IntercomApi.Contact known = api().contact(contact);
+			IntercomApi.Contact known = new IntercomApi(this.settings, this.json).contact(contact);
 			email = known.email();
 			company = known.companyId();
 		}

@@ -1,10 +1,11 @@
 package io.aftercare.connector.web;
 
+import io.aftercare.shared.web.SignedRequests;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,15 +20,7 @@ class WebhookSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
-		http.securityMatcher("/webhooks/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.securityContext((context) -> context.disable())
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable());
+		SignedRequests.only(http, "/webhooks/**");
 		return http.build();
 	}
 

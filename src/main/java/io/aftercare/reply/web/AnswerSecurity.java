@@ -1,10 +1,11 @@
 package io.aftercare.reply.web;
 
+import io.aftercare.shared.web.SignedRequests;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -23,15 +24,7 @@ class AnswerSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain answerPages(HttpSecurity http) throws Exception {
-		http.securityMatcher("/answer/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.securityContext((context) -> context.disable())
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
+		SignedRequests.only(http, "/answer/**")
 			.headers((headers) -> headers
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
