@@ -84,10 +84,17 @@ class TriggerCandidates {
 			.list();
 	}
 
-	void forget(CustomerId customer) {
-		this.jdbc.sql("delete from trigger_candidates where customer_id = :customer")
-			.param("customer", customer.value())
-			.update();
+	/**
+	 * Forgets the tickets handled, and only those: one noted while they were handled
+	 * waits for the next run.
+	 */
+	void forget(List<Candidate> handled) {
+		for (Candidate candidate : handled) {
+			this.jdbc.sql("delete from trigger_candidates where customer_id = :customer and ticket_id = :ticket")
+				.param("customer", candidate.customerId().value())
+				.param("ticket", candidate.ticketId().value())
+				.update();
+		}
 	}
 
 	/** A reopened ticket calls for nothing until it is resolved again. */

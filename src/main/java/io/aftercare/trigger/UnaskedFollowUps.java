@@ -3,8 +3,10 @@ package io.aftercare.trigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUpManagement;
@@ -49,35 +51,51 @@ class UnaskedFollowUps {
 		this.clock = clock;
 	}
 
+	/**
+	 * A ticket noted while its customer's run is under way cannot schedule a run of its
+	 * own (this one still stands), so the run, once done, stands again for it.
+	 */
 	@Bean
-	static OneTimeTask<Void> unaskedFollowUpTask(ObjectProvider<UnaskedFollowUps> drafts) {
-		return Tasks.oneTime(TASK)
+	static CustomTask<Void> unaskedFollowUpTask(ObjectProvider<UnaskedFollowUps> drafts) {
+		return Tasks.custom(TASK, Void.class)
 			.execute((instance, context) -> drafts.getObject()
-				.draftFor(new CustomerId(Long.parseLong(instance.getId()))));
+				.draftFor(new CustomerId(Long.parseLong(instance.getId())))
+				.<CompletionHandler<Void>>map((next) -> (complete, operations) -> operations.reschedule(complete, next))
+				.orElseGet(CompletionHandler.OnCompleteRemove::new));
 	}
 
-	void draftFor(CustomerId customer) {
+	/**
+	 * Drafts the customer's follow-up on the tickets noted for them, and forgets those.
+	 * @return when to run again, if tickets were noted meanwhile
+	 */
+	Optional<Instant> draftFor(CustomerId customer) {
 		List<TriggerCandidates.Candidate> waiting = this.candidates.of(customer);
 		if (waiting.isEmpty()) {
-			return;
+			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
 		if (this.followUps.lastSentTo(customer)
 			.filter((sent) -> sent.isAfter(now.minus(this.settings.quietPeriod())))
 			.isPresent()) {
 			log.info("No unasked follow-up for customer {}: they heard from their CSM lately", customer.value());
-			this.candidates.forget(customer);
-			return;
-		}
-		List<TriggerCandidates.Candidate> due = waiting.stream().filter((c) -> !justSurveyed(c, now)).toList();
-		if (due.isEmpty()) {
-			log.info("No unasked follow-up for customer {}: the desk's survey just reached them", customer.value());
 		}
 		else {
-			this.followUps.draftUnasked(customer, due.stream().map(TriggerCandidates.Candidate::ticketId).toList(),
-					due.stream().map(TriggerCandidates.Candidate::reason).toList());
+			List<TriggerCandidates.Candidate> due = waiting.stream().filter((c) -> !justSurveyed(c, now)).toList();
+			if (due.isEmpty()) {
+				log.info("No unasked follow-up for customer {}: the desk's survey just reached them", customer.value());
+			}
+			else {
+				this.followUps.draftUnasked(customer, due.stream().map(TriggerCandidates.Candidate::ticketId).toList(),
+						due.stream().map(TriggerCandidates.Candidate::reason).toList());
+			}
 		}
-		this.candidates.forget(customer);
+		this.candidates.forget(waiting);
+		// The next run waits out the delay of the first ticket noted meanwhile.
+		return this.candidates.of(customer)
+			.stream()
+			.map((noted) -> noted.noticedAt().plus(this.settings.delay()))
+			.min(Instant::compareTo)
+			.map((next) -> next.isBefore(now) ? now : next);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.aftercare.trigger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.EventListeners;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.ticket.SupportDesk;
+import io.aftercare.ticket.TicketId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +64,21 @@ class UnaskedFollowUpsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TriggerCandidates candidates;
+
+	@Autowired
+	FollowUpManagement followUps;
+
+	@Autowired
+	SupportDesk desk;
+
+	@Autowired
+	TriggerSettings settings;
+
+	@Autowired
+	Clock clock;
 
 	private static WireMockServer start() {
 		FileSystemUtils.deleteRecursively(OUTBOX.toFile());
@@ -114,8 +134,7 @@ class UnaskedFollowUpsIntegrationTests {
 		awaitDraft(globex);
 		await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(3)).until(() -> settled(globex));
 		// Read once settled: on a busy machine the first ticket may get its draft before
-		// the
-		// second is noted, and that draft is then replaced by one that covers both.
+		// the second is noted, and that draft is then replaced by one that covers both.
 		List<Map<?, ?>> drafts = drafts("sam").stream().filter((d) -> globex.owns(d)).toList();
 		assertThat(drafts).as(() -> "the customer's follow-ups: " + stored(globex)).hasSize(1);
 		Map<?, ?> draft = drafts.get(0);
@@ -124,6 +143,44 @@ class UnaskedFollowUpsIntegrationTests {
 		assertThat(body).contains("#" + globex.number("1"))
 			.contains("#" + globex.number("2"))
 			.contains("been resolved too");
+	}
+
+	/**
+	 * A listener notes a ticket while the customer's run is drafting: the run cannot be
+	 * scheduled again while it stands, so the ticket must outlive it and get a run of its
+	 * own. (Tickets fed as history, so that only this test's runs draft.)
+	 */
+	@Test
+	void aTicketNotedWhileTheCustomersDraftIsWrittenGetsTheNextRun() {
+		Customer hooli = customer("sam", false);
+		TicketId first = new TicketId(ticket(hooli, "1", "URGENT", "SOLVED", Duration.ofDays(1), null, true));
+		TicketId second = new TicketId(ticket(hooli, "2", "URGENT", "SOLVED", Duration.ofDays(2), null, true));
+		CustomerId customer = new CustomerId(hooli.id());
+		Instant now = this.clock.instant();
+		this.candidates.note(new TriggerCandidates.Candidate(customer, first, "first", true, now));
+		TriggerCandidates noteWhileRunning = new TriggerCandidates(this.jdbc) {
+			@Override
+			List<Candidate> of(CustomerId of) {
+				List<Candidate> read = super.of(of);
+				if (read.size() == 1 && read.get(0).ticketId().equals(first)) {
+					UnaskedFollowUpsIntegrationTests.this.candidates
+						.note(new Candidate(customer, second, "second", true, now));
+				}
+				return read;
+			}
+		};
+		UnaskedFollowUps run = new UnaskedFollowUps(noteWhileRunning, this.followUps, this.desk, this.settings,
+				this.clock);
+
+		assertThat(run.draftFor(customer)).as("the next run")
+			.hasValueSatisfying((next) -> assertThat(next).isBetween(now, now.plus(this.settings.delay())));
+		assertThat(this.candidates.of(customer)).extracting(TriggerCandidates.Candidate::ticketId)
+			.containsExactly(second);
+		assertThat(run.draftFor(customer)).as("nothing noted meanwhile").isEmpty();
+		assertThat(this.candidates.of(customer)).isEmpty();
+		List<Map<?, ?>> drafts = drafts("sam").stream().filter((d) -> hooli.owns(d)).toList();
+		assertThat(drafts).hasSize(1);
+		assertThat((List<?>) drafts.get(0).get("alsoCovers")).as("the second run's draft covers both").hasSize(1);
 	}
 
 	@Test
