@@ -101,9 +101,8 @@ public class ImpactAssessor {
 			.stream()
 			.filter((other) -> !other.id().equals(ticket.id()) && isRelated(ticket, other))
 			.toList();
-		int resolvedLately = this.desk
-			.resolvedBetween(customer.id(), resolved.minus(this.settings.repeatWindow()), resolved)
-			.size();
+		int resolvedLately = this.desk.countResolvedBetween(customer.id(), resolved.minus(this.settings.repeatWindow()),
+				resolved);
 		List<String> customerWords = this.desk.comments(ticket.id())
 			.stream()
 			.filter((c) -> c.author() == CommentAuthor.CUSTOMER)

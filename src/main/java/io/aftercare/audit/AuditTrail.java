@@ -12,6 +12,7 @@ import io.aftercare.followup.FollowUpSendStarted;
 import io.aftercare.followup.FollowUpSent;
 import io.aftercare.reminder.ReminderCompleted;
 import io.aftercare.reminder.ReminderScheduled;
+import io.aftercare.ticket.TicketAnnouncement;
 import io.aftercare.ticket.TicketRated;
 import io.aftercare.ticket.TicketReopened;
 import io.aftercare.ticket.TicketResolved;
@@ -125,33 +126,27 @@ class AuditTrail {
 	}
 
 	/** A reopening a desk reported; not one of a backfill. */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketReopened reopened) {
-		if (!reopened.backfill()) {
-			this.log.record(reopened.reopenedAt(), reopened.source(), AuditLog.TICKET, reopened.ticketId().value(),
-					"reopened", "ticket " + reopened.ticketNumber());
-		}
+		this.log.record(reopened.reopenedAt(), reopened.source(), AuditLog.TICKET, reopened.ticketId().value(),
+				"reopened", "ticket " + reopened.ticketNumber());
 	}
 
 	/** A rating a desk reported; not one of a backfill. */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketRated rated) {
-		if (!rated.backfill()) {
-			this.log.record(rated.ratedAt(), rated.source(), AuditLog.TICKET, rated.ticketId().value(), "rated",
-					rated.rating().value() + ", ticket " + rated.ticketNumber());
-		}
+		this.log.record(rated.ratedAt(), rated.source(), AuditLog.TICKET, rated.ticketId().value(), "rated",
+				rated.rating().value() + ", ticket " + rated.ticketNumber());
 	}
 
 	/**
 	 * A resolution that arrived from a desk; not those of a backfill, which are history,
 	 * not news.
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketResolved resolved) {
-		if (!resolved.backfill()) {
-			this.log.record(resolved.resolvedAt(), resolved.source(), AuditLog.TICKET, resolved.ticketId().value(),
-					"resolved", "priority " + resolved.priority() + ", ticket " + resolved.ticketNumber());
-		}
+		this.log.record(resolved.resolvedAt(), resolved.source(), AuditLog.TICKET, resolved.ticketId().value(),
+				"resolved", "priority " + resolved.priority() + ", ticket " + resolved.ticketNumber());
 	}
 
 }

@@ -2,7 +2,9 @@ package io.aftercare.connector;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,11 +66,24 @@ public class DeskAccounts {
 	}
 
 	Match match(DeskAccount account, DeskPerson requester) {
+		return match(account, requester, new HashMap<>());
+	}
+
+	/**
+	 * As {@link #match(DeskAccount, DeskPerson)}, answering an account already matched in
+	 * {@code batch} from there: a batch of a desk's events mostly names a few accounts.
+	 */
+	Match match(DeskAccount account, DeskPerson requester, Map<String, Match> batch) {
 		String domain = (requester != null) ? requester.emailDomain() : null;
 		if (domain != null && PUBLIC_MAIL_DOMAINS.contains(domain)) {
 			domain = null;
 		}
 		String key = accountKey(account, requester, domain);
+		String domainToMatch = domain;
+		return batch.computeIfAbsent(account.source() + " " + key, (seen) -> match(account, key, domainToMatch));
+	}
+
+	private Match match(DeskAccount account, String key, String domain) {
 		Optional<Row> row = find(account.source(), key);
 		if (row.isPresent() && row.get().customer() != null) {
 			return new Match(row.get().customer(), row.get().id());

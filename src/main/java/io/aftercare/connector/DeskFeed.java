@@ -2,6 +2,7 @@ package io.aftercare.connector;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,10 +76,11 @@ public class DeskFeed {
 		Map<String, IncomingContact> contacts = new LinkedHashMap<>();
 		List<IncomingTicket> matched = new ArrayList<>();
 		List<Held> held = new ArrayList<>();
+		Map<String, DeskAccounts.Match> accountsSeen = new HashMap<>();
 		for (DeskTicket desk : tickets) {
 			IncomingKey customer = desk.ticket().customer();
 			if (customer == null) {
-				DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester());
+				DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester(), accountsSeen);
 				if (!match.matched()) {
 					held.add(new Held(match.accountId(), desk));
 					continue;

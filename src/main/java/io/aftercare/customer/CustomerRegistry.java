@@ -1,8 +1,14 @@
 package io.aftercare.customer;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.Change;
@@ -60,6 +66,34 @@ public class CustomerRegistry {
 			.param("id", key.externalId())
 			.query((rs, i) -> new ContactId(rs.getLong(1)))
 			.optional();
+	}
+
+	/** The customers taken in under these keys, in one query per source system. */
+	@Transactional(readOnly = true)
+	public Map<SourceKey, CustomerId> customersOf(Collection<SourceKey> keys) {
+		return idsOf("customers", keys, CustomerId::new);
+	}
+
+	/** The contacts taken in under these keys, in one query per source system. */
+	@Transactional(readOnly = true)
+	public Map<SourceKey, ContactId> contactsOf(Collection<SourceKey> keys) {
+		return idsOf("contacts", keys, ContactId::new);
+	}
+
+	private <I> Map<SourceKey, I> idsOf(String table, Collection<SourceKey> keys, LongFunction<I> id) {
+		Map<SourceKey, I> found = new HashMap<>();
+		keys.stream()
+			.collect(Collectors.groupingBy(SourceKey::system,
+					Collectors.mapping(SourceKey::externalId, Collectors.toCollection(HashSet::new))))
+			.forEach((system, externalIds) -> this.jdbc
+				.sql("select external_id, id from " + table
+						+ " where source_system = :system and external_id in (:ids)")
+				.param("system", system)
+				.param("ids", externalIds)
+				.query((rs) -> {
+					found.put(new SourceKey(system, rs.getString(1)), id.apply(rs.getLong(2)));
+				}));
+		return found;
 	}
 
 	/** The key a customer was taken in under, for naming it to the ingestion door. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketAnnouncement;
 import io.aftercare.ticket.TicketReopened;
 import io.aftercare.ticket.TicketResolved;
 
@@ -39,11 +40,8 @@ class TicketWatch {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketReopened reopened) {
-		if (reopened.backfill()) {
-			return;
-		}
 		Instant now = this.clock.instant();
 		String reason = "ticket " + reopened.ticketNumber() + " was reopened";
 		for (FollowUp followUp : this.followUps.openCovering(reopened.ticketId())) {
@@ -54,11 +52,8 @@ class TicketWatch {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketResolved resolved) {
-		if (resolved.backfill()) {
-			return;
-		}
 		for (FollowUp followUp : this.followUps.openCovering(resolved.ticketId())) {
 			if (followUp.status() != FollowUpStatus.ON_HOLD || !allResolved(followUp)) {
 				continue;

@@ -30,12 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores batches of incoming records, whatever their source. A batch is read and stored
  * in chunks of {@value #CHUNK_SIZE} records, one transaction each, so that a stream of a
- * million records neither holds one transaction open nor has to fit in memory. Within a
- * chunk each record runs in a savepoint: a record that fails (invalid, naming an unknown
- * customer, refused by the database) is rolled back alone and reported, and its
- * neighbours still land. What a record announces (a ticket resolved) is published only
- * once its savepoint holds, so a record rolled back announces nothing. Sending the same
- * batch again changes nothing.
+ * million records neither holds one transaction open nor has to fit in memory. Tickets
+ * are first stored a chunk at once, in batched statements; when one of them is refused,
+ * or for the other kinds, each record runs in a savepoint of its own: a record that fails
+ * (invalid, naming an unknown customer, refused by the database) is rolled back alone and
+ * reported, and its neighbours still land. What a record announces (a ticket resolved) is
+ * published only once its savepoint holds, so a record rolled back announces nothing.
+ * Sending the same batch again changes nothing.
  */
 @Service
 public class Ingestion {
@@ -65,17 +66,17 @@ public class Ingestion {
 	}
 
 	public IngestionReport customers(Iterator<Submission<IncomingCustomer>> batch) {
-		return ingest("customers", batch, IncomingCustomer::key,
+		return ingest("customers", batch, IncomingCustomer::key, null,
 				(customer) -> stored(this.customers.upsert(customer.toRecord()), CustomerId::value));
 	}
 
 	public IngestionReport contacts(Iterator<Submission<IncomingContact>> batch) {
-		return ingest("contacts", batch, IncomingContact::key,
+		return ingest("contacts", batch, IncomingContact::key, null,
 				(contact) -> stored(this.customers.upsert(contact.toRecord()), ContactId::value));
 	}
 
 	public IngestionReport healthScores(Iterator<Submission<IncomingHealthScore>> batch) {
-		return ingest("health scores", batch, IncomingHealthScore::key,
+		return ingest("health scores", batch, IncomingHealthScore::key, null,
 				(score) -> stored(this.customers.record(score.toRecord()), CustomerId::value));
 	}
 
@@ -89,19 +90,27 @@ public class Ingestion {
 	 * nobody treats as news
 	 */
 	public IngestionReport tickets(Iterator<Submission<IncomingTicket>> batch, boolean backfill) {
-		return ingest("tickets", batch, IncomingTicket::key, (ticket) -> {
-			TicketUpserted stored = this.tickets.upsert(ticket.toRecord());
-			return new Stored(stored.id().value(), stored.change(),
-					stored.announcements()
-						.stream()
-						.map((a) -> backfill ? a.asBackfill() : a)
-						.map(Object.class::cast)
-						.toList());
-		});
+		Function<TicketUpserted, Stored> stored = (upserted) -> new Stored(upserted.id().value(), upserted.change(),
+				upserted.announcements()
+					.stream()
+					.map((a) -> backfill ? a.asBackfill() : a)
+					.map(Object.class::cast)
+					.toList());
+		return ingest("tickets", batch, IncomingTicket::key,
+				(tickets) -> this.tickets.upsertAll(tickets.stream().map(IncomingTicket::toRecord).toList())
+					.stream()
+					.map(stored)
+					.toList(),
+				(ticket) -> stored.apply(this.tickets.upsert(ticket.toRecord())));
 	}
 
+	/**
+	 * @param storeAll stores a chunk's records at once, all or none, if the kind allows;
+	 * when one record is refused, the chunk is stored record by record instead, to tell
+	 * which
+	 */
 	private <T> IngestionReport ingest(String kind, Iterator<Submission<T>> batch, Function<T, String> key,
-			Function<T, Stored> store) {
+			Function<List<T>, List<Stored>> storeAll, Function<T, Stored> store) {
 		long started = System.nanoTime();
 		IngestionReport.Tally tally = new IngestionReport.Tally();
 		Chunk<T> next;
@@ -109,8 +118,13 @@ public class Ingestion {
 			next = nextChunk(batch);
 			List<Submission<T>> records = next.records();
 			if (!records.isEmpty()) {
-				this.chunk.executeWithoutResult(
-						(status) -> records.forEach((submission) -> tally.add(apply(submission, key, store))));
+				this.chunk.executeWithoutResult((status) -> {
+					List<RecordOutcome> outcomes = (storeAll != null) ? applyAll(records, key, storeAll) : null;
+					if (outcomes == null) {
+						outcomes = records.stream().map((submission) -> apply(submission, key, store)).toList();
+					}
+					outcomes.forEach(tally::add);
+				});
 			}
 		}
 		while (next.complete() && next.records().size() == CHUNK_SIZE);
@@ -156,6 +170,36 @@ public class Ingestion {
 			return this.breakOff == null;
 		}
 
+	}
+
+	/**
+	 * Stores the readable records of a chunk at once, in a savepoint; the outcomes, in
+	 * the chunk's order, or null when a record was refused and nothing was stored.
+	 */
+	private <T> List<RecordOutcome> applyAll(List<Submission<T>> records, Function<T, String> key,
+			Function<List<T>, List<Stored>> storeAll) {
+		List<Submission<T>> readable = records.stream().filter(Submission::readable).toList();
+		List<Stored> stored;
+		try {
+			stored = this.record.execute((status) -> storeAll.apply(readable.stream().map(Submission::data).toList()));
+		}
+		catch (IllegalArgumentException | InvalidInputException | NotFoundException | RefusedException
+				| DataIntegrityViolationException ex) {
+			return null;
+		}
+		List<RecordOutcome> outcomes = new ArrayList<>(records.size());
+		int next = 0;
+		for (Submission<T> submission : records) {
+			if (!submission.readable()) {
+				outcomes.add(RecordOutcome.rejected(submission.index(), submission.key(), submission.reason()));
+				continue;
+			}
+			Stored one = stored.get(next++);
+			one.announcements().forEach(this.events::publishEvent);
+			outcomes
+				.add(RecordOutcome.stored(submission.index(), key.apply(submission.data()), one.change(), one.id()));
+		}
+		return outcomes;
 	}
 
 	private <T> RecordOutcome apply(Submission<T> submission, Function<T, String> key, Function<T, Stored> store) {

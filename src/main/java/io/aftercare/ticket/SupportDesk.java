@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.aftercare.customer.ContactId;
 import io.aftercare.customer.CustomerId;
@@ -77,8 +80,7 @@ public class SupportDesk {
 
 	/** A ticket by the key its desk gave it, whoever's customer it belongs to. */
 	public Optional<Ticket> findBySource(SourceKey key) {
-		return one("select " + COLUMNS + " from tickets where source_system = :system and external_id = :externalId",
-				Map.of("system", key.system(), "externalId", key.externalId()));
+		return Optional.ofNullable(findBySources(List.of(key)).get(key));
 	}
 
 	/**
@@ -108,10 +110,6 @@ public class SupportDesk {
 	}
 
 	/**
-	 * Resolved tickets of the customer whose resolution falls in {@code [from, to]},
-	 * newest first.
-	 */
-	/**
 	 * Whether the desk's own satisfaction survey went to this contact, for any ticket,
 	 * since {@code since}.
 	 */
@@ -125,6 +123,10 @@ public class SupportDesk {
 			.single() > 0;
 	}
 
+	/**
+	 * Resolved tickets of the customer whose resolution falls in {@code [from, to]},
+	 * newest first.
+	 */
 	public List<Ticket> resolvedBetween(CustomerId customer, Instant from, Instant to) {
 		return withTags(this.jdbc.sql("select " + COLUMNS + """
 				from tickets where customer_id = :customer and status in ('SOLVED', 'CLOSED')
@@ -136,6 +138,22 @@ public class SupportDesk {
 			.param("to", SqlTime.utc(to))
 			.query(SupportDesk::ticket)
 			.list());
+	}
+
+	/**
+	 * How many tickets of the customer were resolved in {@code [from, to]}: counted, not
+	 * loaded, as a large customer may have thousands.
+	 */
+	public int countResolvedBetween(CustomerId customer, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select count(*) from tickets where customer_id = :customer and status in ('SOLVED', 'CLOSED')
+				  and resolved_at between :from and :to
+				""")
+			.param("customer", customer.value())
+			.param("from", SqlTime.utc(from))
+			.param("to", SqlTime.utc(to))
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Tickets of the customer that were open at some point in {@code [from, to]}. */
@@ -153,25 +171,72 @@ public class SupportDesk {
 	}
 
 	public List<Participant> participants(TicketId ticket) {
-		return this.jdbc.sql("""
-				select name, email, side, role from ticket_participants where ticket_id = :id order by position
-				""")
-			.param("id", ticket.value())
-			.query((rs, i) -> new Participant(rs.getString("name"), rs.getString("email"),
-					ParticipantSide.valueOf(rs.getString("side")), rs.getString("role")))
-			.list();
+		return participants(List.of(ticket)).getOrDefault(ticket, List.of());
+	}
+
+	/** The participants of each ticket, in one query. */
+	Map<TicketId, List<Participant>> participants(Collection<TicketId> tickets) {
+		Map<TicketId, List<Participant>> participants = new HashMap<>();
+		if (!tickets.isEmpty()) {
+			this.jdbc.sql("""
+					select ticket_id, name, email, side, role from ticket_participants where ticket_id in (:ids)
+					order by ticket_id, position
+					""").param("ids", ids(tickets)).query((rs) -> {
+				participants.computeIfAbsent(new TicketId(rs.getLong("ticket_id")), (k) -> new ArrayList<>())
+					.add(new Participant(rs.getString("name"), rs.getString("email"),
+							ParticipantSide.valueOf(rs.getString("side")), rs.getString("role")));
+			});
+		}
+		return participants;
 	}
 
 	public List<TicketComment> comments(TicketId ticket) {
-		return this.jdbc.sql("""
-				select external_id, author_kind, author_name, is_public, body, created_at from ticket_comments
-				where ticket_id = :id order by created_at, id
-				""")
-			.param("id", ticket.value())
-			.query((rs, i) -> new TicketComment(rs.getString("external_id"),
-					CommentAuthor.valueOf(rs.getString("author_kind")), rs.getString("author_name"),
-					rs.getBoolean("is_public"), rs.getString("body"), SqlTime.instant(rs, "created_at")))
-			.list();
+		return comments(List.of(ticket)).getOrDefault(ticket, List.of());
+	}
+
+	/** The comments of each ticket, oldest first, in one query. */
+	Map<TicketId, List<TicketComment>> comments(Collection<TicketId> tickets) {
+		Map<TicketId, List<TicketComment>> comments = new HashMap<>();
+		if (!tickets.isEmpty()) {
+			this.jdbc.sql("""
+					select ticket_id, external_id, author_kind, author_name, is_public, body, created_at
+					from ticket_comments where ticket_id in (:ids) order by ticket_id, created_at, id
+					""").param("ids", ids(tickets)).query((rs) -> {
+				comments.computeIfAbsent(new TicketId(rs.getLong("ticket_id")), (k) -> new ArrayList<>())
+					.add(new TicketComment(rs.getString("external_id"),
+							CommentAuthor.valueOf(rs.getString("author_kind")), rs.getString("author_name"),
+							rs.getBoolean("is_public"), rs.getString("body"), SqlTime.instant(rs, "created_at")));
+			});
+		}
+		return comments;
+	}
+
+	/**
+	 * The tickets stored under these source keys, in one query per source system (and one
+	 * for their tags).
+	 */
+	Map<SourceKey, Ticket> findBySources(Collection<SourceKey> keys) {
+		Map<SourceKey, Ticket> found = new HashMap<>();
+		keys.stream()
+			.collect(Collectors.groupingBy(SourceKey::system,
+					Collectors.mapping(SourceKey::externalId, Collectors.toCollection(HashSet::new))))
+			.forEach((system, externalIds) -> {
+				Map<Long, String> externalIdOf = new HashMap<>();
+				List<Ticket> tickets = this.jdbc.sql("select external_id, " + COLUMNS + """
+						from tickets where source_system = :system and external_id in (:ids)
+						""").param("system", system).param("ids", externalIds).query((rs, i) -> {
+					Ticket ticket = ticket(rs, i);
+					externalIdOf.put(ticket.id().value(), rs.getString("external_id"));
+					return ticket;
+				}).list();
+				withTags(tickets).forEach(
+						(ticket) -> found.put(new SourceKey(system, externalIdOf.get(ticket.id().value())), ticket));
+			});
+		return found;
+	}
+
+	private static List<Long> ids(Collection<TicketId> tickets) {
+		return tickets.stream().map(TicketId::value).distinct().toList();
 	}
 
 	private Optional<Ticket> one(String sql, Map<String, ?> params) {

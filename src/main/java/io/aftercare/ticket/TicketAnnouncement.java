@@ -7,6 +7,13 @@ package io.aftercare.ticket;
  */
 public sealed interface TicketAnnouncement permits TicketResolved, TicketReopened, TicketRated {
 
+	/**
+	 * The condition of a listener that reacts to news only. Evaluated before the event
+	 * publication registry stores anything, so a backfill of a million tickets leaves no
+	 * publication behind for it.
+	 */
+	String NEWS_ONLY = "!#root.args[0].backfill()";
+
 	TicketId ticketId();
 
 	boolean backfill();

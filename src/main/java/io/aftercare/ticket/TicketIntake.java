@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.aftercare.customer.ContactId;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.shared.Change;
+import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.shared.TimeRange;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,66 +35,156 @@ public class TicketIntake {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcOperations batch;
+
 	private final CustomerRegistry customers;
 
 	private final SupportDesk desk;
 
 	private final Clock clock;
 
-	TicketIntake(JdbcClient jdbc, CustomerRegistry customers, SupportDesk desk, Clock clock) {
+	TicketIntake(JdbcClient jdbc, NamedParameterJdbcOperations batch, CustomerRegistry customers, SupportDesk desk,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.customers = customers;
 		this.desk = desk;
 		this.clock = clock;
 	}
 
 	public TicketUpserted upsert(TicketRecord record) {
-		notAhead(record);
-		CustomerId customer = this.customers.customerOf(record.customer())
-			.orElseThrow(() -> new IllegalArgumentException(
-					"customer " + record.customer() + " is not known; send it first"));
-		ContactId requester = (record.requester() != null) ? this.customers.contactOf(record.requester())
-			.orElseThrow(() -> new IllegalArgumentException(
-					"requester " + record.requester() + " is not a known contact; send it first"))
-				: null;
-		Optional<Ticket> stored = this.desk.findBySource(record.key());
+		return upsertAll(List.of(record)).get(0);
+	}
+
+	/**
+	 * Takes a batch in with a few statements for all of it rather than a dozen per
+	 * ticket, which is what lets a backfill of a million tickets through. All or nothing:
+	 * when one ticket is refused (it names an unknown customer, dates ahead), the
+	 * exception says why and nothing is written, so the caller can take the tickets in
+	 * one by one to find which. A ticket may come more than once: its versions are
+	 * applied in their order.
+	 * @return what became of each ticket, in the order given
+	 */
+	public List<TicketUpserted> upsertAll(List<TicketRecord> records) {
+		TicketUpserted[] upserted = new TicketUpserted[records.size()];
+		for (List<Integer> round : rounds(records)) {
+			upsert(round.stream().map(records::get).toList()).forEach((i, result) -> upserted[round.get(i)] = result);
+		}
+		return List.of(upserted);
+	}
+
+	/**
+	 * The batch split so that no round holds a ticket twice: the first version of each in
+	 * the first round, the second in the next, and so on.
+	 */
+	private static List<List<Integer>> rounds(List<TicketRecord> records) {
+		List<List<Integer>> rounds = new ArrayList<>();
+		Map<SourceKey, Integer> seen = new HashMap<>();
+		for (int i = 0; i < records.size(); i++) {
+			int round = seen.merge(records.get(i).key(), 1, Integer::sum) - 1;
+			if (round == rounds.size()) {
+				rounds.add(new ArrayList<>());
+			}
+			rounds.get(round).add(i);
+		}
+		return rounds;
+	}
+
+	/** A ticket to write, with what it is written over (null for a new one). */
+	private record Write(int index, TicketRecord record, CustomerId customer, ContactId requester, Ticket before) {
+	}
+
+	/** A ticket written, and its id. */
+	private record Written(Write write, TicketId id) {
+	}
+
+	/** Tickets of distinct keys; the result by their index in {@code batch}. */
+	private Map<Integer, TicketUpserted> upsert(List<TicketRecord> batch) {
+		batch.forEach(this::notAhead);
+		Map<SourceKey, CustomerId> customers = this.customers
+			.customersOf(batch.stream().map(TicketRecord::customer).toList());
+		Map<SourceKey, ContactId> requesters = this.customers
+			.contactsOf(batch.stream().map(TicketRecord::requester).filter(Objects::nonNull).toList());
+		Map<SourceKey, Ticket> stored = this.desk.findBySources(batch.stream().map(TicketRecord::key).toList());
+		List<TicketId> storedIds = stored.values().stream().map(Ticket::id).toList();
+		Map<TicketId, List<Participant>> participants = this.desk.participants(storedIds);
+		Map<TicketId, List<TicketComment>> comments = this.desk.comments(storedIds);
 		Instant now = this.clock.instant();
-		if (stored.isEmpty()) {
-			TicketId id = insert(record, customer, requester, now);
-			writeChildren(id, record);
-			List<TicketAnnouncement> announcements = new ArrayList<>();
-			if (record.status().isResolved()) {
-				announcements.add(resolved(id, customer, record));
+		Map<Integer, TicketUpserted> upserted = new HashMap<>();
+		List<Write> inserts = new ArrayList<>();
+		List<Write> updates = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			TicketRecord record = batch.get(i);
+			CustomerId customer = customers.get(record.customer());
+			if (customer == null) {
+				throw new IllegalArgumentException("customer " + record.customer() + " is not known; send it first");
 			}
-			if (record.satisfactionRating() != null) {
-				announcements.add(rated(id, customer, record, now));
+			ContactId requester = null;
+			if (record.requester() != null) {
+				requester = requesters.get(record.requester());
+				if (requester == null) {
+					throw new IllegalArgumentException(
+							"requester " + record.requester() + " is not a known contact; send it first");
+				}
 			}
-			return new TicketUpserted(id, Change.CREATED, announcements);
+			Ticket before = stored.get(record.key());
+			if (before == null) {
+				inserts.add(new Write(i, record, customer, requester, null));
+				continue;
+			}
+			TicketRecord incoming = countReopening(before, record, now);
+			boolean changed = !sameRow(before, incoming, customer, requester) || !before.tags().equals(incoming.tags())
+					|| !participants.getOrDefault(before.id(), List.of()).equals(incoming.participants())
+					|| commentsChanged(comments.getOrDefault(before.id(), List.of()), incoming.comments());
+			if (changed) {
+				updates.add(new Write(i, incoming, customer, requester, before));
+			}
+			else {
+				upserted.put(i, new TicketUpserted(before.id(), Change.UNCHANGED, List.of()));
+			}
 		}
-		Ticket before = stored.get();
-		TicketRecord incoming = countReopening(before, record, now);
-		boolean rowChanged = !sameRow(before, incoming, customer, requester);
-		boolean childrenChanged = !before.tags().equals(incoming.tags())
-				|| !this.desk.participants(before.id()).equals(incoming.participants())
-				|| commentsChanged(before.id(), incoming.comments());
-		if (!rowChanged && !childrenChanged) {
-			return new TicketUpserted(before.id(), Change.UNCHANGED, List.of());
+		List<Written> written = new ArrayList<>(insert(inserts, now));
+		update(updates, now);
+		updates.forEach((write) -> written.add(new Written(write, write.before().id())));
+		writeChildren(written, comments);
+		for (Written one : written) {
+			Write write = one.write();
+			upserted.put(write.index(),
+					(write.before() == null)
+							? new TicketUpserted(one.id(), Change.CREATED, created(one.id(), write, now))
+							: new TicketUpserted(one.id(), Change.UPDATED, updated(write, now)));
 		}
-		update(before.id(), incoming, customer, requester, now);
-		writeChildren(before.id(), incoming);
+		return upserted;
+	}
+
+	private static List<TicketAnnouncement> created(TicketId id, Write write, Instant now) {
+		TicketRecord record = write.record();
+		List<TicketAnnouncement> announcements = new ArrayList<>();
+		if (record.status().isResolved()) {
+			announcements.add(resolved(id, write.customer(), record));
+		}
+		if (record.satisfactionRating() != null) {
+			announcements.add(rated(id, write.customer(), record, now));
+		}
+		return announcements;
+	}
+
+	private static List<TicketAnnouncement> updated(Write write, Instant now) {
+		Ticket before = write.before();
+		TicketRecord incoming = write.record();
 		List<TicketAnnouncement> announcements = new ArrayList<>();
 		if (incoming.status().isResolved() && !before.status().isResolved()) {
-			announcements.add(resolved(before.id(), customer, incoming));
+			announcements.add(resolved(before.id(), write.customer(), incoming));
 		}
 		if (before.status().isResolved() && !incoming.status().isResolved()) {
-			announcements.add(new TicketReopened(before.id(), customer, incoming.number(),
+			announcements.add(new TicketReopened(before.id(), write.customer(), incoming.number(),
 					(incoming.reopenedAt() != null) ? incoming.reopenedAt() : now, incoming.key().system(), false));
 		}
 		if (incoming.satisfactionRating() != null
 				&& !incoming.satisfactionRating().equalsIgnoreCase(String.valueOf(before.satisfactionRating()))) {
-			announcements.add(rated(before.id(), customer, incoming, now));
+			announcements.add(rated(before.id(), write.customer(), incoming, now));
 		}
-		return new TicketUpserted(before.id(), Change.UPDATED, announcements);
+		return announcements;
 	}
 
 	private static TicketResolved resolved(TicketId id, CustomerId customer, TicketRecord record) {
@@ -150,14 +243,18 @@ public class TicketIntake {
 				&& Objects.equals(t.satisfactionRating(), r.satisfactionRating());
 	}
 
-	private boolean commentsChanged(TicketId id, List<TicketComment> incoming) {
+	private static boolean commentsChanged(List<TicketComment> before, List<TicketComment> incoming) {
 		Map<String, TicketComment> stored = new HashMap<>();
-		this.desk.comments(id).forEach((comment) -> stored.put(comment.externalId(), comment));
+		before.forEach((comment) -> stored.put(comment.externalId(), comment));
 		return incoming.stream().anyMatch((comment) -> !comment.equals(stored.get(comment.externalId())));
 	}
 
-	private TicketId insert(TicketRecord r, CustomerId customer, ContactId requester, Instant now) {
-		this.jdbc.sql("""
+	/** Inserts the new tickets in one batch; returns the ids they were given. */
+	private List<Written> insert(List<Write> inserts, Instant now) {
+		if (inserts.isEmpty()) {
+			return List.of();
+		}
+		this.batch.batchUpdate("""
 				insert into tickets (customer_id, source_system, external_id, ticket_number, subject, description,
 				    product_area, priority, status, opened_at, resolved_at, reopened_at, reopen_count,
 				    requester_contact_id, escalated, escalated_to, resolution_summary, satisfaction_rating,
@@ -165,12 +262,17 @@ public class TicketIntake {
 				values (:customer, :system, :externalId, :number, :subject, :description, :productArea, :priority,
 				    :status, :openedAt, :resolvedAt, :reopenedAt, :reopenCount, :requester, :escalated, :escalatedTo,
 				    :resolution, :satisfaction, :surveyedAt, :now, :now)
-				""").params(rowParams(r, customer, requester, now)).update();
-		return this.desk.findBySource(r.key()).orElseThrow().id();
+				""", rows(inserts, now));
+		Map<SourceKey, Ticket> stored = this.desk
+			.findBySources(inserts.stream().map((write) -> write.record().key()).toList());
+		return inserts.stream().map((write) -> new Written(write, stored.get(write.record().key()).id())).toList();
 	}
 
-	private void update(TicketId id, TicketRecord r, CustomerId customer, ContactId requester, Instant now) {
-		this.jdbc.sql("""
+	private void update(List<Write> updates, Instant now) {
+		if (updates.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("""
 				update tickets set customer_id = :customer, ticket_number = :number, subject = :subject,
 				    description = :description, product_area = :productArea, priority = :priority, status = :status,
 				    opened_at = :openedAt, resolved_at = :resolvedAt, reopened_at = :reopenedAt,
@@ -178,7 +280,16 @@ public class TicketIntake {
 				    escalated_to = :escalatedTo, resolution_summary = :resolution, satisfaction_rating = :satisfaction,
 				    surveyed_at = coalesce(surveyed_at, :surveyedAt), updated_at = :now
 				where id = :id
-				""").params(rowParams(r, customer, requester, now)).param("id", id.value()).update();
+				""", rows(updates, now));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object>[] rows(List<Write> writes, Instant now) {
+		return writes.stream().map((write) -> {
+			Map<String, Object> params = rowParams(write.record(), write.customer(), write.requester(), now);
+			params.put("id", (write.before() != null) ? write.before().id().value() : null);
+			return params;
+		}).toArray(Map[]::new);
 	}
 
 	private static Map<String, Object> rowParams(TicketRecord r, CustomerId customer, ContactId requester,
@@ -213,52 +324,73 @@ public class TicketIntake {
 
 	/**
 	 * Tags and participants are replaced as a whole; comments are added or corrected,
-	 * never dropped.
+	 * never dropped. A statement for each kind of change, batched over the tickets.
 	 */
-	private void writeChildren(TicketId id, TicketRecord r) {
-		this.jdbc.sql("delete from ticket_tags where ticket_id = :id").param("id", id.value()).update();
-		for (String tag : r.tags()) {
-			this.jdbc.sql("insert into ticket_tags (ticket_id, tag) values (:id, :tag)")
-				.param("id", id.value())
-				.param("tag", tag)
-				.update();
+	private void writeChildren(List<Written> written, Map<TicketId, List<TicketComment>> storedComments) {
+		List<Long> updated = written.stream()
+			.filter((one) -> one.write().before() != null)
+			.map((one) -> one.id().value())
+			.toList();
+		if (!updated.isEmpty()) {
+			this.jdbc.sql("delete from ticket_tags where ticket_id in (:ids)").param("ids", updated).update();
+			this.jdbc.sql("delete from ticket_participants where ticket_id in (:ids)").param("ids", updated).update();
 		}
-		this.jdbc.sql("delete from ticket_participants where ticket_id = :id").param("id", id.value()).update();
-		int position = 0;
-		for (Participant p : r.participants()) {
-			this.jdbc.sql("""
-					insert into ticket_participants (ticket_id, position, name, email, side, role)
-					values (:id, :position, :name, :email, :side, :role)
-					""")
-				.param("id", id.value())
-				.param("position", position++)
-				.param("name", p.name())
-				.param("email", p.email())
-				.param("side", p.side().name())
-				.param("role", p.role())
-				.update();
-		}
-		for (TicketComment c : r.comments()) {
-			Map<String, Object> params = new HashMap<>();
-			params.put("id", id.value());
-			params.put("externalId", c.externalId());
-			params.put("author", c.author().name());
-			params.put("authorName", c.authorName());
-			params.put("isPublic", c.publicComment());
-			params.put("body", c.body());
-			params.put("createdAt", SqlTime.utc(c.createdAt()));
-			int updated = this.jdbc.sql("""
-					update ticket_comments set author_kind = :author, author_name = :authorName, is_public = :isPublic,
-					    body = :body, created_at = :createdAt
-					where ticket_id = :id and external_id = :externalId
-					""").params(params).update();
-			if (updated == 0) {
-				this.jdbc.sql("""
-						insert into ticket_comments (ticket_id, external_id, author_kind, author_name, is_public, body,
-						    created_at)
-						values (:id, :externalId, :author, :authorName, :isPublic, :body, :createdAt)
-						""").params(params).update();
+		List<Map<String, Object>> tags = new ArrayList<>();
+		List<Map<String, Object>> participants = new ArrayList<>();
+		List<Map<String, Object>> newComments = new ArrayList<>();
+		List<Map<String, Object>> correctedComments = new ArrayList<>();
+		for (Written one : written) {
+			TicketId id = one.id();
+			TicketRecord r = one.write().record();
+			r.tags().forEach((tag) -> tags.add(Map.of("id", id.value(), "tag", tag)));
+			for (int position = 0; position < r.participants().size(); position++) {
+				Participant p = r.participants().get(position);
+				Map<String, Object> params = new HashMap<>();
+				params.put("id", id.value());
+				params.put("position", position);
+				params.put("name", p.name());
+				params.put("email", p.email());
+				params.put("side", p.side().name());
+				params.put("role", p.role());
+				participants.add(params);
 			}
+			Set<String> stored = storedComments.getOrDefault(id, List.of())
+				.stream()
+				.map(TicketComment::externalId)
+				.collect(Collectors.toSet());
+			for (TicketComment c : r.comments()) {
+				Map<String, Object> params = new HashMap<>();
+				params.put("id", id.value());
+				params.put("externalId", c.externalId());
+				params.put("author", c.author().name());
+				params.put("authorName", c.authorName());
+				params.put("isPublic", c.publicComment());
+				params.put("body", c.body());
+				params.put("createdAt", SqlTime.utc(c.createdAt()));
+				(stored.contains(c.externalId()) ? correctedComments : newComments).add(params);
+			}
+		}
+		batch("insert into ticket_tags (ticket_id, tag) values (:id, :tag)", tags);
+		batch("""
+				insert into ticket_participants (ticket_id, position, name, email, side, role)
+				values (:id, :position, :name, :email, :side, :role)
+				""", participants);
+		batch("""
+				update ticket_comments set author_kind = :author, author_name = :authorName, is_public = :isPublic,
+				    body = :body, created_at = :createdAt
+				where ticket_id = :id and external_id = :externalId
+				""", correctedComments);
+		batch("""
+				insert into ticket_comments (ticket_id, external_id, author_kind, author_name, is_public, body,
+				    created_at)
+				values (:id, :externalId, :author, :authorName, :isPublic, :body, :createdAt)
+				""", newComments);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void batch(String sql, List<Map<String, Object>> rows) {
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate(sql, rows.toArray(Map[]::new));
 		}
 	}
 

@@ -13,6 +13,7 @@ import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketAnnouncement;
 import io.aftercare.ticket.TicketId;
 import io.aftercare.ticket.TicketRated;
 import io.aftercare.ticket.TicketReopened;
@@ -57,11 +58,10 @@ class TicketSignals {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketResolved resolved) {
 		Instant now = this.clock.instant();
-		if (!this.settings.enabled() || resolved.backfill()
-				|| resolved.resolvedAt().isBefore(now.minus(this.settings.freshness()))) {
+		if (!this.settings.enabled() || resolved.resolvedAt().isBefore(now.minus(this.settings.freshness()))) {
 			return;
 		}
 		Optional<Customer> customer = this.customers.find(Csm.AFTERCARE, resolved.customerId());
@@ -69,10 +69,8 @@ class TicketSignals {
 		if (customer.isEmpty() || ticket.isEmpty() || !ticket.get().isResolved()) {
 			return;
 		}
-		int inWindow = this.desk
-			.resolvedBetween(resolved.customerId(), resolved.resolvedAt().minus(this.settings.repeat().window()),
-					resolved.resolvedAt())
-			.size();
+		int inWindow = this.desk.countResolvedBetween(resolved.customerId(),
+				resolved.resolvedAt().minus(this.settings.repeat().window()), resolved.resolvedAt());
 		List<String> reasons = this.rules
 			.reasons(new TriggerRules.Resolution(resolved.ticketNumber(), resolved.priority(), ticket.get().openedAt(),
 					resolved.resolvedAt(), customer.get().atRisk(), inWindow));
@@ -85,9 +83,9 @@ class TicketSignals {
 	/**
 	 * A bad answer to the desk's survey: the customer said so; reach out without waiting.
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketRated rated) {
-		if (!this.settings.enabled() || rated.backfill() || !rated.rating().isBad()) {
+		if (!this.settings.enabled() || !rated.rating().isBad()) {
 			return;
 		}
 		boolean resolved = this.desk.find(rated.customerId(), rated.ticketId()).map(Ticket::isResolved).orElse(false);
@@ -98,11 +96,9 @@ class TicketSignals {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
 	void on(TicketReopened reopened) {
-		if (!reopened.backfill()) {
-			this.candidates.forget(reopened.ticketId());
-		}
+		this.candidates.forget(reopened.ticketId());
 	}
 
 	private void note(CustomerId customer, TicketId ticket, List<String> reasons, boolean surveyApplies, Instant due,

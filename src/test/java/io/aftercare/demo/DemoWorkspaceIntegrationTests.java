@@ -169,16 +169,18 @@ class DemoWorkspaceIntegrationTests {
 			.toList();
 	}
 
+	/**
+	 * The demo's tickets are history: announced as a backfill, which no listener takes
+	 * for news, so the registry keeps no publication of them and the audit trail has no
+	 * resolution of theirs.
+	 */
 	@Test
 	void announcesItsResolvedTicketsAsABackfillThatNothingTreatsAsNews() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> EventListeners.stillRunning(this.jdbc) == 0);
-		List<String> announced = this.jdbc.sql("""
-				select serialized_event from event_publication
-				where event_type like '%.TicketResolved' and serialized_event like '%"source":"demo"%'
-				""").query(String.class).list();
-		assertThat(announced).as("resolutions announced by the demo load")
-			.hasSizeGreaterThanOrEqualTo(13)
-			.allSatisfy((event) -> assertThat(event).contains("\"backfill\":true"));
+		assertThat(count("""
+				select count(*) from event_publication
+				where event_type like '%.Ticket%' and serialized_event like '%"source":"demo"%'
+				""")).as("publications of the demo's tickets").isZero();
 		assertThat(count("""
 				select count(*) from audit_log a join tickets t on a.subject_id = cast(t.id as varchar(64))
 				where a.subject_type = 'ticket' and t.source_system = 'demo'

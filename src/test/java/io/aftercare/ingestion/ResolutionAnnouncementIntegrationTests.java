@@ -54,15 +54,18 @@ class ResolutionAnnouncementIntegrationTests {
 	@Test
 	void aTicketRolledBackWithItsRecordAnnouncesNothing() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		// The second ticket is written, then its record fails: its savepoint takes the
-		// ticket back.
+		// The second ticket is written, then the database refuses it: the chunk's
+		// savepoint
+		// takes both back, and taken in one by one, the second's own savepoint takes it
+		// back.
 		doAnswer((call) -> {
 			Object stored = call.callRealMethod();
-			if (((TicketRecord) call.getArgument(0)).number().equals("RB-" + run + "-2")) {
+			List<TicketRecord> records = call.getArgument(0);
+			if (records.stream().anyMatch((record) -> record.number().equals("RB-" + run + "-2"))) {
 				throw new DataIntegrityViolationException("refused after the ticket was written");
 			}
 			return stored;
-		}).when(this.intake).upsert(any());
+		}).when(this.intake).upsertAll(any());
 
 		IngestionReport report = this.ingestion
 			.tickets(List.of(Submission.of(0, solved(run, 1)), Submission.of(1, solved(run, 2))).iterator());

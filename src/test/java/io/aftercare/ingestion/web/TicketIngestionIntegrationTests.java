@@ -160,6 +160,39 @@ class TicketIngestionIntegrationTests {
 			.isEqualTo("UNCHANGED");
 	}
 
+	/**
+	 * A desk's batch may carry a ticket more than once (it changed twice since the last
+	 * page): its versions land in their order, beside the other tickets of the batch.
+	 */
+	@Test
+	void appliesEveryVersionOfATicketInOneBatchInItsOrder() {
+		String open = openTicket(this.run + "-1", this.run + "-org");
+		String solved = open.replace("\"open\"",
+				"\"SOLVED\",\"resolvedAt\":\"2026-10-02T10:30:00Z\",\"resolutionSummary\":\"Index rebuilt\"");
+		String reopened = open.replace("\"tags\":[\"export\"]", "\"tags\":[\"export\",\"reopened\"]");
+		this.ingest
+			.json("/api/ingest/tickets",
+					"[" + open + "," + openTicket(this.run + "-2", this.run + "-org") + "," + solved + "," + reopened
+							+ "]")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.records[*].outcome")
+			.isEqualTo(List.of("CREATED", "CREATED", "UPDATED", "UPDATED"));
+
+		Map<String, Object> row = this.jdbc.sql("""
+				select status, reopen_count, reopened_at, resolution_summary from tickets
+				where source_system = :source and external_id = :id
+				""").param("source", SOURCE).param("id", this.run + "-1").query().singleRow();
+		assertThat(row).as("solved, then reopened").containsEntry("status", "OPEN").containsEntry("reopen_count", 1);
+		assertThat(row.get("reopened_at")).isNotNull();
+		assertThat(this.jdbc.sql("""
+				select tag from ticket_tags g join tickets t on t.id = g.ticket_id
+				where t.source_system = :source and t.external_id = :id order by tag
+				""").param("source", SOURCE).param("id", this.run + "-1").query(String.class).list())
+			.containsExactly("export", "reopened");
+	}
+
 	@Test
 	void sendingTheSameFullTicketsTwiceChangesNothing() {
 		String batch = "[" + fullTicket(this.run + "-1") + "," + fullTicket(this.run + "-2") + "]";
