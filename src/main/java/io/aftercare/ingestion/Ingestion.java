@@ -185,6 +185,7 @@ public class Ingestion {
 		}
 		catch (IllegalArgumentException | InvalidInputException | NotFoundException | RefusedException
 				| DataIntegrityViolationException ex) {
+			log.debug("A chunk of {} records is taken in one by one: {}", readable.size(), ex.getMessage());
 			return null;
 		}
 		List<RecordOutcome> outcomes = new ArrayList<>(records.size());

@@ -3,6 +3,7 @@ package io.aftercare.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.shared.TimeRange;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -254,6 +259,8 @@ public class TicketIntake {
 		if (inserts.isEmpty()) {
 			return List.of();
 		}
+		// The ids come back with the batch, in its order, on both databases.
+		KeyHolder keys = new GeneratedKeyHolder();
 		this.batch.batchUpdate("""
 				insert into tickets (customer_id, source_system, external_id, ticket_number, subject, description,
 				    product_area, priority, status, opened_at, resolved_at, reopened_at, reopen_count,
@@ -262,10 +269,17 @@ public class TicketIntake {
 				values (:customer, :system, :externalId, :number, :subject, :description, :productArea, :priority,
 				    :status, :openedAt, :resolvedAt, :reopenedAt, :reopenCount, :requester, :escalated, :escalatedTo,
 				    :resolution, :satisfaction, :surveyedAt, :now, :now)
-				""", rows(inserts, now));
-		Map<SourceKey, Ticket> stored = this.desk
-			.findBySources(inserts.stream().map((write) -> write.record().key()).toList());
-		return inserts.stream().map((write) -> new Written(write, stored.get(write.record().key()).id())).toList();
+				""", parameters(rows(inserts, now)), keys, new String[] { "id" });
+		List<Map<String, Object>> ids = keys.getKeyList();
+		List<Written> written = new ArrayList<>(inserts.size());
+		for (int i = 0; i < inserts.size(); i++) {
+			written.add(new Written(inserts.get(i), new TicketId(((Number) ids.get(i).get("id")).longValue())));
+		}
+		return written;
+	}
+
+	private static SqlParameterSource[] parameters(Map<String, Object>[] rows) {
+		return Arrays.stream(rows).map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new);
 	}
 
 	private void update(List<Write> updates, Instant now) {

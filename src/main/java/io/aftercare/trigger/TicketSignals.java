@@ -22,6 +22,9 @@ import io.aftercare.ticket.TicketResolved;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hears what happens to tickets and notes the ones that call for an unasked follow-up: a
@@ -47,8 +50,10 @@ class TicketSignals {
 
 	private final Clock clock;
 
+	private final TransactionTemplate savepoint;
+
 	TicketSignals(TriggerSettings settings, TriggerCandidates candidates, CustomerBook customers, SupportDesk desk,
-			SchedulerClient scheduler, Clock clock) {
+			SchedulerClient scheduler, Clock clock, PlatformTransactionManager transactions) {
 		this.settings = settings;
 		this.rules = new TriggerRules(settings);
 		this.candidates = candidates;
@@ -56,6 +61,8 @@ class TicketSignals {
 		this.desk = desk;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	@ApplicationModuleListener(condition = TicketAnnouncement.NEWS_ONLY)
@@ -106,9 +113,20 @@ class TicketSignals {
 		this.candidates
 			.note(new TriggerCandidates.Candidate(customer, ticket, String.join("; ", reasons), surveyApplies, now));
 		// One draft per customer: tickets noted while it waits go into the same email.
-		this.scheduler.scheduleIfNotExists(
-				new TaskInstance<Void>(UnaskedFollowUps.TASK, String.valueOf(customer.value())),
-				due.isBefore(now) ? now : due);
+		TaskInstance<Void> run = new TaskInstance<>(UnaskedFollowUps.TASK, String.valueOf(customer.value()));
+		try {
+			// Two resolutions of one customer heard at once both schedule the run. The
+			// loser's insert fails; on PostgreSQL that would abort this whole
+			// transaction,
+			// so it is tried in a savepoint.
+			this.savepoint.executeWithoutResult(
+					(status) -> this.scheduler.scheduleIfNotExists(run, due.isBefore(now) ? now : due));
+		}
+		catch (RuntimeException ex) {
+			if (this.scheduler.getScheduledExecution(run).isEmpty()) {
+				throw ex;
+			}
+		}
 	}
 
 }
