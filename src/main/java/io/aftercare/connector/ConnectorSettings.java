@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * admin to see
  */
 @ConfigurationProperties("aftercare.connectors")
-record ConnectorSettings(@DefaultValue("PT5M") Duration webhookTolerance, @DefaultValue("1048576") int webhookMaxBytes,
-		@DefaultValue("PT5S") Duration inboxEvery, @DefaultValue("500") int inboxBatch,
-		@DefaultValue("PT2M") Duration inboxLease, @DefaultValue("5") int inboxAttempts) {
+public record ConnectorSettings(@DefaultValue("PT5M") Duration webhookTolerance,
+		@DefaultValue("1048576") int webhookMaxBytes, @DefaultValue("PT5S") Duration inboxEvery,
+		@DefaultValue("500") int inboxBatch, @DefaultValue("PT2M") Duration inboxLease,
+		@DefaultValue("5") int inboxAttempts) {
 
 }

@@ -2,6 +2,7 @@ package io.aftercare.connector;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
@@ -22,11 +23,13 @@ public interface WebhookSource {
 	boolean enabled();
 
 	/**
-	 * Checks the signature over the raw body, and the signed time where there is one;
-	 * throws {@link WebhookRefused} otherwise.
+	 * Checks the signature over the raw body; throws {@link WebhookRefused} otherwise.
 	 * @param header a request header by name, case-insensitive; null when absent
+	 * @return when the desk signed the request, if its signature covers a time: the
+	 * receiver refuses one signed further from now than {@code webhook-tolerance} (a
+	 * replay)
 	 */
-	void verify(Function<String, String> header, byte[] body, Instant now);
+	Optional<Instant> verify(Function<String, String> header, byte[] body, Instant now);
 
 	/**
 	 * The event's id, the same on every redelivery of it; throws {@link WebhookRefused}

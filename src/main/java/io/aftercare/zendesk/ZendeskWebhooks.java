@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import javax.crypto.Mac;
@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +30,9 @@ import org.springframework.stereotype.Component;
  * trigger ({@code {"ticket": {...}}}, identified by its signature, which covers its
  * timestamp and body). Each is signed: {@code X-Zendesk-Webhook-Signature} is the Base64
  * HMAC-SHA256 of {@code X-Zendesk-Webhook-Signature-Timestamp}'s value followed by the
- * raw body, keyed by the signing secret exactly as Zendesk shows it; a timestamp further
- * from our clock than {@code aftercare.connectors.webhook-tolerance} is refused as stale.
+ * raw body, keyed by the signing secret exactly as Zendesk shows it; the receiver refuses
+ * a timestamp further from our clock than {@code aftercare.connectors.webhook-tolerance}
+ * as stale.
  */
 @Component
 @EnableConfigurationProperties(ZendeskSettings.class)
@@ -48,18 +48,13 @@ class ZendeskWebhooks implements WebhookSource {
 
 	private final KnownTickets known;
 
-	private final Duration tolerance;
-
 	private final java.time.Clock clock;
 
-	ZendeskWebhooks(ZendeskSettings settings, JsonMapper json, KnownTickets known, Environment env,
-			java.time.Clock clock) {
+	ZendeskWebhooks(ZendeskSettings settings, JsonMapper json, KnownTickets known, java.time.Clock clock) {
 		this.clock = clock;
 		this.settings = settings;
 		this.json = json;
 		this.known = known;
-		this.tolerance = env.getProperty("aftercare.connectors.webhook-tolerance", Duration.class,
-				Duration.ofMinutes(5));
 	}
 
 	@Override
@@ -73,7 +68,7 @@ class ZendeskWebhooks implements WebhookSource {
 	}
 
 	@Override
-	public void verify(Function<String, String> header, byte[] body, Instant now) {
+	public Optional<Instant> verify(Function<String, String> header, byte[] body, Instant now) {
 		String signature = header.apply(SIGNATURE);
 		String timestamp = header.apply(TIMESTAMP);
 		if (signature == null || timestamp == null) {
@@ -97,16 +92,11 @@ class ZendeskWebhooks implements WebhookSource {
 			throw new WebhookRefused(Reason.BAD_SIGNATURE,
 					"The signature does not match the body and timestamp for the configured signing secret.");
 		}
-		Instant signedAt;
 		try {
-			signedAt = ZendeskTickets.time(timestamp);
+			return Optional.of(ZendeskTickets.time(timestamp));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new WebhookRefused(Reason.MALFORMED, "The signature timestamp is not a time.");
-		}
-		if (Duration.between(signedAt, now).abs().compareTo(this.tolerance) > 0) {
-			throw new WebhookRefused(Reason.STALE, "The webhook was signed at " + signedAt
-					+ ", further from now than the " + this.tolerance.toMinutes() + " minutes allowed.");
 		}
 	}
 

@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * Boot app (web, JDBC, Actuator, H2: one endpoint, nothing else) built and started in the
  * same run, each as an executable jar in its own JVM, several times in turn; then both
  * again with a class-data-sharing archive made by a training run (Spring Boot's
- * documented recipe). Ready means {@code /actuator/health/readiness} answers 200; memory
- * is the process's resident set ({@code VmRSS}) once ready. Needs {@code mvn package}
- * first (the command is in {@code docs/performance.md}); not a test.
+ * documented recipe); and, when the jar was built with {@code -Pnative}, Aftercare with
+ * Spring's AOT-generated initialisation and its own archive. Ready means
+ * {@code /actuator/health/readiness} answers 200; memory is the process's resident set
+ * ({@code VmRSS}) once ready. Needs {@code mvn package} first (the command is in
+ * {@code docs/performance.md}); not a test.
  */
 public final class StartupRun {
 
@@ -44,25 +46,58 @@ public final class StartupRun {
 		Path bare = extract(bareJar, "bare");
 		System.out.println("| app | JVM flags | start to ready, s (median of " + ROUNDS
 				+ ") | min..max | resident memory, MB (median) |\n|---|---|---:|---|---:|");
-		List<Result> plain = new ArrayList<>();
-		for (String flags : new String[] { "", "cds" }) {
-			if (flags.equals("cds")) {
-				train(aftercare);
-				train(bare);
+		List<Mode> modes = new ArrayList<>(List.of(Mode.PLAIN, Mode.CDS));
+		if (aotProcessed(aftercare)) {
+			modes.add(Mode.AOT_CDS);
+		}
+		for (Mode mode : modes) {
+			if (mode != Mode.PLAIN) {
+				train(aftercare, mode);
+				train(bare, Mode.CDS);
 			}
 			List<Measure> a = new ArrayList<>();
 			List<Measure> b = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
-				a.add(start(aftercare, flags.equals("cds"), true));
-				b.add(start(bare, flags.equals("cds"), false));
+				a.add(start(aftercare, mode, true));
+				b.add(start(bare, (mode == Mode.PLAIN) ? Mode.PLAIN : Mode.CDS, false));
 			}
-			Result ra = Result.of("Aftercare (demo loaded)", flags, a);
-			Result rb = Result.of("bare Spring Boot", flags, b);
+			Result ra = Result.of("Aftercare (demo loaded)", mode.label, a);
+			Result rb = Result.of("bare Spring Boot", ((mode == Mode.PLAIN) ? Mode.PLAIN : Mode.CDS).label, b);
 			System.out.println(ra.row());
 			System.out.println(rb.row());
-			System.out.printf("| ratio | %s | %.2f× | | %.2f× |%n", flags.isEmpty() ? "none" : flags,
-					ra.seconds() / rb.seconds(), ra.megabytes() / rb.megabytes());
-			plain.add(ra);
+			System.out.printf("| ratio | %s | %.2f× | | %.2f× |%n", mode.label, ra.seconds() / rb.seconds(),
+					ra.megabytes() / rb.megabytes());
+		}
+	}
+
+	/**
+	 * How an app is started: as it is; with a class-data-sharing archive; with Spring's
+	 * AOT-generated initialisation as well (the jar built with {@code -Pnative}; only
+	 * Aftercare, the bare app keeps its archive alone).
+	 */
+	enum Mode {
+
+		PLAIN("none", "", List.of()), CDS("`-XX:SharedArchiveFile` (CDS)", "application.jsa", List.of()),
+		AOT_CDS("`-Dspring.aot.enabled=true` and CDS", "application-aot.jsa", List.of("-Dspring.aot.enabled=true"));
+
+		final String label;
+
+		final String archive;
+
+		final List<String> flags;
+
+		Mode(String label, String archive, List<String> flags) {
+			this.label = label;
+			this.archive = archive;
+			this.flags = flags;
+		}
+
+	}
+
+	/** Whether the jar was built with Spring's AOT processing ({@code mvn -Pnative}). */
+	private static boolean aotProcessed(Path app) throws IOException {
+		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(app.resolve(app.getFileName() + ".jar").toFile())) {
+			return jar.getEntry("io/aftercare/AftercareApplication__ApplicationContextInitializer.class") != null;
 		}
 	}
 
@@ -79,24 +114,24 @@ public final class StartupRun {
 		}
 
 		String row() {
-			return "| %s | %s | %.2f | %.2f..%.2f | %.0f |".formatted(this.app,
-					this.flags.isEmpty() ? "none" : "`-XX:SharedArchiveFile` (CDS)", this.seconds, this.min, this.max,
-					this.megabytes);
+			return "| %s | %s | %.2f | %.2f..%.2f | %.0f |".formatted(this.app, this.flags, this.seconds, this.min,
+					this.max, this.megabytes);
 		}
 
 	}
 
 	/** Starts the extracted app, waits until it is ready, reads its memory, stops it. */
-	private static Measure start(Path app, boolean cds, boolean aftercare) throws Exception {
+	private static Measure start(Path app, Mode mode, boolean aftercare) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		Path data = Files.createTempDirectory(WORK, "data").toAbsolutePath();
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto"));
-		if (cds) {
-			command.add("-XX:SharedArchiveFile=" + app.resolve("application.jsa"));
+		if (mode != Mode.PLAIN) {
+			command.add("-XX:SharedArchiveFile=" + app.resolve(mode.archive));
 		}
+		command.addAll(mode.flags);
 		command.addAll(List.of("-jar", app.resolve(app.getFileName() + ".jar").toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		if (aftercare) {
@@ -158,14 +193,18 @@ public final class StartupRun {
 	/**
 	 * Spring Boot's CDS recipe: a training run that exits once the context is refreshed.
 	 */
-	private static void train(Path app) throws Exception {
+	private static void train(Path app, Mode mode) throws Exception {
 		Path data = Files.createTempDirectory(WORK, "training").toAbsolutePath();
-		Process process = new ProcessBuilder(javaBinary(), "-XX:ArchiveClassesAtExit=" + app.resolve("application.jsa"),
-				"-Dspring.context.exit=onRefresh", "-jar", app.resolve(app.getFileName() + ".jar").toString(),
-				// Aftercare's embedded default in a new folder; the bare app's in-memory
-				// H2.
-				"--server.port=0", "--aftercare.data-dir=" + data, "--aftercare.demo.load=never")
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(
+				List.of(javaBinary(), "-XX:ArchiveClassesAtExit=" + app.resolve(mode.archive)));
+		command.addAll(mode.flags);
+		command.addAll(
+				List.of("-Dspring.context.exit=onRefresh", "-jar", app.resolve(app.getFileName() + ".jar").toString(),
+						// Aftercare's embedded default in a new folder; the bare app's
+						// in-memory
+						// H2.
+						"--server.port=0", "--aftercare.data-dir=" + data, "--aftercare.demo.load=never"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(WORK.resolve(app.getFileName() + "-training.log").toFile())
 			.start();
 		process.waitFor(180, TimeUnit.SECONDS);

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.aftercare.connector.ConnectorSettings;
 import io.aftercare.connector.InboxWorker;
 import io.aftercare.connector.WebhookInbox;
 import io.aftercare.connector.WebhookInbox.Receipt;
@@ -52,16 +55,16 @@ class WebhookController {
 
 	private final Clock clock;
 
-	private final int maxBytes;
+	private final ConnectorSettings settings;
 
 	WebhookController(List<WebhookSource> sources, WebhookInbox inbox, InboxWorker worker, MeterRegistry meters,
-			Clock clock, org.springframework.core.env.Environment env) {
+			Clock clock, ConnectorSettings settings) {
 		this.sources = sources.stream().collect(Collectors.toMap(WebhookSource::name, Function.identity()));
 		this.inbox = inbox;
 		this.worker = worker;
 		this.meters = meters;
 		this.clock = clock;
-		this.maxBytes = env.getProperty("aftercare.connectors.webhook-max-bytes", Integer.class, 1_048_576);
+		this.settings = settings;
 	}
 
 	@PostMapping(path = "/webhooks/{source}")
@@ -76,7 +79,8 @@ class WebhookController {
 			}
 			byte[] body = read(request.getInputStream());
 			Function<String, String> header = request::getHeader;
-			desk.verify(header, body, this.clock.instant());
+			Instant now = this.clock.instant();
+			desk.verify(header, body, now).ifPresent((signedAt) -> notStale(signedAt, now));
 			String eventId = desk.eventId(header, body);
 			Receipt receipt = this.inbox.store(source, eventId, new String(body, StandardCharsets.UTF_8));
 			this.meters
@@ -103,11 +107,23 @@ class WebhookController {
 		}
 	}
 
+	/**
+	 * A request signed long ago, or far ahead, is a replay or comes from a clock far off.
+	 */
+	private void notStale(Instant signedAt, Instant now) {
+		Duration tolerance = this.settings.webhookTolerance();
+		if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
+			throw new WebhookRefused(WebhookRefused.Reason.STALE, "The webhook was signed at " + signedAt
+					+ ", further from now than the " + tolerance.toMinutes() + " minutes allowed.");
+		}
+	}
+
 	private byte[] read(InputStream in) throws IOException {
-		byte[] body = in.readNBytes(this.maxBytes + 1);
-		if (body.length > this.maxBytes) {
+		int maxBytes = this.settings.webhookMaxBytes();
+		byte[] body = in.readNBytes(maxBytes + 1);
+		if (body.length > maxBytes) {
 			throw new WebhookRefused(WebhookRefused.Reason.TOO_LARGE,
-					"The body is larger than " + this.maxBytes + " bytes.");
+					"The body is larger than " + maxBytes + " bytes.");
 		}
 		return body;
 	}
