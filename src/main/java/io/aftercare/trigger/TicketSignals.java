@@ -116,9 +116,8 @@ class TicketSignals {
 		TaskInstance<Void> run = new TaskInstance<>(UnaskedFollowUps.TASK, String.valueOf(customer.value()));
 		try {
 			// Two resolutions of one customer heard at once both schedule the run. The
-			// loser's insert fails; on PostgreSQL that would abort this whole
-			// transaction,
-			// so it is tried in a savepoint.
+			// loser's insert fails, which on PostgreSQL would abort this whole
+			// transaction: so it is tried in a savepoint.
 			this.savepoint.executeWithoutResult(
 					(status) -> this.scheduler.scheduleIfNotExists(run, due.isBefore(now) ? now : due));
 		}

@@ -200,9 +200,8 @@ public final class StartupRun {
 		command.addAll(mode.flags);
 		command.addAll(
 				List.of("-Dspring.context.exit=onRefresh", "-jar", app.resolve(app.getFileName() + ".jar").toString(),
-						// Aftercare's embedded default in a new folder; the bare app's
-						// in-memory
-						// H2.
+						// Aftercare's embedded default in a new folder; the bare
+						// app's in-memory H2.
 						"--server.port=0", "--aftercare.data-dir=" + data, "--aftercare.demo.load=never"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(WORK.resolve(app.getFileName() + "-training.log").toFile())

@@ -84,9 +84,9 @@ public final class WebhookRun {
 			URI webhookUri = URI.create("http://127.0.0.1:" + port(aftercare) + "/webhooks/zendesk");
 
 			if (Boolean.getBoolean("bench.bulkOnly")) {
-				// As the full run, which analyzes after its warm-up: a table PostgreSQL
-				// never
-				// analyzed is scanned by every lookup until autovacuum's first pass.
+				// As the full run, which analyzes after its warm-up: a table
+				// PostgreSQL never analyzed is scanned by every lookup until
+				// autovacuum's first pass.
 				jdbc.sql("vacuum analyze").update();
 				System.out.printf("%n## Bulk: %,d generated tickets through the backfill's path%n%n", tickets);
 				bulk(aftercare.getBean(DeskFeed.class), tickets);

@@ -55,9 +55,8 @@ class ResolutionAnnouncementIntegrationTests {
 	void aTicketRolledBackWithItsRecordAnnouncesNothing() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		// The second ticket is written, then the database refuses it: the chunk's
-		// savepoint
-		// takes both back, and taken in one by one, the second's own savepoint takes it
-		// back.
+		// savepoint takes both back, and taken in one by one, the second's own
+		// savepoint takes it back.
 		doAnswer((call) -> {
 			Object stored = call.callRealMethod();
 			List<TicketRecord> records = call.getArgument(0);
