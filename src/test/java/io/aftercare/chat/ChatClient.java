@@ -84,6 +84,18 @@ public final class ChatClient {
 			.POST(HttpRequest.BodyPublishers.ofString(formBody)));
 	}
 
+	/**
+	 * Posts the chat page's form as a browser does before htmx has loaded: a plain form
+	 * post with the form's own CSRF field, no {@code HX-Request}.
+	 */
+	public HttpResponse<String> submitWithoutScript(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", this.csrf);
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(withToken))));
+	}
+
 	/** Says something in the chat, as typing it and pressing Send message does. */
 	public HttpResponse<String> say(String text) {
 		return post("/chat/messages", Map.of("text", text));

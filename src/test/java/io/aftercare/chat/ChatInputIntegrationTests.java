@@ -47,6 +47,23 @@ class ChatInputIntegrationTests {
 		this.chat = ChatClient.signIn(this.port, "sam", "demo");
 	}
 
+	/**
+	 * Sent before htmx loaded, the form posts itself: the words are kept, answered, and
+	 * the chat page shows both.
+	 */
+	@Test
+	void keepsAMessageSentBeforeThePageScriptLoaded() {
+		long before = messages();
+		HttpResponse<String> answer = this.chat.submitWithoutScript("/chat/messages",
+				Map.of("text", "Show recent tickets for TechFlow"));
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/chat");
+		assertThat(messages()).as("the CSM's words and the answer").isEqualTo(before + 2);
+		assertThat(this.chat.get("/chat").body()).contains("Show recent tickets for TechFlow")
+			.contains("<table class=\"tickets\"");
+	}
+
 	@Test
 	void answersAMessageWithANulCharacterReadablyAndStoresNothing() {
 		long before = messages();

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.aftercare.connector.DeskAccounts;
 import io.aftercare.connector.DeskFeed;
 import io.aftercare.connector.FeedReport;
@@ -111,13 +112,20 @@ class ChatController {
 		return "chat";
 	}
 
+	/**
+	 * A turn, answered with its two messages for htmx to append. A form posted before
+	 * htmx loaded (a slow connection, a quick CSM) is a plain form post: the turn is
+	 * taken all the same and the page is shown again with it, rather than the words being
+	 * lost.
+	 */
 	@PostMapping("/chat/messages")
-	String say(@RequestParam(defaultValue = "") String text, Csm csm, Model model) {
-		if (text.isBlank()) {
-			model.addAttribute("messages", List.of());
-			return "chat/fragments :: messages";
+	String say(@RequestParam(defaultValue = "") String text,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Csm csm, Model model) {
+		List<ChatEntry> turn = text.isBlank() ? List.of() : this.conversation.say(csm, text);
+		if (htmx == null) {
+			return "redirect:/chat";
 		}
-		model.addAttribute("messages", this.views.of(csm, this.conversation.say(csm, text)));
+		model.addAttribute("messages", this.views.of(csm, turn));
 		return "chat/fragments :: messages";
 	}
 
