@@ -97,6 +97,14 @@ class TriggerCandidates {
 		}
 	}
 
+	/** The customers with a ticket noted before {@code noticedBefore}. */
+	List<CustomerId> waitingSince(Instant noticedBefore) {
+		return this.jdbc.sql("select distinct customer_id from trigger_candidates where noticed_at < :before")
+			.param("before", SqlTime.utc(noticedBefore))
+			.query((rs, i) -> new CustomerId(rs.getLong(1)))
+			.list();
+	}
+
 	/** A reopened ticket calls for nothing until it is resolved again. */
 	void forget(TicketId ticket) {
 		this.jdbc.sql("delete from trigger_candidates where ticket_id = :ticket")

@@ -24,16 +24,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param atRisk any ticket resolved for a customer flagged at risk
  * @param badRating a bad answer to the desk's satisfaction survey
  * @param notice how the CSM hears of an unasked draft, beside the chat's side panel
+ * @param sweepEvery how often a sweep looks for tickets left waiting past their delay
+ * with no draft due for their customer (noted in the instant its customer's draft was
+ * being finished), and drafts for them
  */
 @ConfigurationProperties("aftercare.triggers")
 record TriggerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("PT2H") Duration delay,
 		@DefaultValue("P7D") Duration freshness, @DefaultValue("P14D") Duration quietPeriod,
 		@DefaultValue("PT24H") Duration surveyGrace, @DefaultValue Urgent urgent, @DefaultValue Repeat repeat,
-		@DefaultValue Rule atRisk, @DefaultValue Rule badRating, @DefaultValue Notice notice) {
+		@DefaultValue Rule atRisk, @DefaultValue Rule badRating, @DefaultValue Notice notice,
+		@DefaultValue("PT1M") Duration sweepEvery) {
 
 	TriggerSettings {
 		if (delay.isNegative() || freshness.isNegative() || quietPeriod.isNegative() || surveyGrace.isNegative()) {
 			throw new IllegalArgumentException("trigger durations must not be negative");
+		}
+		if (sweepEvery.isNegative() || sweepEvery.isZero()) {
+			throw new IllegalArgumentException("the sweep needs a positive interval, was " + sweepEvery);
 		}
 	}
 

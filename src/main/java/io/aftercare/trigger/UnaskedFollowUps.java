@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.ticket.SupportDesk;
@@ -62,6 +66,28 @@ class UnaskedFollowUps {
 				.draftFor(new CustomerId(Long.parseLong(instance.getId())))
 				.<CompletionHandler<Void>>map((next) -> (complete, operations) -> operations.reschedule(complete, next))
 				.orElseGet(CompletionHandler.OnCompleteRemove::new));
+	}
+
+	/**
+	 * A ticket noted while its customer's run was finishing may find that run still
+	 * standing when it asks for one, and be seen by it no more: the sweep gives such a
+	 * customer a run of their own. Tickets waiting less than the delay are left to the
+	 * run they scheduled.
+	 */
+	@Bean
+	static RecurringTask<Void> unaskedFollowUpSweep(ObjectProvider<UnaskedFollowUps> drafts, TriggerSettings settings) {
+		return Tasks.recurring(TASK + "-sweep", Schedules.fixedDelay(settings.sweepEvery()))
+			.execute((instance, context) -> drafts.getObject().sweep(context.getSchedulerClient()));
+	}
+
+	void sweep(SchedulerClient scheduler) {
+		Instant now = this.clock.instant();
+		for (CustomerId customer : this.candidates.waitingSince(now.minus(this.settings.delay()))) {
+			if (scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, String.valueOf(customer.value())), now)) {
+				log.info("Tickets of customer {} waited past their delay with no draft due: drafting now",
+						customer.value());
+			}
+		}
 	}
 
 	/**

@@ -22,7 +22,8 @@ class TriggerRulesTests {
 				Duration.ofHours(24),
 				new TriggerSettings.Urgent(urgent, Set.of(TicketPriority.HIGH, TicketPriority.URGENT)),
 				new TriggerSettings.Repeat(repeat, 2, Duration.ofDays(30)), new TriggerSettings.Rule(atRisk),
-				new TriggerSettings.Rule(badRating), new TriggerSettings.Notice(false, "a@b.example", null, "x"));
+				new TriggerSettings.Rule(badRating), new TriggerSettings.Notice(false, "a@b.example", null, "x"),
+				Duration.ofMinutes(1));
 	}
 
 	private static TriggerRules.Resolution resolution(TicketPriority priority, boolean atRisk, int inWindow) {

@@ -49,8 +49,8 @@ import static org.awaitility.Awaitility.await;
 @AftercareIntegrationTest
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:aftercare-unasked;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"aftercare.triggers.delay=PT2S", "db-scheduler.polling-interval=1s", "aftercare.triggers.notice.email=true",
-		"aftercare.mail.outbox=target/unasked-outbox" })
+		"aftercare.triggers.delay=PT2S", "db-scheduler.polling-interval=1s", "aftercare.triggers.sweep-every=PT1S",
+		"aftercare.triggers.notice.email=true", "aftercare.mail.outbox=target/unasked-outbox" })
 class UnaskedFollowUpsIntegrationTests {
 
 	private static final Path OUTBOX = Path.of("target/unasked-outbox");
@@ -183,6 +183,22 @@ class UnaskedFollowUpsIntegrationTests {
 		assertThat((List<?>) drafts.get(0).get("alsoCovers")).as("the second run's draft covers both").hasSize(1);
 	}
 
+	/**
+	 * A ticket noted in the instant its customer's run was finishing finds that run still
+	 * standing and is seen by it no more: the sweep drafts for it once its delay is over.
+	 */
+	@Test
+	void aTicketLeftWaitingWithNoRunIsDraftedByTheSweep() {
+		Customer initrode = customer("sam", false);
+		TicketId stranded = new TicketId(ticket(initrode, "1", "URGENT", "SOLVED", Duration.ofDays(1), null, true));
+		this.candidates.note(new TriggerCandidates.Candidate(new CustomerId(initrode.id()), stranded,
+				"urgent ticket resolved", true, this.clock.instant().minus(Duration.ofMinutes(1))));
+
+		Map<?, ?> draft = awaitDraft(initrode);
+		assertThat(draft.get("ticketId")).isEqualTo((int) stranded.value());
+		assertThat((String) draft.get("why")).contains("urgent ticket resolved");
+	}
+
 	@Test
 	void aReopenedTicketPutsItsDraftOnHoldAndResolvedAgainItIsDraftedAnew() {
 		Customer initech = customer("sam", false);
@@ -273,7 +289,8 @@ class UnaskedFollowUpsIntegrationTests {
 	private boolean settled(Customer customer) {
 		return EventListeners.stillRunning(this.jdbc) == 0 && this.jdbc.sql("""
 				select count(*) from scheduled_tasks where task_name = 'unasked-followup' and task_instance = :customer
-				""").param("customer", String.valueOf(customer.id())).query(Long.class).single() == 0;
+				""").param("customer", String.valueOf(customer.id())).query(Long.class).single() == 0
+				&& this.candidates.of(new CustomerId(customer.id())).isEmpty();
 	}
 
 	/** What the database holds for the customer, to explain a failure. */
