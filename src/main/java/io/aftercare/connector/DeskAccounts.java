@@ -2,7 +2,6 @@ package io.aftercare.connector;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +64,9 @@ public class DeskAccounts {
 
 	}
 
-	Match match(DeskAccount account, DeskPerson requester) {
-		return match(account, requester, new HashMap<>());
-	}
-
 	/**
-	 * As {@link #match(DeskAccount, DeskPerson)}, answering an account already matched in
-	 * {@code batch} from there: a batch of a desk's events mostly names a few accounts.
+	 * The account's match, answered from {@code batch} when it was matched there already:
+	 * a batch of a desk's events mostly names a few accounts.
 	 */
 	Match match(DeskAccount account, DeskPerson requester, Map<String, Match> batch) {
 		String domain = (requester != null) ? requester.emailDomain() : null;

@@ -3,12 +3,10 @@ package io.aftercare.customer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
 
 import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.Change;
@@ -82,9 +80,7 @@ public class CustomerRegistry {
 
 	private <I> Map<SourceKey, I> idsOf(String table, Collection<SourceKey> keys, LongFunction<I> id) {
 		Map<SourceKey, I> found = new HashMap<>();
-		keys.stream()
-			.collect(Collectors.groupingBy(SourceKey::system,
-					Collectors.mapping(SourceKey::externalId, Collectors.toCollection(HashSet::new))))
+		SourceKey.bySystem(keys)
 			.forEach((system, externalIds) -> this.jdbc
 				.sql("select external_id, id from " + table
 						+ " where source_system = :system and external_id in (:ids)")

@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.aftercare.customer.ContactId;
 import io.aftercare.customer.CustomerId;
@@ -217,21 +215,18 @@ public class SupportDesk {
 	 */
 	Map<SourceKey, Ticket> findBySources(Collection<SourceKey> keys) {
 		Map<SourceKey, Ticket> found = new HashMap<>();
-		keys.stream()
-			.collect(Collectors.groupingBy(SourceKey::system,
-					Collectors.mapping(SourceKey::externalId, Collectors.toCollection(HashSet::new))))
-			.forEach((system, externalIds) -> {
-				Map<Long, String> externalIdOf = new HashMap<>();
-				List<Ticket> tickets = this.jdbc.sql("select external_id, " + COLUMNS + """
-						from tickets where source_system = :system and external_id in (:ids)
-						""").param("system", system).param("ids", externalIds).query((rs, i) -> {
-					Ticket ticket = ticket(rs, i);
-					externalIdOf.put(ticket.id().value(), rs.getString("external_id"));
-					return ticket;
-				}).list();
-				withTags(tickets).forEach(
-						(ticket) -> found.put(new SourceKey(system, externalIdOf.get(ticket.id().value())), ticket));
-			});
+		SourceKey.bySystem(keys).forEach((system, externalIds) -> {
+			Map<Long, String> externalIdOf = new HashMap<>();
+			List<Ticket> tickets = this.jdbc.sql("select external_id, " + COLUMNS + """
+					from tickets where source_system = :system and external_id in (:ids)
+					""").param("system", system).param("ids", externalIds).query((rs, i) -> {
+				Ticket ticket = ticket(rs, i);
+				externalIdOf.put(ticket.id().value(), rs.getString("external_id"));
+				return ticket;
+			}).list();
+			withTags(tickets)
+				.forEach((ticket) -> found.put(new SourceKey(system, externalIdOf.get(ticket.id().value())), ticket));
+		});
 		return found;
 	}
 

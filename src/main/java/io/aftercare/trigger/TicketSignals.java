@@ -113,7 +113,7 @@ class TicketSignals {
 		this.candidates
 			.note(new TriggerCandidates.Candidate(customer, ticket, String.join("; ", reasons), surveyApplies, now));
 		// One draft per customer: tickets noted while it waits go into the same email.
-		TaskInstance<Void> run = new TaskInstance<>(UnaskedFollowUps.TASK, String.valueOf(customer.value()));
+		TaskInstance<Void> run = UnaskedFollowUps.runFor(customer);
 		try {
 			// Two resolutions of one customer heard at once both schedule the run. The
 			// loser's insert fails, which on PostgreSQL would abort this whole

@@ -80,10 +80,17 @@ class UnaskedFollowUps {
 			.execute((instance, context) -> drafts.getObject().sweep(context.getSchedulerClient()));
 	}
 
+	/**
+	 * The customer's run: one per customer, so that a waiting run gathers their tickets.
+	 */
+	static TaskInstance<Void> runFor(CustomerId customer) {
+		return new TaskInstance<>(TASK, String.valueOf(customer.value()));
+	}
+
 	void sweep(SchedulerClient scheduler) {
 		Instant now = this.clock.instant();
 		for (CustomerId customer : this.candidates.waitingSince(now.minus(this.settings.delay()))) {
-			if (scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, String.valueOf(customer.value())), now)) {
+			if (scheduler.scheduleIfNotExists(runFor(customer), now)) {
 				log.info("Tickets of customer {} waited past their delay with no draft due: drafting now",
 						customer.value());
 			}

@@ -88,7 +88,6 @@ public final class WebhookRun {
 				// PostgreSQL never analyzed is scanned by every lookup until
 				// autovacuum's first pass.
 				jdbc.sql("vacuum analyze").update();
-				System.out.printf("%n## Bulk: %,d generated tickets through the backfill's path%n%n", tickets);
 				bulk(aftercare.getBean(DeskFeed.class), tickets);
 				scans(jdbc);
 				return;
@@ -151,7 +150,6 @@ public final class WebhookRun {
 					select count(*) from tickets t join customers c on c.id = t.customer_id where c.external_id = :org
 					""").param("org", ORG).query(Long.class).single());
 
-			System.out.printf("%n## Bulk: %,d generated tickets through the backfill's path%n%n", tickets);
 			bulk(aftercare.getBean(DeskFeed.class), tickets);
 			scans(jdbc);
 		}
@@ -360,6 +358,7 @@ public final class WebhookRun {
 	}
 
 	static void bulk(DeskFeed feed, int total) {
+		System.out.printf("%n## Bulk: %,d generated tickets through the backfill's path%n%n", total);
 		SplittableRandom random = new SplittableRandom(7);
 		Instant opened = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
 		long started = System.nanoTime();
