@@ -69,21 +69,35 @@ public class CustomerBook {
 
 	/**
 	 * Customers whose name contains the query, ignoring case and spaces ("tech flow"
-	 * finds TechFlow); the whole book, by name, when the query is blank.
+	 * finds TechFlow), by name; the whole book, by name, when the query is blank.
 	 */
 	public List<Customer> search(Csm viewer, String query, int limit, int offset) {
-		String normalized = (query != null) ? query.trim().toLowerCase(Locale.ROOT) : "";
-		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
-				from customers c
-				where (cast(:owner as varchar) is null or c.owner_username = :owner)
-				  and (lower(c.name) like :pattern escape '\\'
-				       or replace(lower(c.name), ' ', '') like :compact escape '\\')
+		String compact = (query != null) ? query.strip().toLowerCase(Locale.ROOT).replace(" ", "") : "";
+		if (compact.isEmpty()) {
+			return page(viewer, """
+					from customers c
+					where (cast(:owner as varchar) is null or c.owner_username = :owner)
+					""", null, limit, offset);
+		}
+		// One condition covers both spellings: a name that contains the query contains it
+		// without spaces too. The matches are found first (offset 0 keeps PostgreSQL from
+		// walking the name index in order, hoping to meet 50 matches early: "tech" meets
+		// none before the Ts, 80,000 names in) through the trigram index, then sorted.
+		return page(viewer, """
+				from (select * from customers c
+				      where (cast(:owner as varchar) is null or c.owner_username = :owner)
+				        and replace(lower(c.name), ' ', '') like :pattern escape '\\'
+				      offset 0 rows) c
+				""", "%" + escapeLike(compact) + "%", limit, offset);
+	}
+
+	private List<Customer> page(Csm viewer, String from, String pattern, int limit, int offset) {
+		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + from + """
 				order by c.name, c.id
 				limit :limit offset :offset
 				""")
 			.param("owner", viewer.ownerFilter())
-			.param("pattern", "%" + escapeLike(normalized) + "%")
-			.param("compact", "%" + escapeLike(normalized.replace(" ", "")) + "%")
+			.param("pattern", pattern)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(CustomerBook::customer)

@@ -1,0 +1,99 @@
+package io.aftercare.customer;
+
+import java.util.List;
+import java.util.Map;
+
+import io.aftercare.AftercareIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The customer search through the API on the demo workspace: a part of the name, with or
+ * without its spaces and in any case, within the caller's book, by name. Run on H2 and on
+ * PostgreSQL, where the query takes the trigram index.
+ */
+@AftercareIntegrationTest
+class CustomerSearchIntegrationTests {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void findsAPartOfTheNameIgnoringCaseAndSpaces() {
+		assertThat(names("sam", "tech flow")).containsExactly("TechFlow");
+		assertThat(names("sam", "HILL hosp")).containsExactly("Cedar Hill Hospitality");
+		assertThat(names("sam", "lumenanalytics")).containsExactly("Lumen Analytics");
+		assertThat(names("sam", "  maple & co ")).containsExactly("Maple & Co Bakery");
+	}
+
+	@Test
+	void answersByNameWithinTheCallersBookAndPages() {
+		assertThat(names("sam", "tech")).containsSubsequence("TechFlow", "Techline Systems").doesNotContain("Initech");
+		assertThat(names("alex", "tech")).contains("Initech").doesNotContain("TechFlow", "Techline Systems");
+		assertThat(names("admin", "media")).contains("Orbit Media", "Silverline Media");
+		assertThat(names("sam", "media")).contains("Orbit Media").doesNotContain("Silverline Media");
+		List<String> sams = names("sam", "tech");
+		assertThat(names("sam", "tech", 1, 1)).containsExactly(sams.get(1));
+	}
+
+	@Test
+	void aBlankQueryListsTheWholeBookByName() {
+		List<String> book = names("sam", " ");
+		assertThat(book).contains("Acme Corp", "TechFlow", "Vertex Financial").doesNotContain("Globex");
+		assertThat(book.indexOf("Acme Corp")).isLessThan(book.indexOf("TechFlow"));
+		assertThat(book.indexOf("TechFlow")).isLessThan(book.indexOf("Vertex Financial"));
+	}
+
+	@Test
+	void wildcardsAreTakenLiterally() {
+		assertThat(names("admin", "%")).allMatch((name) -> name.contains("%"));
+		assertThat(names("admin", "_")).allMatch((name) -> name.contains("_"));
+		assertThat(names("admin", "a%b")).isEmpty();
+	}
+
+	@Test
+	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
+	@Transactional
+	void postgresqlFindsTheMatchesThroughTheTrigramIndex() {
+		// The demo's 31 customers are scanned faster than any index is read; forbidding
+		// the
+		// scan shows the plan 100,000 customers get (docs/performance.md).
+		this.jdbc.sql("set local enable_seqscan = off").update();
+		String plan = String.join("\n", this.jdbc.sql("""
+				explain select * from (select * from customers c
+				  where replace(lower(c.name), ' ', '') like '%techflo%' offset 0 rows) c
+				order by c.name, c.id limit 50
+				""").query(String.class).list());
+		assertThat(plan).contains("customers_compact_name_trigrams").doesNotContain("customers_name_trigrams");
+	}
+
+	private List<String> names(String user, String query) {
+		return names(user, query, 50, 0);
+	}
+
+	private List<String> names(String user, String query, int limit, int offset) {
+		List<Map<String, Object>> found = this.http.get()
+			.uri("/api/customers?query={query}&limit={limit}&offset={offset}", query, limit, offset)
+			.headers((h) -> h.setBasicAuth(user, "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return found.stream().map((customer) -> (String) customer.get("name")).toList();
+	}
+
+}
