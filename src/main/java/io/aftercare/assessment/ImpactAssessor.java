@@ -101,8 +101,9 @@ public class ImpactAssessor {
 			.stream()
 			.filter((other) -> !other.id().equals(ticket.id()) && isRelated(ticket, other))
 			.toList();
+		// Counted whole: the CSM reads the number in the assessment, once per draft.
 		int resolvedLately = this.desk.countResolvedBetween(customer.id(), resolved.minus(this.settings.repeatWindow()),
-				resolved);
+				resolved, Integer.MAX_VALUE);
 		List<String> customerWords = this.desk.comments(ticket.id())
 			.stream()
 			.filter((c) -> c.author() == CommentAuthor.CUSTOMER)

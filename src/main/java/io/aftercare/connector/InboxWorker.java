@@ -42,6 +42,8 @@ public class InboxWorker implements DisposableBean {
 
 	private final DeskFeed feed;
 
+	private final KnownTickets known;
+
 	private final Map<String, WebhookSource> sources;
 
 	private final ConnectorSettings settings;
@@ -60,9 +62,11 @@ public class InboxWorker implements DisposableBean {
 	 */
 	private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
 
-	InboxWorker(WebhookInbox inbox, DeskFeed feed, List<WebhookSource> sources, ConnectorSettings settings) {
+	InboxWorker(WebhookInbox inbox, DeskFeed feed, KnownTickets known, List<WebhookSource> sources,
+			ConnectorSettings settings) {
 		this.inbox = inbox;
 		this.feed = feed;
+		this.known = known;
 		this.sources = sources.stream().collect(Collectors.toMap(WebhookSource::name, Function.identity()));
 		this.settings = settings;
 	}
@@ -134,7 +138,7 @@ public class InboxWorker implements DisposableBean {
 		if (batch.isEmpty()) {
 			return 0;
 		}
-		List<DeskTicket> tickets = new ArrayList<>();
+		List<ToldTicket> told = new ArrayList<>();
 		List<Long> read = new ArrayList<>();
 		for (WebhookInbox.Event event : batch) {
 			WebhookSource source = this.sources.get(event.source());
@@ -143,7 +147,7 @@ public class InboxWorker implements DisposableBean {
 				continue;
 			}
 			try {
-				tickets.addAll(source.read(event.payload()));
+				told.addAll(source.read(event.payload()));
 				read.add(event.id());
 			}
 			catch (IllegalArgumentException | WebhookRefused ex) {
@@ -164,7 +168,7 @@ public class InboxWorker implements DisposableBean {
 		}
 		FeedReport report;
 		try {
-			report = this.feed.deliver(tickets, false);
+			report = this.feed.deliver(this.known.complete(told), false);
 		}
 		catch (RuntimeException ex) {
 			// The database refused the batch as a whole (it went away; another instance's

@@ -2,21 +2,24 @@ package io.aftercare.connector;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.aftercare.ingestion.IncomingParticipant;
 import io.aftercare.ingestion.IncomingTicket;
 import io.aftercare.shared.SourceKey;
+import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketId;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Completes a ticket a desk told only part of (a webhook carries the ticket's status and
- * subject, not its reopen count or participants) from what is stored, because the
- * ingestion door replaces a ticket's fields with what it is sent. A field left null is
- * one the desk did not tell.
+ * Completes tickets a desk told only part of from what is stored, because the ingestion
+ * door replaces a ticket's fields with what it is sent. A field left null is one the desk
+ * did not tell.
  */
 @Service
 public class KnownTickets {
@@ -28,14 +31,37 @@ public class KnownTickets {
 	}
 
 	/**
-	 * The ticket with each field the desk did not tell taken from the stored ticket. A
-	 * resolved ticket whose resolution time is not told keeps the stored one, or else
-	 * gets {@code resolvedOtherwise}; a missing subject or priority falls back to the
-	 * stored one, or to {@code #id} and normal.
+	 * Each ticket with each field the desk did not tell taken from the stored ticket, in
+	 * two reads for all of them (the stored tickets, and the participants of those told
+	 * without theirs). A resolved ticket whose resolution time is not told keeps the
+	 * stored one, or else gets its {@code resolvedOtherwise}; a missing subject or
+	 * priority falls back to the stored one, or to {@code #id} and normal. A ticket told
+	 * twice is completed from what was stored before either.
 	 */
-	public IncomingTicket complete(IncomingTicket told, Instant resolvedOtherwise) {
-		Optional<Ticket> stored = this.desk.findBySource(new SourceKey(told.source(), told.externalId()));
-		Ticket known = stored.orElse(null);
+	public List<DeskTicket> complete(List<ToldTicket> told) {
+		Map<SourceKey, Ticket> stored = this.desk.findBySources(told.stream().map(KnownTickets::key).toList());
+		Map<TicketId, List<Participant>> participants = this.desk.participants(told.stream()
+			.filter((t) -> t.ticket().ticket().participants() == null)
+			.map((t) -> stored.get(key(t)))
+			.filter(Objects::nonNull)
+			.map(Ticket::id)
+			.collect(Collectors.toSet()));
+		return told.stream().map((t) -> {
+			DeskTicket desk = t.ticket();
+			Ticket known = stored.get(key(t));
+			List<Participant> knownParticipants = (known != null) ? participants.getOrDefault(known.id(), List.of())
+					: null;
+			return new DeskTicket(desk.account(), desk.requester(),
+					complete(desk.ticket(), t.resolvedOtherwise(), known, knownParticipants));
+		}).toList();
+	}
+
+	private static SourceKey key(ToldTicket told) {
+		return new SourceKey(told.ticket().ticket().source(), told.ticket().ticket().externalId());
+	}
+
+	private static IncomingTicket complete(IncomingTicket told, Instant resolvedOtherwise, Ticket known,
+			List<Participant> knownParticipants) {
 		boolean resolved = told.status() != null
 				&& (told.status().equalsIgnoreCase("solved") || told.status().equalsIgnoreCase("closed"));
 		Instant resolvedAt = told.resolvedAt();
@@ -44,8 +70,7 @@ public class KnownTickets {
 		}
 		List<IncomingParticipant> participants = told.participants();
 		if (participants == null && known != null) {
-			participants = this.desk.participants(known.id())
-				.stream()
+			participants = knownParticipants.stream()
 				.map((p) -> new IncomingParticipant(p.name(), p.email(), p.side().name(), p.role()))
 				.toList();
 		}

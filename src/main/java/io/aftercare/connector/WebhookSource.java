@@ -39,10 +39,11 @@ public interface WebhookSource {
 
 	/**
 	 * The tickets an event stored in the inbox tells of (none for events that concern no
-	 * ticket, a ping). Runs in the worker, never while the webhook waits for its answer;
+	 * ticket, a ping), as told: the worker completes a batch's tickets from what is
+	 * stored at once. Runs in the worker, never while the webhook waits for its answer;
 	 * may ask the vendor's API.
 	 */
-	List<DeskTicket> read(String payload);
+	List<ToldTicket> read(String payload);
 
 	/**
 	 * The body as a JSON object, as every desk's webhooks are; throws

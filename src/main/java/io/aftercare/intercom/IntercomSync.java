@@ -12,6 +12,7 @@ import io.aftercare.connector.DeskFeed;
 import io.aftercare.connector.DeskTicket;
 import io.aftercare.connector.FeedReport;
 import io.aftercare.connector.KnownTickets;
+import io.aftercare.connector.ToldTicket;
 import io.aftercare.connector.SyncCursors;
 import io.aftercare.connector.SyncCursors.Phase;
 import io.aftercare.connector.SyncCursors.Position;
@@ -92,17 +93,18 @@ class IntercomSync {
 			while (true) {
 				JsonNode page = api.search(Instant.ofEpochSecond(cursor.since()), cursor.after());
 				long newest = cursor.newest();
-				List<DeskTicket> tickets = new ArrayList<>();
+				List<ToldTicket> told = new ArrayList<>();
 				for (JsonNode conversation : page.path("conversations")) {
 					Instant updated = IntercomConversations.seconds(conversation.path("updated_at"));
 					if (updated != null) {
 						newest = Math.max(newest, updated.getEpochSecond());
 					}
-					DeskTicket ticket = read(api, conversation);
+					ToldTicket ticket = read(api, conversation);
 					if (ticket != null) {
-						tickets.add(ticket);
+						told.add(ticket);
 					}
 				}
+				List<DeskTicket> tickets = this.known.complete(told);
 				FeedReport report = this.feed.deliver(tickets, position.phase() == Phase.BACKFILL);
 				stored = new FeedReport(stored.received() + report.received(), stored.created() + report.created(),
 						stored.updated() + report.updated(), stored.unchanged() + report.unchanged(),
@@ -137,7 +139,7 @@ class IntercomSync {
 	 * A conversation of the search; a closed one is read whole, with its parts, as the
 	 * rate limit allows, and its contact asked for their email and company.
 	 */
-	private DeskTicket read(IntercomApi api, JsonNode conversation) {
+	private ToldTicket read(IntercomApi api, JsonNode conversation) {
 		String id = IntercomConversations.text(conversation, "id");
 		try {
 			JsonNode whole = ("closed".equals(IntercomConversations.text(conversation, "state"))
@@ -146,8 +148,7 @@ class IntercomSync {
 			IntercomApi.Contact known = (contact != null) ? api.contact(contact) : null;
 			DeskTicket ticket = IntercomConversations.conversation(whole, (known != null) ? known.email() : null,
 					(known != null) ? known.companyId() : null, null);
-			return new DeskTicket(ticket.account(), ticket.requester(),
-					this.known.complete(ticket.ticket(), this.clock.instant()));
+			return new ToldTicket(ticket, this.clock.instant());
 		}
 		catch (IllegalArgumentException ex) {
 			log.warn("Intercom conversation {} skipped: {}", id, ex.getMessage());

@@ -17,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.aftercare.connector.DeskTicket;
-import io.aftercare.connector.KnownTickets;
+import io.aftercare.connector.ToldTicket;
 import io.aftercare.connector.WebhookRefused;
 import io.aftercare.connector.WebhookRefused.Reason;
 import io.aftercare.connector.WebhookSource;
@@ -51,12 +51,9 @@ class IntercomWebhooks implements WebhookSource {
 
 	private final JsonMapper json;
 
-	private final KnownTickets known;
-
-	IntercomWebhooks(IntercomSettings settings, JsonMapper json, KnownTickets known) {
+	IntercomWebhooks(IntercomSettings settings, JsonMapper json) {
 		this.settings = settings;
 		this.json = json;
-		this.known = known;
 	}
 
 	@Override
@@ -127,7 +124,7 @@ class IntercomWebhooks implements WebhookSource {
 	}
 
 	@Override
-	public List<DeskTicket> read(String payload) {
+	public List<ToldTicket> read(String payload) {
 		JsonNode root = this.json.readTree(payload);
 		String topic = IntercomConversations.text(root, "topic");
 		JsonNode item = root.path("data").path("item");
@@ -145,8 +142,7 @@ class IntercomWebhooks implements WebhookSource {
 		}
 		DeskTicket ticket = IntercomConversations.conversation(item, email, company, null);
 		Instant updated = IntercomConversations.seconds(item.path("updated_at"));
-		return List.of(new DeskTicket(ticket.account(), ticket.requester(),
-				this.known.complete(ticket.ticket(), (updated != null) ? updated : Instant.now())));
+		return List.of(new ToldTicket(ticket, (updated != null) ? updated : Instant.now()));
 	}
 
 }

@@ -139,17 +139,19 @@ public class SupportDesk {
 	}
 
 	/**
-	 * How many tickets of the customer were resolved in {@code [from, to]}: counted, not
-	 * loaded, as a large customer may have thousands.
+	 * How many tickets of the customer were resolved in {@code [from, to]}, up to
+	 * {@code atMost}: counted, not loaded, and no further than asked, as a large customer
+	 * may have thousands.
 	 */
-	public int countResolvedBetween(CustomerId customer, Instant from, Instant to) {
+	public int countResolvedBetween(CustomerId customer, Instant from, Instant to, int atMost) {
 		return this.jdbc.sql("""
-				select count(*) from tickets where customer_id = :customer and status in ('SOLVED', 'CLOSED')
-				  and resolved_at between :from and :to
+				select count(*) from (select 1 from tickets where customer_id = :customer
+				  and status in ('SOLVED', 'CLOSED') and resolved_at between :from and :to limit :atMost) counted
 				""")
 			.param("customer", customer.value())
 			.param("from", SqlTime.utc(from))
 			.param("to", SqlTime.utc(to))
+			.param("atMost", atMost)
 			.query(Integer.class)
 			.single();
 	}
@@ -173,7 +175,7 @@ public class SupportDesk {
 	}
 
 	/** The participants of each ticket, in one query. */
-	Map<TicketId, List<Participant>> participants(Collection<TicketId> tickets) {
+	public Map<TicketId, List<Participant>> participants(Collection<TicketId> tickets) {
 		Map<TicketId, List<Participant>> participants = new HashMap<>();
 		if (!tickets.isEmpty()) {
 			this.jdbc.sql("""
@@ -213,7 +215,7 @@ public class SupportDesk {
 	 * The tickets stored under these source keys, in one query per source system (and one
 	 * for their tags).
 	 */
-	Map<SourceKey, Ticket> findBySources(Collection<SourceKey> keys) {
+	public Map<SourceKey, Ticket> findBySources(Collection<SourceKey> keys) {
 		Map<SourceKey, Ticket> found = new HashMap<>();
 		SourceKey.bySystem(keys).forEach((system, externalIds) -> {
 			Map<Long, String> externalIdOf = new HashMap<>();

@@ -77,7 +77,8 @@ class TicketSignals {
 			return;
 		}
 		int inWindow = this.desk.countResolvedBetween(resolved.customerId(),
-				resolved.resolvedAt().minus(this.settings.repeat().window()), resolved.resolvedAt());
+				resolved.resolvedAt().minus(this.settings.repeat().window()), resolved.resolvedAt(),
+				TriggerRules.COUNTED_AT_MOST);
 		List<String> reasons = this.rules
 			.reasons(new TriggerRules.Resolution(resolved.ticketNumber(), resolved.priority(), ticket.get().openedAt(),
 					resolved.resolvedAt(), customer.get().atRisk(), inWindow));

@@ -22,10 +22,17 @@ final class TriggerRules {
 	}
 
 	/**
+	 * How far the tickets resolved in the repeat window need counting: beyond this many,
+	 * the reason says "this many or more" (a customer with thousands a month must not
+	 * make every resolution count them all).
+	 */
+	static final int COUNTED_AT_MOST = 100;
+
+	/**
 	 * What was resolved, and what is known around it.
 	 *
 	 * @param resolvedInWindow tickets of the customer resolved within the repeat window
-	 * up to this one, this one included
+	 * up to this one, this one included, counted up to {@link #COUNTED_AT_MOST}
 	 */
 	record Resolution(String ticketNumber, TicketPriority priority, Instant openedAt, Instant resolvedAt,
 			boolean customerAtRisk, int resolvedInWindow) {
@@ -39,8 +46,10 @@ final class TriggerRules {
 					+ TicketDurations.describe(Duration.between(resolution.openedAt(), resolution.resolvedAt())));
 		}
 		if (this.settings.repeat().enabled() && resolution.resolvedInWindow() >= this.settings.repeat().tickets()) {
-			reasons.add(ordinal(resolution.resolvedInWindow()) + " ticket resolved for them within "
-					+ TicketDurations.describe(this.settings.repeat().window()));
+			String within = " resolved for them within " + TicketDurations.describe(this.settings.repeat().window());
+			reasons
+				.add((resolution.resolvedInWindow() >= COUNTED_AT_MOST) ? COUNTED_AT_MOST + " or more tickets" + within
+						: ordinal(resolution.resolvedInWindow()) + " ticket" + within);
 		}
 		if (this.settings.atRisk().enabled() && resolution.customerAtRisk()) {
 			reasons.add("ticket " + resolution.ticketNumber() + " resolved for a customer at risk");
@@ -67,7 +76,12 @@ final class TriggerRules {
 			case 3 -> "third";
 			case 4 -> "fourth";
 			case 5 -> "fifth";
-			default -> count + "th";
+			default -> count + ((count % 100 >= 11 && count % 100 <= 13) ? "th" : switch (count % 10) {
+				case 1 -> "st";
+				case 2 -> "nd";
+				case 3 -> "rd";
+				default -> "th";
+			});
 		};
 	}
 

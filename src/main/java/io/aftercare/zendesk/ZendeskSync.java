@@ -13,6 +13,7 @@ import io.aftercare.connector.DeskFeed;
 import io.aftercare.connector.DeskTicket;
 import io.aftercare.connector.FeedReport;
 import io.aftercare.connector.KnownTickets;
+import io.aftercare.connector.ToldTicket;
 import io.aftercare.connector.SyncCursors;
 import io.aftercare.connector.SyncCursors.Phase;
 import io.aftercare.connector.SyncCursors.Position;
@@ -132,7 +133,7 @@ class ZendeskSync {
 		Map<String, JsonNode> users = ZendeskApi.byId(page.path("users"));
 		Map<String, JsonNode> organizations = ZendeskApi.byId(page.path("organizations"));
 		Map<String, JsonNode> metrics = ZendeskApi.byTicket(page.path("metric_sets"));
-		List<DeskTicket> tickets = new ArrayList<>();
+		List<ToldTicket> tickets = new ArrayList<>();
 		for (JsonNode ticket : page.path("tickets")) {
 			String id = ZendeskTickets.text(ticket, "id");
 			try {
@@ -145,14 +146,13 @@ class ZendeskSync {
 				JsonNode metricSet = metrics.get(id);
 				DeskTicket desk = ZendeskTickets.fromApi(ticket,
 						(metricSet != null) ? metricSet : this.json.createObjectNode(), users, organizations, comments);
-				tickets.add(new DeskTicket(desk.account(), desk.requester(),
-						this.known.complete(desk.ticket(), this.clock.instant())));
+				tickets.add(new ToldTicket(desk, this.clock.instant()));
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("Zendesk ticket {} skipped: {}", id, ex.getMessage());
 			}
 		}
-		return tickets;
+		return this.known.complete(tickets);
 	}
 
 	/** How far in time the page reached: its newest ticket's update. */

@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.aftercare.connector.DeskTicket;
-import io.aftercare.connector.KnownTickets;
+import io.aftercare.connector.ToldTicket;
 import io.aftercare.connector.WebhookRefused;
 import io.aftercare.connector.WebhookRefused.Reason;
 import io.aftercare.connector.WebhookSource;
@@ -46,15 +46,12 @@ class ZendeskWebhooks implements WebhookSource {
 
 	private final JsonMapper json;
 
-	private final KnownTickets known;
-
 	private final java.time.Clock clock;
 
-	ZendeskWebhooks(ZendeskSettings settings, JsonMapper json, KnownTickets known, java.time.Clock clock) {
+	ZendeskWebhooks(ZendeskSettings settings, JsonMapper json, java.time.Clock clock) {
 		this.clock = clock;
 		this.settings = settings;
 		this.json = json;
-		this.known = known;
 	}
 
 	@Override
@@ -138,7 +135,7 @@ class ZendeskWebhooks implements WebhookSource {
 	}
 
 	@Override
-	public List<DeskTicket> read(String payload) {
+	public List<ToldTicket> read(String payload) {
 		JsonNode root = this.json.readTree(payload);
 		String type = ZendeskTickets.text(root, "type");
 		DeskTicket ticket;
@@ -153,8 +150,7 @@ class ZendeskWebhooks implements WebhookSource {
 		else {
 			ticket = ZendeskTickets.fromTrigger(root.path("ticket"));
 		}
-		return List.of(new DeskTicket(ticket.account(), ticket.requester(),
-				this.known.complete(ticket.ticket(), resolvedOtherwise(root))));
+		return List.of(new ToldTicket(ticket, resolvedOtherwise(root)));
 	}
 
 	/** When a ticket told resolved became so, as near as the webhook says. */

@@ -1,6 +1,8 @@
 package io.aftercare.assessment;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.account.Csm;
@@ -55,6 +57,15 @@ class AssessmentWindowsIntegrationTests {
 		TicketAssessment withinFifteenDays = assess(assessorWith("repeat-window", "15d"), "Acme Corp", "AC-2024-0125");
 		assertThat(withinFifteenDays.context().resolvedInRepeatWindow()).isEqualTo(2);
 		assertThat(withinFifteenDays.assessment().level()).isEqualTo(FollowUpLevel.MINOR);
+	}
+
+	@Test
+	void countsTheWindowNoFurtherThanAsked() {
+		TicketContext acme = assess(this.assessor, "Acme Corp", "AC-2024-0125").context();
+		Instant resolved = acme.ticket().resolvedAt();
+		Instant from = resolved.minus(Duration.ofDays(30));
+		assertThat(this.desk.countResolvedBetween(acme.customer().id(), from, resolved, 100)).isEqualTo(3);
+		assertThat(this.desk.countResolvedBetween(acme.customer().id(), from, resolved, 2)).isEqualTo(2);
 	}
 
 	@Test

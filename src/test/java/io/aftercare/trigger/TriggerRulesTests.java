@@ -45,6 +45,18 @@ class TriggerRulesTests {
 			.containsExactly("second ticket resolved for them within 30 days");
 		assertThat(this.rules.reasons(resolution(TicketPriority.LOW, false, 3)))
 			.containsExactly("third ticket resolved for them within 30 days");
+		assertThat(this.rules.reasons(resolution(TicketPriority.LOW, false, 21)))
+			.containsExactly("21st ticket resolved for them within 30 days");
+		assertThat(this.rules.reasons(resolution(TicketPriority.LOW, false, 12)))
+			.containsExactly("12th ticket resolved for them within 30 days");
+		assertThat(this.rules.reasons(resolution(TicketPriority.LOW, false, 53)))
+			.containsExactly("53rd ticket resolved for them within 30 days");
+	}
+
+	@Test
+	void aCustomerWithHundredsOfTicketsAMonthIsCountedOnlySoFar() {
+		assertThat(this.rules.reasons(resolution(TicketPriority.LOW, false, TriggerRules.COUNTED_AT_MOST)))
+			.containsExactly("100 or more tickets resolved for them within 30 days");
 	}
 
 	@Test
