@@ -102,6 +102,14 @@ public class Conversation {
 		this.clock = clock;
 	}
 
+	/**
+	 * Gets ready for the CSM's messages while they read the page: their book of customer
+	 * names is built in the background (a second or two at thousands of customers).
+	 */
+	public void prepare(Csm csm) {
+		this.books.prepare(csm);
+	}
+
 	/** The CSM's conversation so far, oldest first. */
 	public List<ChatEntry> history(Csm csm, int limit) {
 		return this.messages.recent(csm.username(), limit);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.aftercare.bench.BenchData.Book;
 import io.aftercare.bench.BenchData.BookCustomer;
@@ -156,11 +157,19 @@ final class Workload {
 		};
 	}
 
-	/** A chat turn as htmx sends it: the CSM asks for a customer's recent tickets. */
+	/**
+	 * A chat turn as htmx sends it: the CSM asks for a customer's recent tickets. Each
+	 * client thread is one signed-in CSM, who waits for an answer before typing again, as
+	 * in a browser (a random session per request sent one CSM's messages several at
+	 * once).
+	 */
 	private RequestSource chatTurn() {
 		List<String> signedIn = List.copyOf(this.chatSessions.keySet());
+		AtomicInteger clients = new AtomicInteger();
+		ThreadLocal<String> csmOfThisClient = ThreadLocal
+			.withInitial(() -> signedIn.get(clients.getAndIncrement() % signedIn.size()));
 		return (random) -> {
-			String username = signedIn.get(random.nextInt(signedIn.size()));
+			String username = csmOfThisClient.get();
 			ChatSignIns.Session session = this.chatSessions.get(username);
 			Book book = this.data.csmBooks()
 				.stream()

@@ -106,6 +106,7 @@ class ChatController {
 
 	@GetMapping("/chat")
 	String chat(Csm csm, Model model) {
+		this.conversation.prepare(csm);
 		model.addAttribute("csm", csm);
 		model.addAttribute("messages", this.views.of(csm, this.conversation.history(csm, HISTORY)));
 		panel(csm, model);
