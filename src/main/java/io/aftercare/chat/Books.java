@@ -14,7 +14,9 @@ import io.aftercare.account.Csm;
 import io.aftercare.chat.intent.Book;
 import io.aftercare.chat.intent.ContactName;
 import io.aftercare.chat.intent.CustomerName;
+import io.aftercare.customer.BookVersion;
 import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.NamedCustomer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +24,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Each CSM's {@link Book} as the chat reads messages against it. The names are read from
- * the database on every turn, so a customer added, renamed or handed to another CSM
- * counts at once; the book's indexes, which cost far more to build than to read (about a
- * second at 5,000 customers on two busy cores, see docs/performance.md), are rebuilt only
- * when those names changed. The most recently used books are kept, a few dozen at most. A
- * CSM opening the chat has their book {@linkplain #prepare prepared} in the background,
- * so that their first message does not wait for it.
+ * Each CSM's {@link Book} as the chat reads messages against it. The book's version is
+ * read from the database on every turn, so a customer added, renamed, handed to another
+ * CSM or given a contact counts at once; the names are read and the book's indexes (about
+ * a second at 5,000 customers on two busy cores, see docs/performance.md) built only when
+ * that version changed. The most recently used books are kept, a few dozen at most. A CSM
+ * opening the chat has their book {@linkplain #prepare prepared} in the background, so
+ * that their first message does not wait for it.
  */
 @Component
 class Books implements DisposableBean {
@@ -108,25 +110,27 @@ class Books implements DisposableBean {
 
 	/** The CSM's book as it is now. */
 	Book of(Csm csm) {
-		List<CustomerName> names = this.customers.names(csm, BOOK_LIMIT)
-			.stream()
-			.map((c) -> new CustomerName(c.id().value(), c.name()))
-			.toList();
-		List<ContactName> contacts = this.customers.contactNames(csm, CONTACT_LIMIT)
-			.stream()
-			.map((c) -> new ContactName(c.id().value(), c.customerId().value(), c.name()))
-			.toList();
+		// Read before the names: a change made meanwhile leaves a copy that is older than
+		// its version says, and is rebuilt on the next message, never the other way.
+		BookVersion version = this.customers.version(csm);
 		synchronized (this.building[Math.floorMod(csm.username().hashCode(), this.building.length)]) {
 			Kept same;
 			synchronized (this.kept) {
 				same = this.kept.get(csm.username());
 			}
-			if (same != null && same.names().equals(names) && same.contacts().equals(contacts)) {
+			if (same != null && same.version().equals(version)) {
 				return same.book();
 			}
+			List<NamedCustomer> named = this.customers.names(csm, BOOK_LIMIT);
+			List<CustomerName> names = named.stream().map((c) -> new CustomerName(c.id().value(), c.name())).toList();
+			List<ContactName> contacts = this.customers
+				.contactNames(named.stream().map(NamedCustomer::id).toList(), CONTACT_LIMIT)
+				.stream()
+				.map((c) -> new ContactName(c.id().value(), c.customerId().value(), c.name()))
+				.toList();
 			Book book = Book.of(names, contacts);
 			synchronized (this.kept) {
-				this.kept.put(csm.username(), new Kept(names, contacts, book));
+				this.kept.put(csm.username(), new Kept(version, book));
 			}
 			return book;
 		}
@@ -137,7 +141,7 @@ class Books implements DisposableBean {
 		this.preparing.shutdownNow();
 	}
 
-	private record Kept(List<CustomerName> names, List<ContactName> contacts, Book book) {
+	private record Kept(BookVersion version, Book book) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.aftercare.customer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,31 +110,55 @@ public class CustomerBook {
 	 * without the health lookup of a full {@link Customer}.
 	 */
 	public List<NamedCustomer> names(Csm viewer, int limit) {
-		return this.jdbc.sql("""
-				select id, name from customers where (cast(:owner as varchar) is null or owner_username = :owner)
-				order by name, id limit :limit
+		// Two statements rather than "owner is null or ...": PostgreSQL may plan a
+		// prepared statement once for all parameters, and that plan cannot use the
+		// owner's index.
+		String owner = viewer.ownerFilter();
+		return this.jdbc.sql((owner != null) ? """
+				select id, name from customers where owner_username = :owner order by name, id limit :limit
+				""" : """
+				select id, name from customers order by name, id limit :limit
 				""")
-			.param("owner", viewer.ownerFilter())
+			.param("owner", owner)
 			.param("limit", limit)
 			.query((rs, i) -> new NamedCustomer(new CustomerId(rs.getLong("id")), rs.getString("name")))
 			.list();
 	}
 
 	/**
-	 * Ids and names of the contacts of the CSM's book, by customer: so that naming a
-	 * contact ("write to David") names their customer.
+	 * Ids and names of the contacts of these customers, by customer: so that naming a
+	 * contact ("write to David") names their customer. The customers are the caller's, as
+	 * {@link #names} gave them.
 	 */
-	public List<NamedContact> contactNames(Csm viewer, int limit) {
+	public List<NamedContact> contactNames(Collection<CustomerId> customers, int limit) {
+		if (customers.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc.sql("""
-				select ct.id, ct.customer_id, ct.name from contacts ct join customers c on c.id = ct.customer_id
-				where (cast(:owner as varchar) is null or c.owner_username = :owner)
-				order by ct.customer_id, ct.id limit :limit
+				select id, customer_id, name from contacts where customer_id in (:customers)
+				order by customer_id, id limit :limit
 				""")
-			.param("owner", viewer.ownerFilter())
+			.param("customers", customers.stream().map(CustomerId::value).toList())
 			.param("limit", limit)
 			.query((rs, i) -> new NamedContact(new ContactId(rs.getLong("id")),
 					new CustomerId(rs.getLong("customer_id")), rs.getString("name")))
 			.list();
+	}
+
+	/**
+	 * The version of the CSM's book now: compare it to tell whether a copy is current.
+	 */
+	public BookVersion version(Csm viewer) {
+		String owner = viewer.ownerFilter();
+		return this.jdbc.sql((owner != null) ? """
+				select count(*) as customers, max(updated_at) as last_changed from customers
+				where owner_username = :owner
+				""" : """
+				select count(*) as customers, max(updated_at) as last_changed from customers
+				""")
+			.param("owner", owner)
+			.query((rs, i) -> new BookVersion(rs.getLong("customers"), SqlTime.instant(rs, "last_changed")))
+			.single();
 	}
 
 	public List<Contact> contacts(CustomerId customer) {

@@ -1,8 +1,10 @@
 package io.aftercare.customer;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,6 +190,7 @@ public class CustomerRegistry {
 						""")
 				.params(params)
 				.update();
+			touch(List.of(customer.value()), now);
 			return new Upserted<>(contactOf(record.key()).orElseThrow(), Change.CREATED);
 		}
 		ContactId id = contactOf(record.key()).orElseThrow();
@@ -200,7 +203,19 @@ public class CustomerRegistry {
 				       language = coalesce(cast(:language as varchar(16)), language), updated_at = :now
 				where source_system = :system and external_id = :externalId
 				""").params(params).update();
+		touch(List.of(customer.value(), stored.get().customerId()), now);
 		return new Upserted<>(id, Change.UPDATED);
+	}
+
+	/**
+	 * A contact's change is its customer's change too: the version of a CSM's book
+	 * ({@link CustomerBook#version}) is read from the customers alone.
+	 */
+	private void touch(List<Long> customers, OffsetDateTime now) {
+		this.jdbc.sql("update customers set updated_at = :now where id in (:ids)")
+			.param("now", now)
+			.param("ids", customers)
+			.update();
 	}
 
 	public Upserted<CustomerId> record(HealthRecord record) {

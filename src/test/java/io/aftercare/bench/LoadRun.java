@@ -47,8 +47,10 @@ public final class LoadRun {
 		BenchSettings settings = BenchSettings.fromSystemProperties();
 		section("Load run: " + settings);
 		printMachine();
+		SpringApplication aftercare = new SpringApplication(AftercareApplication.class);
+		ServerTimes serverTimes = ServerTimes.addTo(aftercare);
 		try (EmbeddedPostgres postgres = startPostgres();
-				ConfigurableApplicationContext app = start(postgres);
+				ConfigurableApplicationContext app = start(aftercare, postgres);
 				ConfigurableApplicationContext reference = ReferenceApp
 					.start(postgres.getJdbcUrl("postgres", "postgres"), "postgres")) {
 			DataSource database = postgres.getPostgresDatabase();
@@ -69,7 +71,7 @@ public final class LoadRun {
 			stats.enable();
 			LoadDriver driver = new LoadDriver();
 			probe(driver, workload);
-			List<Measured> measured = drive(driver, workload, stats);
+			List<Measured> measured = drive(driver, workload, stats, serverTimes);
 			List<QueryPlan> before = new QueryPlans(jdbc).explain();
 			section("Candidate indexes");
 			new CandidateIndexes(jdbc).create();
@@ -100,16 +102,17 @@ public final class LoadRun {
 	}
 
 	/** The figures of a phase and the statements that took the database's time. */
-	record Measured(PhaseResult result, QueryStats.Totals totals, List<QueryStats.Statement> statements) {
+	record Measured(PhaseResult result, ServerTimes.Summary server, QueryStats.Totals totals,
+			List<QueryStats.Statement> statements) {
 	}
 
 	private static EmbeddedPostgres startPostgres() throws IOException {
 		return EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
 	}
 
-	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
+	private static ConfigurableApplicationContext start(SpringApplication aftercare, EmbeddedPostgres postgres) {
 		long started = System.nanoTime();
-		ConfigurableApplicationContext app = new SpringApplication(AftercareApplication.class).run(
+		ConfigurableApplicationContext app = aftercare.run(
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--server.address=127.0.0.1", "--server.port=0",
 				"--aftercare.demo.load=always", "--aftercare.mail.outbox=target/bench-outbox",
@@ -182,7 +185,7 @@ public final class LoadRun {
 		}
 	}
 
-	private static List<Measured> drive(LoadDriver driver, Workload workload, QueryStats stats)
+	private static List<Measured> drive(LoadDriver driver, Workload workload, QueryStats stats, ServerTimes serverTimes)
 			throws InterruptedException {
 		section("Warm-up");
 		System.out.println(PhaseResult.TABLE_HEADER);
@@ -191,16 +194,18 @@ public final class LoadRun {
 		System.out.println(PhaseResult.TABLE_HEADER);
 		List<Measured> measured = new ArrayList<>();
 		for (Phase phase : workload.measured()) {
-			measured.add(measure(driver, phase, stats));
+			measured.add(measure(driver, phase, stats, serverTimes));
 		}
 		return measured;
 	}
 
-	private static Measured measure(LoadDriver driver, Phase phase, QueryStats stats) throws InterruptedException {
+	private static Measured measure(LoadDriver driver, Phase phase, QueryStats stats, ServerTimes serverTimes)
+			throws InterruptedException {
 		stats.reset();
+		serverTimes.reset();
 		PhaseResult result = driver.run(phase);
 		System.out.println(result.row());
-		return new Measured(result, stats.totals(), stats.top(STATEMENTS_PER_PHASE));
+		return new Measured(result, serverTimes.summary(), stats.totals(), stats.top(STATEMENTS_PER_PHASE));
 	}
 
 	private static void report(List<Measured> measured, List<QueryPlan> before, List<QueryPlan> after) {
@@ -209,12 +214,18 @@ public final class LoadRun {
 		measured.forEach((m) -> System.out.println(m.result().row()));
 		PhaseResult reference = measured.get(0).result();
 		section("Beside the bare reference (" + reference.phase().what() + ")");
-		System.out.println("| phase | req/s | × reference's req/s | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|");
+		System.out.println("""
+				| phase | req/s | × reference's req/s | p95 ms | p99 ms | server-side p50 / p95 / p99 ms |
+				|---|---:|---:|---:|---:|---:|""");
 		for (Measured m : measured) {
 			PhaseResult result = m.result();
-			System.out.printf("| %s | %.0f | %.2f | %.1f | %.1f |%n", result.phase().name(), result.throughput(),
+			ServerTimes.Summary server = m.server();
+			// The reference is another app: only Aftercare's requests are timed inside.
+			String inside = (server.requests() == 0) ? "n/a" : "%.1f / %.1f / %.1f"
+				.formatted(server.p50().toNanos() / 1e6, server.p95().toNanos() / 1e6, server.p99().toNanos() / 1e6);
+			System.out.printf("| %s | %.0f | %.2f | %.1f | %.1f | %s |%n", result.phase().name(), result.throughput(),
 					result.throughput() / reference.throughput(), result.p95().toNanos() / 1e6,
-					result.p99().toNanos() / 1e6);
+					result.p99().toNanos() / 1e6, inside);
 		}
 		measured.stream()
 			.map(Measured::result)
