@@ -36,6 +36,7 @@ import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,12 +137,42 @@ public class FollowUpManagement {
 	 * more, or a CSM's follow-up is open)
 	 */
 	public Optional<FollowUp> draftUnasked(CustomerId customerId, List<TicketId> ticketIds, List<String> why) {
+		// The draft is written outside the transaction, from the customer's open
+		// follow-ups
+		// as they were; when they changed meanwhile (the ticket's own redraft, a CSM's
+		// follow-up), it is written again from what they are now.
+		for (int attempt = 1;; attempt++) {
+			Attempt drafting = tryDraftUnasked(customerId, ticketIds, why);
+			if (!drafting.stale()) {
+				return drafting.drafted();
+			}
+			if (attempt == 3) {
+				throw new OptimisticLockingFailureException(
+						"the follow-ups of customer " + customerId.value() + " kept changing while drafting");
+			}
+		}
+	}
+
+	/**
+	 * An unasked draft, or none, unless the customer's open follow-ups changed meanwhile.
+	 */
+	private record Attempt(boolean stale, Optional<FollowUp> drafted) {
+
+		static final Attempt STALE = new Attempt(true, Optional.empty());
+
+		static Attempt done(Optional<FollowUp> drafted) {
+			return new Attempt(false, drafted);
+		}
+
+	}
+
+	private Attempt tryDraftUnasked(CustomerId customerId, List<TicketId> ticketIds, List<String> why) {
 		Csm aftercare = Csm.AFTERCARE;
 		Customer customer = this.customers.require(aftercare, customerId);
 		List<FollowUp> open = this.followUps.openForCustomer(customerId);
 		Optional<FollowUp> earlier = open.stream().filter(this::untouchedUnasked).findFirst();
 		if (open.size() > (earlier.isPresent() ? 1 : 0)) {
-			return Optional.empty();
+			return Attempt.done(Optional.empty());
 		}
 		Set<TicketId> wanted = new LinkedHashSet<>(ticketIds);
 		earlier.ifPresent((draft) -> wanted.addAll(draft.tickets()));
@@ -153,27 +184,43 @@ public class FollowUpManagement {
 			.sorted(MOST_SIGNIFICANT_FIRST)
 			.toList();
 		if (assessed.isEmpty()) {
-			return Optional.empty();
+			return Attempt.done(Optional.empty());
 		}
 		TicketAssessment primary = assessed.get(0);
 		List<Ticket> others = assessed.subList(1, assessed.size()).stream().map((a) -> a.context().ticket()).toList();
 		Written written = write(customer, primary, primary.assessment().level(), others, aftercare, null);
 		String reason = "Drafted by Aftercare because: " + String.join("; ", why);
-		return Optional.of(this.transaction.execute((status) -> {
+		return this.transaction.execute((status) -> {
+			List<FollowUp> locked = this.followUps.lockOpenForCustomer(customerId);
+			if (!sameFollowUps(locked, open)) {
+				return Attempt.STALE;
+			}
 			Instant now = this.clock.instant();
-			earlier.flatMap((draft) -> this.followUps.find(draft.id()))
-				.filter(this::untouchedUnasked)
-				.ifPresent((draft) -> discard(draft, aftercare, "replaced by a follow-up that also covers "
-						+ String.join(", ", others.stream().map(Ticket::number).toList()), now));
-			return store(written, others.stream().map(Ticket::id).toList(), aftercare.username(), reason, now);
-		}));
+			for (FollowUp replaced : locked) {
+				// Only the earlier draft: any other open follow-up returned above.
+				discard(replaced, aftercare, "replaced by a follow-up that also covers "
+						+ String.join(", ", others.stream().map(Ticket::number).toList()), now);
+			}
+			return Attempt.done(Optional
+				.of(store(written, others.stream().map(Ticket::id).toList(), aftercare.username(), reason, now)));
+		});
+	}
+
+	/** The same follow-ups, in the same version: nobody changed them in between. */
+	private static boolean sameFollowUps(List<FollowUp> now, List<FollowUp> before) {
+		return now.stream()
+			.map((f) -> f.id() + "@" + f.version())
+			.toList()
+			.equals(before.stream().map((f) -> f.id() + "@" + f.version()).toList());
 	}
 
 	/**
 	 * Drafts a follow-up on hold anew, once its tickets are resolved again: the reopening
 	 * may have changed what it should say, and how much care it needs.
+	 * @return the new draft, or empty when the follow-up was no longer on hold by then
+	 * (Aftercare's draft for the customer's other resolutions replaced it meanwhile)
 	 */
-	FollowUp redraft(FollowUp held) {
+	Optional<FollowUp> redraft(FollowUp held) {
 		Csm aftercare = Csm.AFTERCARE;
 		Customer customer = this.customers.require(aftercare, held.customerId());
 		Ticket ticket = ticketOf(held);
@@ -186,10 +233,16 @@ public class FollowUpManagement {
 		FollowUpLevel level = (held.level() != held.assessedLevel()) ? held.level() : assessed.assessment().level();
 		Written written = write(customer, assessed, level, others, aftercare, held.authorship().language());
 		return this.transaction.execute((status) -> {
+			Optional<FollowUp> current = this.followUps.lockOpenForCustomer(held.customerId())
+				.stream()
+				.filter((f) -> f.id().equals(held.id()) && f.status() == FollowUpStatus.ON_HOLD)
+				.findFirst();
+			if (current.isEmpty()) {
+				return Optional.empty();
+			}
 			Instant now = this.clock.instant();
-			FollowUp current = this.followUps.find(held.id()).orElseThrow();
-			discard(current, aftercare, "drafted anew: the ticket was resolved again", now);
-			return store(written, held.alsoCovers(), held.createdBy(), null, now);
+			discard(current.get(), aftercare, "drafted anew: the ticket was resolved again", now);
+			return Optional.of(store(written, held.alsoCovers(), held.createdBy(), null, now));
 		});
 	}
 

@@ -82,6 +82,17 @@ class FollowUps {
 				""").param("customer", customerId.value()).query(this::followUp).list();
 	}
 
+	/**
+	 * The customer's open follow-ups, newest first, locked until the transaction ends:
+	 * two changes to them (a ticket's redraft, Aftercare's draft for the customer) take
+	 * turns, and the second sees what the first did.
+	 */
+	List<FollowUp> lockOpenForCustomer(CustomerId customerId) {
+		return this.jdbc.sql("select * from support_followups where customer_id = :customer and status in " + OPEN + """
+				order by created_at desc, id desc for update
+				""").param("customer", customerId.value()).query(this::followUp).list();
+	}
+
 	/** When the customer last got a follow-up, if ever. */
 	Optional<Instant> lastSentTo(CustomerId customerId) {
 		return this.jdbc.sql("""
