@@ -20,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The chat's language model path against a local server speaking OpenAI's
@@ -207,6 +208,16 @@ class ModelPathIntegrationTests {
 		this.openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(
 				aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"choi")));
 		assertThat(answer(ODD).text()).isEqualTo("What would you like to do for TechFlow?");
+	}
+
+	@Test
+	void asksTheModelOnceWhenItFails() {
+		this.openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(503)));
+		assertThat(answer(ODD).text()).isEqualTo("What would you like to do for TechFlow?");
+		// A client that retried would ask again within a few seconds, for nobody.
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.openAi.getAllServeEvents().size() == 1);
 	}
 
 	@Test

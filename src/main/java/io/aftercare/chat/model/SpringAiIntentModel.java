@@ -6,11 +6,11 @@ import java.util.Optional;
 
 import io.aftercare.chat.IntentModel;
 import io.aftercare.chat.intent.ModelAnswer;
+import io.aftercare.shared.model.ModelCalls;
 
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -57,26 +57,18 @@ public final class SpringAiIntentModel implements IntentModel {
 				? new Prompt(List.of(new SystemMessage(INSTRUCTIONS), new UserMessage(fenced)), options(openAi))
 				: new Prompt(List.of(new SystemMessage(INSTRUCTIONS + "\nThe JSON schema:\n" + ModelAnswer.SCHEMA),
 						new UserMessage(fenced)));
-		ChatResponse response = this.model.call(prompt);
-		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
-			return Optional.empty();
-		}
-		return Optional.ofNullable(response.getResult().getOutput().getText());
+		return ModelCalls.text(this.model.call(prompt));
 	}
 
-	// The configured options (model, ...) with a schema-constrained answer, no
-	// creativity,
-	// and the chat's patience as the request's timeout.
+	// A schema-constrained answer and no creativity, within the chat's patience.
 	private OpenAiChatOptions options(OpenAiChatModel openAi) {
-		OpenAiChatOptions configured = openAi.getOptions();
-		OpenAiChatOptions.Builder options = (configured != null) ? configured.mutate() : OpenAiChatOptions.builder();
-		return options.temperature(0.0)
+		return ModelCalls.options(openAi, this.timeout)
+			.temperature(0.0)
 			.responseFormat(OpenAiChatModel.ResponseFormat.builder()
 				.type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA)
 				.jsonSchema(ModelAnswer.SCHEMA)
 				.strict(true)
 				.build())
-			.timeout(this.timeout)
 			.build();
 	}
 

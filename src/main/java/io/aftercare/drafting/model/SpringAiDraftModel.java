@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.aftercare.drafting.DraftModel;
+import io.aftercare.shared.model.ModelCalls;
 
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -38,10 +39,7 @@ public final class SpringAiDraftModel implements DraftModel {
 		Prompt prompt = (this.model instanceof OpenAiChatModel openAi) ? new Prompt(messages, options(openAi))
 				: new Prompt(messages);
 		ChatResponse response = this.model.call(prompt);
-		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
-			return new Answer(null, tokens(response));
-		}
-		return new Answer(response.getResult().getOutput().getText(), tokens(response));
+		return new Answer(ModelCalls.text(response).orElse(null), tokens(response));
 	}
 
 	private static int tokens(ChatResponse response) {
@@ -54,10 +52,8 @@ public final class SpringAiDraftModel implements DraftModel {
 	}
 
 	private OpenAiChatOptions options(OpenAiChatModel openAi) {
-		OpenAiChatOptions configured = openAi.getOptions();
-		OpenAiChatOptions.Builder options = (configured != null) ? configured.mutate() : OpenAiChatOptions.builder();
 		// The writer's own timeout is the one that counts; the client's is a backstop.
-		return options.temperature(0.4).timeout(this.timeout.plusSeconds(2)).maxRetries(0).build();
+		return ModelCalls.options(openAi, this.timeout.plusSeconds(2)).temperature(0.4).build();
 	}
 
 }
