@@ -191,27 +191,19 @@ public class Ingestion {
 		List<RecordOutcome> outcomes = new ArrayList<>(records.size());
 		int next = 0;
 		for (Submission<T> submission : records) {
-			if (!submission.readable()) {
-				outcomes.add(RecordOutcome.rejected(submission.index(), submission.key(), submission.reason()));
-				continue;
-			}
-			Stored one = stored.get(next++);
-			one.announcements().forEach(this.events::publishEvent);
-			outcomes
-				.add(RecordOutcome.stored(submission.index(), key.apply(submission.data()), one.change(), one.id()));
+			outcomes.add(submission.readable() ? announce(submission, key.apply(submission.data()), stored.get(next++))
+					: unreadable(submission));
 		}
 		return outcomes;
 	}
 
 	private <T> RecordOutcome apply(Submission<T> submission, Function<T, String> key, Function<T, Stored> store) {
 		if (!submission.readable()) {
-			return RecordOutcome.rejected(submission.index(), submission.key(), submission.reason());
+			return unreadable(submission);
 		}
 		String name = key.apply(submission.data());
 		try {
-			Stored stored = this.record.execute((status) -> store.apply(submission.data()));
-			stored.announcements().forEach(this.events::publishEvent);
-			return RecordOutcome.stored(submission.index(), name, stored.change(), stored.id());
+			return announce(submission, name, this.record.execute((status) -> store.apply(submission.data())));
 		}
 		catch (IllegalArgumentException | InvalidInputException | NotFoundException | RefusedException ex) {
 			return RecordOutcome.rejected(submission.index(), name, ex.getMessage());
@@ -221,6 +213,16 @@ public class Ingestion {
 		}
 		// Anything else (the database is gone, a bug) is no fault of the record: it fails
 		// the chunk, and the sender can send the whole batch again, which is idempotent.
+	}
+
+	private static RecordOutcome unreadable(Submission<?> submission) {
+		return RecordOutcome.rejected(submission.index(), submission.key(), submission.reason());
+	}
+
+	/** The stored record's outcome, once what it announces is published. */
+	private RecordOutcome announce(Submission<?> submission, String name, Stored stored) {
+		stored.announcements().forEach(this.events::publishEvent);
+		return RecordOutcome.stored(submission.index(), name, stored.change(), stored.id());
 	}
 
 	/**
