@@ -147,6 +147,7 @@ public class CustomerBook {
 
 	/**
 	 * The version of the CSM's book now: compare it to tell whether a copy is current.
+	 * Read from the owner's index alone (V72); an admin's counts every customer.
 	 */
 	public BookVersion version(Csm viewer) {
 		String owner = viewer.ownerFilter();
