@@ -138,9 +138,8 @@ public class FollowUpManagement {
 	 */
 	public Optional<FollowUp> draftUnasked(CustomerId customerId, List<TicketId> ticketIds, List<String> why) {
 		// The draft is written outside the transaction, from the customer's open
-		// follow-ups
-		// as they were; when they changed meanwhile (the ticket's own redraft, a CSM's
-		// follow-up), it is written again from what they are now.
+		// follow-ups as they were; when they changed meanwhile (the ticket's own
+		// redraft, a CSM's follow-up), it is written again from what they are now.
 		for (int attempt = 1;; attempt++) {
 			Attempt drafting = tryDraftUnasked(customerId, ticketIds, why);
 			if (!drafting.stale()) {
@@ -208,10 +207,11 @@ public class FollowUpManagement {
 
 	/** The same follow-ups, in the same version: nobody changed them in between. */
 	private static boolean sameFollowUps(List<FollowUp> now, List<FollowUp> before) {
-		return now.stream()
-			.map((f) -> f.id() + "@" + f.version())
-			.toList()
-			.equals(before.stream().map((f) -> f.id() + "@" + f.version()).toList());
+		return versions(now).equals(versions(before));
+	}
+
+	private static List<String> versions(List<FollowUp> followUps) {
+		return followUps.stream().map((f) -> f.id().value() + "@" + f.version()).toList();
 	}
 
 	/**

@@ -77,9 +77,7 @@ class FollowUps {
 
 	/** The open follow-ups of a customer, newest first. */
 	List<FollowUp> openForCustomer(CustomerId customerId) {
-		return this.jdbc.sql("select * from support_followups where customer_id = :customer and status in " + OPEN + """
-				order by created_at desc, id desc
-				""").param("customer", customerId.value()).query(this::followUp).list();
+		return openForCustomer(customerId, "");
 	}
 
 	/**
@@ -88,9 +86,16 @@ class FollowUps {
 	 * turns, and the second sees what the first did.
 	 */
 	List<FollowUp> lockOpenForCustomer(CustomerId customerId) {
-		return this.jdbc.sql("select * from support_followups where customer_id = :customer and status in " + OPEN + """
-				order by created_at desc, id desc for update
-				""").param("customer", customerId.value()).query(this::followUp).list();
+		return openForCustomer(customerId, " for update");
+	}
+
+	private List<FollowUp> openForCustomer(CustomerId customerId, String lock) {
+		return this.jdbc
+			.sql("select * from support_followups where customer_id = :customer and status in " + OPEN
+					+ " order by created_at desc, id desc" + lock)
+			.param("customer", customerId.value())
+			.query(this::followUp)
+			.list();
 	}
 
 	/** When the customer last got a follow-up, if ever. */

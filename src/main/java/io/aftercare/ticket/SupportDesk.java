@@ -76,11 +76,6 @@ public class SupportDesk {
 				""".formatted(COLUMNS), Map.of("customer", customer.value(), "number", cleaned));
 	}
 
-	/** A ticket by the key its desk gave it, whoever's customer it belongs to. */
-	public Optional<Ticket> findBySource(SourceKey key) {
-		return Optional.ofNullable(findBySources(List.of(key)).get(key));
-	}
-
 	/**
 	 * Tickets opened or resolved within the window (since its start, before its end when
 	 * it has one), newest activity first.

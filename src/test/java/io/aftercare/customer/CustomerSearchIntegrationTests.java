@@ -66,9 +66,8 @@ class CustomerSearchIntegrationTests {
 	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
 	@Transactional
 	void postgresqlFindsTheMatchesThroughTheTrigramIndex() {
-		// The demo's 31 customers are scanned faster than any index is read; forbidding
-		// the
-		// scan shows the plan 100,000 customers get (docs/performance.md).
+		// The demo's 31 customers are scanned faster than any index is read;
+		// forbidding the scan shows the plan 100,000 customers get.
 		this.jdbc.sql("set local enable_seqscan = off").update();
 		String plan = String.join("\n", this.jdbc.sql("""
 				explain select * from (select * from customers c

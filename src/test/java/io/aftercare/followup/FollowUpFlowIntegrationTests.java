@@ -123,9 +123,8 @@ class FollowUpFlowIntegrationTests {
 			.isEqualTo("APPROVED")
 			.jsonPath("$.approval.approvedBy")
 			.isEqualTo("sam");
-		// The reminder module schedules the suggested reminders as soon as it hears of
-		// the
-		// approval.
+		// The reminder module schedules the suggested reminders as soon as it hears
+		// of the approval.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> this.sam.get("/api/followups/" + id)
 				.expectBody()
