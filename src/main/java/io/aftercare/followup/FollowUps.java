@@ -3,6 +3,7 @@ package io.aftercare.followup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +44,10 @@ class FollowUps {
 	}
 
 	Optional<FollowUp> find(FollowUpId id) {
-		return this.jdbc.sql("select * from support_followups where id = :id")
+		return complete(this.jdbc.sql("select * from support_followups where id = :id")
 			.param("id", id.value())
-			.query(this::followUp)
-			.optional();
+			.query(this::row)
+			.list()).stream().findFirst();
 	}
 
 	private static final String OPEN = "('DRAFT', 'APPROVED', 'QUEUED', 'FAILED', 'ON_HOLD')";
@@ -56,14 +57,17 @@ class FollowUps {
 	 * approved, queued, failed or on hold.
 	 */
 	Optional<FollowUp> openForTicket(TicketId ticketId) {
-		return this.jdbc.sql("select * from support_followups where ticket_id = :ticket and status in " + OPEN + """
-				order by created_at desc, id desc limit 1
-				""").param("ticket", ticketId.value()).query(this::followUp).optional();
+		return complete(
+				this.jdbc.sql("select * from support_followups where ticket_id = :ticket and status in " + OPEN + """
+						order by created_at desc, id desc limit 1
+						""").param("ticket", ticketId.value()).query(this::row).list())
+			.stream()
+			.findFirst();
 	}
 
 	/** The open follow-ups that speak of a ticket, as their own or beside it. */
 	List<FollowUp> openCovering(TicketId ticketId) {
-		return this.jdbc
+		return complete(this.jdbc
 			.sql("select * from support_followups f where f.status in " + OPEN
 					+ """
 							  and (f.ticket_id = :ticket
@@ -71,8 +75,8 @@ class FollowUps {
 							order by f.id
 							""")
 			.param("ticket", ticketId.value())
-			.query(this::followUp)
-			.list();
+			.query(this::row)
+			.list());
 	}
 
 	/** The open follow-ups of a customer, newest first. */
@@ -90,12 +94,12 @@ class FollowUps {
 	}
 
 	private List<FollowUp> openForCustomer(CustomerId customerId, String lock) {
-		return this.jdbc
+		return complete(this.jdbc
 			.sql("select * from support_followups where customer_id = :customer and status in " + OPEN
 					+ " order by created_at desc, id desc" + lock)
 			.param("customer", customerId.value())
-			.query(this::followUp)
-			.list();
+			.query(this::row)
+			.list());
 	}
 
 	/** When the customer last got a follow-up, if ever. */
@@ -110,7 +114,7 @@ class FollowUps {
 	 * newest first.
 	 */
 	List<FollowUp> inBook(String owner, FollowUpStatus status, int limit) {
-		return this.jdbc.sql("""
+		return complete(this.jdbc.sql("""
 				select f.* from support_followups f join customers c on c.id = f.customer_id
 				where (cast(:owner as varchar) is null or c.owner_username = :owner) and f.status = :status
 				order by f.created_at desc, f.id desc limit :limit
@@ -118,8 +122,8 @@ class FollowUps {
 			.param("owner", owner)
 			.param("status", status.name())
 			.param("limit", limit)
-			.query(this::followUp)
-			.list();
+			.query(this::row)
+			.list());
 	}
 
 	/**
@@ -140,7 +144,7 @@ class FollowUps {
 	 * {@code sentSince}, newest first: what the side panel shows of deliveries.
 	 */
 	List<FollowUp> deliveries(String owner, Instant sentSince, int limit) {
-		return this.jdbc.sql("""
+		return complete(this.jdbc.sql("""
 				select f.* from support_followups f join customers c on c.id = f.customer_id
 				where (cast(:owner as varchar) is null or c.owner_username = :owner)
 				  and (f.status in ('QUEUED', 'SENDING', 'FAILED') or (f.status = 'SENT' and f.sent_at >= :since))
@@ -149,23 +153,23 @@ class FollowUps {
 			.param("owner", owner)
 			.param("since", SqlTime.utc(sentSince))
 			.param("limit", limit)
-			.query(this::followUp)
-			.list();
+			.query(this::row)
+			.list());
 	}
 
 	/** The newest follow-up of a ticket that went out. */
 	Optional<FollowUp> lastSentForTicket(TicketId ticketId) {
-		return this.jdbc.sql("""
+		return complete(this.jdbc.sql("""
 				select * from support_followups where ticket_id = :ticket and status = 'SENT'
 				order by sent_at desc, id desc limit 1
-				""").param("ticket", ticketId.value()).query(this::followUp).optional();
+				""").param("ticket", ticketId.value()).query(this::row).list()).stream().findFirst();
 	}
 
 	List<FollowUp> ofCustomer(CustomerId customerId, int limit) {
-		return this.jdbc.sql("""
+		return complete(this.jdbc.sql("""
 				select * from support_followups where customer_id = :customer order by created_at desc, id desc
 				limit :limit
-				""").param("customer", customerId.value()).param("limit", limit).query(this::followUp).list();
+				""").param("customer", customerId.value()).param("limit", limit).query(this::row).list());
 	}
 
 	/**
@@ -319,32 +323,109 @@ class FollowUps {
 		}
 	}
 
-	private FollowUp followUp(ResultSet rs, int row) throws SQLException {
+	/**
+	 * A follow-up's row, read: what it covers besides its own ticket and its suggested
+	 * reminders are read for all rows of a query at once ({@link #complete}).
+	 */
+	private interface Row {
+
+		FollowUpId id();
+
+		FollowUp with(List<TicketId> alsoCovers, List<SuggestedReminder> suggestedReminders);
+
+	}
+
+	private Row row(ResultSet rs, int row) throws SQLException {
+		// Everything is read now, while the row is current; the follow-up is made once
+		// its lists are read.
 		FollowUpId id = new FollowUpId(rs.getLong("id"));
+		CustomerId customer = new CustomerId(rs.getLong("customer_id"));
+		TicketId ticket = new TicketId(rs.getLong("ticket_id"));
+		FollowUpLevel level = FollowUpLevel.valueOf(rs.getString("level"));
+		FollowUpLevel assessedLevel = FollowUpLevel.valueOf(rs.getString("assessed_level"));
+		String overriddenBy = rs.getString("level_overridden_by");
+		List<String> reasons = lines(rs.getString("reasons"));
+		List<String> offers = lines(rs.getString("offers"));
+		FollowUp.Recipient recipient = new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email"));
+		Draft generated = new Draft(rs.getString("generated_subject"), rs.getString("generated_body"));
+		String createdBy = rs.getString("created_by");
+		Instant createdAt = SqlTime.instant(rs, "created_at");
+		int version = rs.getInt("version");
+		FollowUpStatus status = FollowUpStatus.valueOf(rs.getString("status"));
 		String editedSubject = rs.getString("edited_subject");
 		Draft edited = (editedSubject != null) ? new Draft(editedSubject, rs.getString("edited_body")) : null;
+		String editedBy = rs.getString("edited_by");
+		Instant editedAt = SqlTime.instant(rs, "edited_at");
+		int contentVersion = rs.getInt("content_version");
 		int approvedVersion = rs.getInt("approved_version");
 		Integer approved = rs.wasNull() ? null : approvedVersion;
-		return new FollowUp(id, new CustomerId(rs.getLong("customer_id")), new TicketId(rs.getLong("ticket_id")),
-				alsoCovers(id), FollowUpLevel.valueOf(rs.getString("level")),
-				FollowUpLevel.valueOf(rs.getString("assessed_level")), rs.getString("level_overridden_by"),
-				lines(rs.getString("reasons")), lines(rs.getString("offers")), suggestedReminders(id),
-				new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
-				new Draft(rs.getString("generated_subject"), rs.getString("generated_body")),
-				rs.getString("created_by"), SqlTime.instant(rs, "created_at"), rs.getInt("version"),
-				FollowUpStatus.valueOf(rs.getString("status")), edited, rs.getString("edited_by"),
-				SqlTime.instant(rs, "edited_at"), rs.getInt("content_version"), approved, rs.getString("approved_by"),
-				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
-				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"), rs.getString("send_channel"),
-				new FollowUp.Sending(SqlTime.instant(rs, "send_at"), rs.getString("send_task"),
-						rs.getInt("send_attempts"), rs.getString("send_requested_by"),
-						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
-				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
-				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"))
-			.withAnswer(answer(rs))
-			.writtenBy(new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
-					Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
-					rs.getInt("model_tokens")));
+		String approvedBy = rs.getString("approved_by");
+		Instant approvedAt = SqlTime.instant(rs, "approved_at");
+		Instant sendRequestedAt = SqlTime.instant(rs, "send_requested_at");
+		Instant sentAt = SqlTime.instant(rs, "sent_at");
+		String messageId = rs.getString("message_id");
+		String sendChannel = rs.getString("send_channel");
+		FollowUp.Sending sending = new FollowUp.Sending(SqlTime.instant(rs, "send_at"), rs.getString("send_task"),
+				rs.getInt("send_attempts"), rs.getString("send_requested_by"), rs.getString("provider_message_id"),
+				rs.getString("provider_thread_id"));
+		DeliveryStatus delivery = DeliveryStatus.valueOf(rs.getString("delivery_status"));
+		String deliveryDetail = rs.getString("delivery_detail");
+		ResponseStatus response = ResponseStatus.valueOf(rs.getString("response_status"));
+		String holdReason = rs.getString("hold_reason");
+		FollowUpAnswer answer = answer(rs);
+		DraftAuthorship authorship = new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
+				Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
+				rs.getInt("model_tokens"));
+		return new Row() {
+
+			@Override
+			public FollowUpId id() {
+				return id;
+			}
+
+			@Override
+			public FollowUp with(List<TicketId> alsoCovers, List<SuggestedReminder> suggestedReminders) {
+				return new FollowUp(id, customer, ticket, alsoCovers, level, assessedLevel, overriddenBy, reasons,
+						offers, suggestedReminders, recipient, generated, createdBy, createdAt, version, status, edited,
+						editedBy, editedAt, contentVersion, approved, approvedBy, approvedAt, sendRequestedAt, sentAt,
+						messageId, sendChannel, sending, delivery, deliveryDetail, response, holdReason)
+					.withAnswer(answer)
+					.writtenBy(authorship);
+			}
+
+		};
+	}
+
+	/**
+	 * The follow-ups of these rows, with what each covers besides its own ticket and its
+	 * suggested reminders: two queries for all of them, not two for each.
+	 */
+	private List<FollowUp> complete(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = rows.stream().map((row) -> row.id().value()).toList();
+		Map<Long, List<TicketId>> covers = new HashMap<>();
+		this.jdbc.sql("""
+				select followup_id, ticket_id from followup_tickets where followup_id in (:ids)
+				order by followup_id, ticket_id
+				""").param("ids", ids).query((rs) -> {
+			covers.computeIfAbsent(rs.getLong("followup_id"), (k) -> new ArrayList<>())
+				.add(new TicketId(rs.getLong("ticket_id")));
+		});
+		Map<Long, List<SuggestedReminder>> reminders = new HashMap<>();
+		this.jdbc.sql("""
+				select followup_id, due_in_days, note, promise from followup_suggested_reminders
+				where followup_id in (:ids) order by followup_id, position
+				""").param("ids", ids).query((rs) -> {
+			reminders.computeIfAbsent(rs.getLong("followup_id"), (k) -> new ArrayList<>())
+				.add(new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")), rs.getString("note"),
+						rs.getString("promise")));
+		});
+		return rows.stream()
+			.map((row) -> row.with(covers.getOrDefault(row.id().value(), List.of()),
+					reminders.getOrDefault(row.id().value(), List.of())))
+			.toList();
 	}
 
 	private static FollowUpAnswer answer(ResultSet rs) throws SQLException {
@@ -355,24 +436,6 @@ class FollowUps {
 		return new FollowUpAnswer(SqlTime.instant(rs, "responded_at"), FollowUpAnswer.Via.valueOf(via),
 				rs.getString("answer_text"), rs.getString("response_tone"), rs.getDouble("answer_sentiment"),
 				rs.getString("answer_reason"));
-	}
-
-	private List<TicketId> alsoCovers(FollowUpId followUpId) {
-		return this.jdbc.sql("select ticket_id from followup_tickets where followup_id = :id order by ticket_id")
-			.param("id", followUpId.value())
-			.query((rs, i) -> new TicketId(rs.getLong("ticket_id")))
-			.list();
-	}
-
-	private List<SuggestedReminder> suggestedReminders(FollowUpId followUpId) {
-		return this.jdbc.sql("""
-				select due_in_days, note, promise from followup_suggested_reminders where followup_id = :id
-				order by position
-				""")
-			.param("id", followUpId.value())
-			.query((rs, i) -> new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")),
-					rs.getString("note"), rs.getString("promise")))
-			.list();
 	}
 
 	private static List<String> lines(String text) {
