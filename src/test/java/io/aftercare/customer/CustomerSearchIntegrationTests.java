@@ -1,14 +1,12 @@
 package io.aftercare.customer;
 
 import java.util.List;
-import java.util.Map;
 
 import io.aftercare.AftercareIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,17 +80,8 @@ class CustomerSearchIntegrationTests {
 	}
 
 	private List<String> names(String user, String query, int limit, int offset) {
-		List<Map<String, Object>> found = this.http.get()
-			.uri("/api/customers?query={query}&limit={limit}&offset={offset}", query, limit, offset)
-			.headers((h) -> h.setBasicAuth(user, "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return found.stream().map((customer) -> (String) customer.get("name")).toList();
+		return CustomerNames.of(this.http, user, "demo", "/api/customers?query={query}&limit={limit}&offset={offset}",
+				query, limit, offset);
 	}
 
 }

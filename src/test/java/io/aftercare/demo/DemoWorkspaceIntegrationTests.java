@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.customer.CustomerNames;
 import io.aftercare.EventListeners;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -192,17 +192,7 @@ class DemoWorkspaceIntegrationTests {
 	}
 
 	private List<String> customerNames(String username, String password) {
-		List<Map<String, Object>> customers = this.http.get()
-			.uri("/api/customers?limit=200")
-			.headers((headers) -> headers.setBasicAuth(username, password))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return customers.stream().map((customer) -> (String) customer.get("name")).toList();
+		return CustomerNames.of(this.http, username, password, "/api/customers?limit=200");
 	}
 
 	private static Instant instant(Object timestamp) {
