@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.aftercare.customer.Contact;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerSignals;
 import io.aftercare.customer.HealthEntry;
 import io.aftercare.ticket.CommentAuthor;
 import io.aftercare.ticket.Participant;
@@ -43,6 +44,8 @@ public class ImpactAssessor {
 
 	private final CustomerBook customers;
 
+	private final CustomerSignals signals;
+
 	private final SupportDesk desk;
 
 	private final AssessmentSettings settings;
@@ -53,9 +56,10 @@ public class ImpactAssessor {
 
 	private final Clock clock;
 
-	ImpactAssessor(CustomerBook customers, SupportDesk desk, AssessmentSettings settings, SentimentAnalyzer analyzer,
-			Clock clock) {
+	ImpactAssessor(CustomerBook customers, CustomerSignals signals, SupportDesk desk, AssessmentSettings settings,
+			SentimentAnalyzer analyzer, Clock clock) {
 		this.customers = customers;
+		this.signals = signals;
 		this.desk = desk;
 		this.settings = settings;
 		this.rules = new ImpactRules(settings);
@@ -112,7 +116,7 @@ public class ImpactAssessor {
 		return new TicketContext(ticket, customer, requester, stakeholders(participants, requester),
 				participants.stream().filter((p) -> p.side() == ParticipantSide.VENDOR).toList(), before, lowest,
 				current, trend, related, relatedWindow, Math.max(1, resolvedLately), this.tone.read(customerWords),
-				Duration.between(opened, resolved));
+				Duration.between(opened, resolved), this.signals.openRisks(customer.id(), now));
 	}
 
 	static TicketFacts facts(TicketContext context) {
@@ -121,7 +125,8 @@ public class ImpactAssessor {
 		return new TicketFacts(ticket.priority(), context.timeToResolve(), ticket.escalated(), ticket.reopenCount(),
 				context.stakeholders().size(), context.healthDrop(), context.relatedTickets().size(),
 				context.resolvedInRepeatWindow(), context.customerTone(), customer.tier(), customer.arr(),
-				customer.atRisk(), ticket.productArea(), ticket.resolutionSummary());
+				customer.atRisk(), context.openRisks().isEmpty() ? null : context.openRisks().get(0).detail(),
+				ticket.productArea(), ticket.resolutionSummary());
 	}
 
 	/**

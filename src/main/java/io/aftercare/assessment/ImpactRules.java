@@ -215,7 +215,10 @@ public final class ImpactRules {
 	// relationship is fragile, the customer keeps needing support, or they were angry.
 	private List<String> floors(TicketFacts facts) {
 		List<String> floors = new ArrayList<>();
-		if (facts.atRisk()) {
+		if (facts.riskSignal() != null) {
+			floors.add("Customer is at risk: " + facts.riskSignal());
+		}
+		else if (facts.atRisk()) {
 			floors.add("Customer is at risk");
 		}
 		if (facts.resolvedInRepeatWindow() >= this.settings.repeatTickets()) {

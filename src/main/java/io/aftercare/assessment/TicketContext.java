@@ -6,6 +6,7 @@ import java.util.List;
 import io.aftercare.customer.Contact;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.HealthEntry;
+import io.aftercare.customer.RiskSignal;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketDurations;
@@ -31,13 +32,14 @@ import io.aftercare.ticket.TicketDurations;
 public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
 		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
 		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, Duration relatedWindow, int resolvedInRepeatWindow,
-		Tone customerTone, Duration timeToResolve) {
+		Tone customerTone, Duration timeToResolve, List<RiskSignal> openRisks) {
 
 	public TicketContext {
 		stakeholders = List.copyOf(stakeholders);
 		supportTeam = List.copyOf(supportTeam);
 		healthTrend = List.copyOf(healthTrend);
 		relatedTickets = List.copyOf(relatedTickets);
+		openRisks = List.copyOf(openRisks);
 	}
 
 	/**

@@ -26,12 +26,15 @@ import org.springframework.util.Assert;
  * @param tier the customer's commercial tier
  * @param arr the customer's annual recurring revenue, {@code null} when unknown
  * @param atRisk whether the customer is flagged at risk
+ * @param riskSignal what else puts the customer at risk now (their last answer to a
+ * follow-up read frustrated), in words for the CSM; {@code null} when nothing does
  * @param productArea the product area of the ticket ("API"), {@code null} when unknown
  * @param resolutionSummary how support resolved it, {@code null} when unknown
  */
 public record TicketFacts(TicketPriority priority, Duration timeToResolve, boolean escalated, int reopenCount,
 		int customerStakeholders, Integer healthDrop, int relatedTickets, int resolvedInRepeatWindow, Tone customerTone,
-		CustomerTier tier, BigDecimal arr, boolean atRisk, String productArea, String resolutionSummary) {
+		CustomerTier tier, BigDecimal arr, boolean atRisk, String riskSignal, String productArea,
+		String resolutionSummary) {
 
 	public TicketFacts {
 		Assert.notNull(priority, "Priority must not be null");

@@ -1,7 +1,9 @@
 package io.aftercare.customer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.aftercare.shared.SqlTime;
@@ -17,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CustomerSignals {
+
+	/** How long a risk signal counts when nothing clears it. */
+	public static final Duration RISK_LASTS = Duration.ofDays(90);
 
 	private final JdbcClient jdbc;
 
@@ -43,13 +48,42 @@ public class CustomerSignals {
 			.update();
 	}
 
-	/** Open risk signals of the customer, as their details, newest first. */
+	/**
+	 * Open risk signals of the customer, newest first: raised within {@link #RISK_LASTS}
+	 * before {@code asOf} and not cleared since. A signal nobody cleared stops counting
+	 * after that: a customer who was frustrated once is not at risk for ever.
+	 */
 	@Transactional(readOnly = true)
-	public java.util.List<String> openRisks(CustomerId customer) {
+	public List<RiskSignal> openRisks(CustomerId customer, Instant asOf) {
 		return this.jdbc.sql("""
-				select kind || ': ' || coalesce(detail, '') from risk_signals
-				where customer_id = :customer and cleared_at is null order by detected_at desc
-				""").param("customer", customer.value()).query(String.class).list();
+				select kind, severity, detail, detected_at from risk_signals
+				where customer_id = :customer and cleared_at is null and detected_at > :since
+				  and detected_at <= :asOf
+				order by detected_at desc
+				""")
+			.param("customer", customer.value())
+			.param("since", SqlTime.utc(asOf.minus(RISK_LASTS)))
+			.param("asOf", SqlTime.utc(asOf))
+			.query((rs, i) -> new RiskSignal(rs.getString(1), rs.getString(2), rs.getString(3),
+					SqlTime.instant(rs, "detected_at")))
+			.list();
+	}
+
+	/**
+	 * Clears the customer's open risk signals of kinds that start with
+	 * {@code kindPrefix}, raised before {@code at}: what they said later outweighs them.
+	 * @return how many were cleared
+	 */
+	@Transactional
+	public int clearRisks(CustomerId customer, String kindPrefix, Instant at) {
+		return this.jdbc.sql("""
+				update risk_signals set cleared_at = :at
+				where customer_id = :customer and cleared_at is null and kind like :kinds and detected_at < :at
+				""")
+			.param("at", SqlTime.utc(at))
+			.param("customer", customer.value())
+			.param("kinds", kindPrefix + "%")
+			.update();
 	}
 
 	/**

@@ -11,6 +11,8 @@ import io.aftercare.account.Csm;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.customer.CustomerSignals;
+import io.aftercare.customer.RiskSignal;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketAnnouncement;
@@ -44,6 +46,8 @@ class TicketSignals {
 
 	private final CustomerBook customers;
 
+	private final CustomerSignals signals;
+
 	private final SupportDesk desk;
 
 	private final SchedulerClient scheduler;
@@ -52,8 +56,10 @@ class TicketSignals {
 
 	private final TransactionTemplate savepoint;
 
-	TicketSignals(TriggerSettings settings, TriggerCandidates candidates, CustomerBook customers, SupportDesk desk,
-			SchedulerClient scheduler, Clock clock, PlatformTransactionManager transactions) {
+	TicketSignals(TriggerSettings settings, TriggerCandidates candidates, CustomerBook customers,
+			CustomerSignals signals, SupportDesk desk, SchedulerClient scheduler, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.signals = signals;
 		this.settings = settings;
 		this.rules = new TriggerRules(settings);
 		this.candidates = candidates;
@@ -81,11 +87,17 @@ class TicketSignals {
 				TriggerRules.COUNTED_AT_MOST);
 		List<String> reasons = this.rules
 			.reasons(new TriggerRules.Resolution(resolved.ticketNumber(), resolved.priority(), ticket.get().openedAt(),
-					resolved.resolvedAt(), customer.get().atRisk(), inWindow));
+					resolved.resolvedAt(), customer.get().atRisk(), riskSignal(resolved.customerId(), now), inWindow));
 		if (!reasons.isEmpty()) {
 			note(resolved.customerId(), resolved.ticketId(), reasons, true,
 					resolved.resolvedAt().plus(this.settings.delay()), now);
 		}
+	}
+
+	/** The newest open risk signal's words, or null. */
+	private String riskSignal(CustomerId customer, Instant now) {
+		List<RiskSignal> open = this.signals.openRisks(customer, now);
+		return open.isEmpty() ? null : open.get(0).detail();
 	}
 
 	/**

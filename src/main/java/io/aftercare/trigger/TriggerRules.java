@@ -30,12 +30,15 @@ final class TriggerRules {
 
 	/**
 	 * What was resolved, and what is known around it.
-	 *
 	 * @param resolvedInWindow tickets of the customer resolved within the repeat window
 	 * up to this one, this one included, counted up to {@link #COUNTED_AT_MOST}
 	 */
+	/**
+	 * @param riskSignal what else puts the customer at risk (their last answer read
+	 * frustrated), in words; null when nothing does
+	 */
 	record Resolution(String ticketNumber, TicketPriority priority, Instant openedAt, Instant resolvedAt,
-			boolean customerAtRisk, int resolvedInWindow) {
+			boolean customerAtRisk, String riskSignal, int resolvedInWindow) {
 	}
 
 	/** The reasons to draft, none when no rule fires. */
@@ -51,8 +54,9 @@ final class TriggerRules {
 				.add((resolution.resolvedInWindow() >= COUNTED_AT_MOST) ? COUNTED_AT_MOST + " or more tickets" + within
 						: ordinal(resolution.resolvedInWindow()) + " ticket" + within);
 		}
-		if (this.settings.atRisk().enabled() && resolution.customerAtRisk()) {
-			reasons.add("ticket " + resolution.ticketNumber() + " resolved for a customer at risk");
+		if (this.settings.atRisk().enabled() && (resolution.customerAtRisk() || resolution.riskSignal() != null)) {
+			reasons.add("ticket " + resolution.ticketNumber() + " resolved for a customer at risk"
+					+ ((resolution.riskSignal() != null) ? ": " + resolution.riskSignal() : ""));
 		}
 		return reasons;
 	}

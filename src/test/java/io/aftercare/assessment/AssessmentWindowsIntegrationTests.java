@@ -9,6 +9,7 @@ import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerSignals;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.tone.SentimentAnalyzer;
@@ -31,6 +32,9 @@ class AssessmentWindowsIntegrationTests {
 
 	@Autowired
 	CustomerBook customers;
+
+	@Autowired
+	CustomerSignals signals;
 
 	@Autowired
 	SupportDesk desk;
@@ -97,8 +101,8 @@ class AssessmentWindowsIntegrationTests {
 	}
 
 	private ImpactAssessor assessorWith(String setting, String value) {
-		return new ImpactAssessor(this.customers, this.desk, AssessmentSettingsTests.settingsWith(setting, value),
-				new SentimentAnalyzer(), this.clock);
+		return new ImpactAssessor(this.customers, this.signals, this.desk,
+				AssessmentSettingsTests.settingsWith(setting, value), new SentimentAnalyzer(), this.clock);
 	}
 
 	private TicketAssessment assess(ImpactAssessor assessor, String customerName, String ticketNumber) {

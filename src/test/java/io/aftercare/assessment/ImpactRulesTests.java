@@ -40,6 +40,9 @@ class ImpactRulesTests {
 						"Reopened once"),
 				scenario("Trivial question from an at-risk customer", ResolvedTicket.quiet().atRisk(), MODERATE,
 						"Customer is at risk"),
+				scenario("Trivial question from a customer whose last answer read frustrated",
+						ResolvedTicket.quiet().riskSignal("their answer to a follow-up read frustrated"), MODERATE,
+						"Customer is at risk: their answer to a follow-up read frustrated"),
 				scenario("Third ticket resolved within 30 days", ResolvedTicket.quiet().resolvedTickets(3), MODERATE,
 						"3 tickets resolved in the last 30 days"),
 				scenario("Second ticket resolved within 30 days", ResolvedTicket.quiet().resolvedTickets(2), MINOR,
@@ -256,6 +259,14 @@ class ImpactRulesTests {
 		assertThat(assessment.level()).isEqualTo(MODERATE);
 		assertThat(assessment.reasons()).containsExactly("Their comments sounded angry", "Customer is at risk",
 				"4 tickets resolved in the last 30 days");
+	}
+
+	@Test
+	void saysOnceWhyACustomerFlaggedAndSignalledIsAtRisk() {
+		ImpactAssessment assessment = this.rules.assess(
+				ResolvedTicket.quiet().atRisk().riskSignal("their answer to a follow-up read still broken").facts());
+		assertThat(assessment.reasons()).filteredOn((reason) -> reason.contains("at risk"))
+			.containsExactly("Customer is at risk: their answer to a follow-up read still broken");
 	}
 
 	@Test

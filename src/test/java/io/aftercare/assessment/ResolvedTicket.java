@@ -37,6 +37,8 @@ final class ResolvedTicket {
 
 	private boolean atRisk;
 
+	private String riskSignal;
+
 	private String productArea;
 
 	private String resolutionSummary = "Answered how to export reports";
@@ -122,6 +124,11 @@ final class ResolvedTicket {
 		return this;
 	}
 
+	ResolvedTicket riskSignal(String detail) {
+		this.riskSignal = detail;
+		return this;
+	}
+
 	ResolvedTicket atRisk() {
 		this.atRisk = true;
 		return this;
@@ -140,7 +147,7 @@ final class ResolvedTicket {
 	TicketFacts facts() {
 		return new TicketFacts(this.priority, this.timeToResolve, this.escalated, this.reopenCount,
 				this.customerStakeholders, this.healthDrop, this.relatedTickets, this.resolvedTickets, this.tone,
-				this.tier, this.arr, this.atRisk, this.productArea, this.resolutionSummary);
+				this.tier, this.arr, this.atRisk, this.riskSignal, this.productArea, this.resolutionSummary);
 	}
 
 }

@@ -92,6 +92,7 @@ class ReplyReadingIntegrationTests {
 	@Test
 	void aThreadedReplyIsFoundStrippedReadAndShownAndItsCsmHearsOfIt() throws Exception {
 		Sent sent = sendFollowUp("MAJOR");
+		long risksBefore = count("select count(*) from risk_signals where kind = 'reply-still_broken'");
 		assertThat(sent.text()).as("the email the customer got offers the one-click answers")
 			.contains("All good: https://aftercare.test/answer/")
 			.contains("Still having trouble: https://aftercare.test/answer/");
@@ -138,7 +139,7 @@ class ReplyReadingIntegrationTests {
 					.contains("Consider reopening the ticket"));
 			assertThat(count("select count(*) from risk_signals where customer_id = " + customer
 					+ " and kind = 'reply-still_broken'"))
-				.isEqualTo(1);
+				.isEqualTo(risksBefore + 1);
 			assertThat(this.jdbc.sql("select note from health_scores where customer_id = :c and source = 'reply'")
 				.param("c", customer)
 				.query(String.class)
@@ -263,6 +264,44 @@ class ReplyReadingIntegrationTests {
 		assertThat(count("select count(*) from reminders where followup_id = " + sent.id() + " and status = 'DONE'"))
 			.as("the follow-up's reminders were completed by the positive answer")
 			.isPositive();
+	}
+
+	/**
+	 * A troubled answer puts the customer at risk: the next follow-up's assessment says
+	 * so (and calls for at least a satisfaction check) until a positive answer clears it.
+	 */
+	@Test
+	void aTroubledAnswerPutsTheCustomerAtRiskUntilAPositiveOneClearsIt() throws Exception {
+		answer(sendFollowUp("MODERATE"), "All good");
+		awaitOpenRisks(0);
+		assertThat(reasonsOfANewDraft()).noneMatch((reason) -> reason.contains("at risk"));
+
+		answer(sendFollowUp("MODERATE"), "Still having trouble");
+		awaitOpenRisks(1);
+		assertThat(reasonsOfANewDraft()).contains("Customer is at risk: their answer to a follow-up read still broken");
+
+		answer(sendFollowUp("MODERATE"), "All good");
+		awaitOpenRisks(0);
+		assertThat(reasonsOfANewDraft()).noneMatch((reason) -> reason.contains("at risk"));
+	}
+
+	private void answer(Sent sent, String label) {
+		String link = link(sent.text(), label);
+		String confirmation = page(link, 200).replaceFirst("(?s).*name=\"confirmation\" value=\"([^\"]+)\".*", "$1");
+		confirm(link, confirmation, 200);
+	}
+
+	private void awaitOpenRisks(long open) {
+		long customer = customerId();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from risk_signals where customer_id = " + customer
+					+ " and kind like 'reply-%' and cleared_at is null") == open);
+	}
+
+	private List<String> reasonsOfANewDraft() {
+		Map<?, ?> drafted = post("/api/customers/" + customerId() + "/ticket-followup",
+				Map.of("ticketNumber", "TF-2024-0847", "level", "MODERATE"));
+		return ((List<?>) drafted.get("reasons")).stream().map(String::valueOf).toList();
 	}
 
 	@Test

@@ -27,7 +27,7 @@ class TriggerRulesTests {
 	}
 
 	private static TriggerRules.Resolution resolution(TicketPriority priority, boolean atRisk, int inWindow) {
-		return new TriggerRules.Resolution("TF-2024-0847", priority, OPENED, RESOLVED, atRisk, inWindow);
+		return new TriggerRules.Resolution("TF-2024-0847", priority, OPENED, RESOLVED, atRisk, null, inWindow);
 	}
 
 	@Test
@@ -65,6 +65,14 @@ class TriggerRulesTests {
 				"urgent ticket TF-2024-0847 resolved after over 4 days",
 				"second ticket resolved for them within 30 days",
 				"ticket TF-2024-0847 resolved for a customer at risk");
+	}
+
+	@Test
+	void aCustomerWhoseLastAnswerReadFrustratedIsAtRiskAndTheReasonSaysWhy() {
+		assertThat(this.rules.reasons(new TriggerRules.Resolution("TF-2024-0847", TicketPriority.LOW, OPENED, RESOLVED,
+				false, "their answer to a follow-up read frustrated", 1)))
+			.containsExactly(
+					"ticket TF-2024-0847 resolved for a customer at risk: their answer to a follow-up read frustrated");
 	}
 
 	@Test
