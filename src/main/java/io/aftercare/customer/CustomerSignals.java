@@ -150,14 +150,24 @@ public class CustomerSignals {
 			.update();
 	}
 
-	/** Whether mail to this address bounced for good. */
+	/**
+	 * When mail to this address first bounced for good, and why; empty if it never did.
+	 */
 	@Transactional(readOnly = true)
-	public boolean isAddressSuspect(String email) {
-		return this.jdbc
-			.sql("select count(*) from contacts where lower(email) = lower(:email) and address_suspect_at is not null")
+	public Optional<AddressBounce> bounce(String email) {
+		return this.jdbc.sql("""
+				select address_suspect_at, address_suspect_reason from contacts
+				where lower(email) = lower(:email) and address_suspect_at is not null
+				order by address_suspect_at limit 1
+				""")
 			.param("email", email)
-			.query(Long.class)
-			.single() > 0;
+			.query((rs, i) -> new AddressBounce(SqlTime.instant(rs, "address_suspect_at"),
+					rs.getString("address_suspect_reason")))
+			.optional();
+	}
+
+	/** Mail to an address bounced for good: when first, and the mail server's reason. */
+	public record AddressBounce(Instant at, String reason) {
 	}
 
 	private static String cut(String text, int max) {

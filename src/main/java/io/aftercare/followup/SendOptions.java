@@ -13,9 +13,16 @@ import java.time.Instant;
  * @param morningSuggested whether waiting for that morning is suggested: the ticket was
  * resolved outside the contact's business hours, and it is outside them now
  * @param reason why, in words; {@code null} when sending now is as good
+ * @param addressWarning that mail to the recipient's address bounced for good, with when
+ * and the mail server's reason, in words; {@code null} when it never did
  */
-public record SendOptions(String contactTimeZone, Instant contactMorning, boolean morningSuggested, String reason) {
+public record SendOptions(String contactTimeZone, Instant contactMorning, boolean morningSuggested, String reason,
+		String addressWarning) {
 
-	public static final SendOptions NOW_ONLY = new SendOptions(null, null, false, null);
+	public static final SendOptions NOW_ONLY = new SendOptions(null, null, false, null, null);
+
+	SendOptions withAddressWarning(String warning) {
+		return new SendOptions(this.contactTimeZone, this.contactMorning, this.morningSuggested, this.reason, warning);
+	}
 
 }

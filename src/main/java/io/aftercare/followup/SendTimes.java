@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
 import io.aftercare.customer.Contact;
 import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerSignals;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.Ticket;
@@ -30,19 +32,38 @@ class SendTimes {
 
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE, MMM d, HH:mm", Locale.ENGLISH);
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
 	private final CustomerBook customers;
+
+	private final CustomerSignals signals;
 
 	private final BusinessHours hours;
 
 	private final Clock clock;
 
-	SendTimes(CustomerBook customers, FollowUpSettings settings, Clock clock) {
+	SendTimes(CustomerBook customers, CustomerSignals signals, FollowUpSettings settings, Clock clock) {
 		this.customers = customers;
+		this.signals = signals;
 		this.hours = new BusinessHours(settings.businessOpens(), settings.businessCloses());
 		this.clock = clock;
 	}
 
 	SendOptions options(FollowUp followUp, Ticket ticket) {
+		SendOptions options = timing(followUp, ticket);
+		if (!followUp.status().isOpen()) {
+			return options;
+		}
+		// A hard bounce marked the address: sending again is the CSM's call, with the
+		// reason in view.
+		return this.signals.bounce(followUp.recipient().email())
+			.map((bounce) -> options.withAddressWarning("Mail to " + followUp.recipient().email()
+					+ " bounced for good on " + DAY.format(bounce.at().atZone(ZoneOffset.UTC)) + " (" + bounce.reason()
+					+ "). Check the address before sending."))
+			.orElse(options);
+	}
+
+	private SendOptions timing(FollowUp followUp, Ticket ticket) {
 		Optional<ZoneId> zone = zone(followUp);
 		if (zone.isEmpty()) {
 			return SendOptions.NOW_ONLY;
@@ -56,7 +77,7 @@ class SendTimes {
 				+ MOMENT.format(ticket.resolvedAt().atZone(zone.get())) + " their time, " + zone.get().getId()
 				+ "), and it is outside them now: their next business morning is "
 				+ MOMENT.format(morning.atZone(zone.get())) + "." : null;
-		return new SendOptions(zone.get().getId(), morning, suggested, reason);
+		return new SendOptions(zone.get().getId(), morning, suggested, reason, null);
 	}
 
 	/**

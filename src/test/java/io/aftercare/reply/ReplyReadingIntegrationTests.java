@@ -218,6 +218,14 @@ class ReplyReadingIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> count("select count(*) from chat_messages where followup_id = " + sent.id()
 					+ " and text like '%bounced%'") == 1);
+
+		Map<?, ?> next = post("/api/customers/" + customerId() + "/ticket-followup",
+				Map.of("ticketNumber", "TF-2024-0847", "level", "MODERATE"));
+		assertThat((String) ((Map<?, ?>) followUp(((Number) next.get("id")).longValue()).get("sendOptions"))
+			.get("addressWarning")).as("the next draft to the same address says it bounced")
+			.startsWith("Mail to " + DAVID + " bounced for good on ")
+			.contains("User unknown")
+			.endsWith("Check the address before sending.");
 	}
 
 	@Test

@@ -30,8 +30,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		List<String> reasons, List<String> offers, String toName, String toEmail, String subject, String body,
 		boolean edited, int contentVersion, List<String> reminders, String suggestedNote, LocalDate suggestedDate,
 		String sentAt, String messageId, boolean editable, boolean sendable, String deliveryLine, boolean onItsWay,
-		String morningChoice, boolean morningSuggested, String timingReason, String writerLine, String fallbackReason,
-		boolean templateOffered) {
+		String morningChoice, boolean morningSuggested, String timingReason, String addressWarning, String writerLine,
+		String fallbackReason, boolean templateOffered) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -63,8 +63,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				deliveryLine(f, options, now), f.status().isOnItsWay(),
 				(options.contactMorning() != null)
 						? "Send at " + inZone(options.contactMorning(), options) + ", " + firstName + "'s time" : null,
-				options.morningSuggested(), options.reason(), writerLine(f), f.authorship().fallbackReason(),
-				f.status().isEditable()
+				options.morningSuggested(), options.reason(), options.addressWarning(), writerLine(f),
+				f.authorship().fallbackReason(), f.status().isEditable()
 						&& (f.authorship().writer() == WrittenDraft.Writer.MODEL || f.edited() != null));
 	}
 
