@@ -116,7 +116,7 @@ public class ImpactAssessor {
 		return new TicketContext(ticket, customer, requester, stakeholders(participants, requester),
 				participants.stream().filter((p) -> p.side() == ParticipantSide.VENDOR).toList(), before, lowest,
 				current, trend, related, relatedWindow, Math.max(1, resolvedLately), this.tone.read(customerWords),
-				Duration.between(opened, resolved), this.signals.openRisks(customer.id(), now));
+				Duration.between(opened, resolved), this.signals.openRisk(customer.id(), now).orElse(null));
 	}
 
 	static TicketFacts facts(TicketContext context) {
@@ -125,7 +125,7 @@ public class ImpactAssessor {
 		return new TicketFacts(ticket.priority(), context.timeToResolve(), ticket.escalated(), ticket.reopenCount(),
 				context.stakeholders().size(), context.healthDrop(), context.relatedTickets().size(),
 				context.resolvedInRepeatWindow(), context.customerTone(), customer.tier(), customer.arr(),
-				customer.atRisk(), context.openRisks().isEmpty() ? null : context.openRisks().get(0).detail(),
+				customer.atRisk(), (context.openRisk() != null) ? context.openRisk().detail() : null,
 				ticket.productArea(), ticket.resolutionSummary());
 	}
 

@@ -32,14 +32,13 @@ import io.aftercare.ticket.TicketDurations;
 public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
 		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
 		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, Duration relatedWindow, int resolvedInRepeatWindow,
-		Tone customerTone, Duration timeToResolve, List<RiskSignal> openRisks) {
+		Tone customerTone, Duration timeToResolve, RiskSignal openRisk) {
 
 	public TicketContext {
 		stakeholders = List.copyOf(stakeholders);
 		supportTeam = List.copyOf(supportTeam);
 		healthTrend = List.copyOf(healthTrend);
 		relatedTickets = List.copyOf(relatedTickets);
-		openRisks = List.copyOf(openRisks);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.aftercare.customer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import io.aftercare.shared.SqlTime;
@@ -49,24 +48,25 @@ public class CustomerSignals {
 	}
 
 	/**
-	 * Open risk signals of the customer, newest first: raised within {@link #RISK_LASTS}
-	 * before {@code asOf} and not cleared since. A signal nobody cleared stops counting
-	 * after that: a customer who was frustrated once is not at risk for ever.
+	 * The customer's newest open risk signal, the one that says why they are at risk:
+	 * raised within {@link #RISK_LASTS} before {@code asOf} and not cleared since. A
+	 * signal nobody cleared stops counting after that: a customer who was frustrated once
+	 * is not at risk for ever.
 	 */
 	@Transactional(readOnly = true)
-	public List<RiskSignal> openRisks(CustomerId customer, Instant asOf) {
+	public Optional<RiskSignal> openRisk(CustomerId customer, Instant asOf) {
 		return this.jdbc.sql("""
 				select kind, severity, detail, detected_at from risk_signals
 				where customer_id = :customer and cleared_at is null and detected_at > :since
 				  and detected_at <= :asOf
-				order by detected_at desc
+				order by detected_at desc limit 1
 				""")
 			.param("customer", customer.value())
 			.param("since", SqlTime.utc(asOf.minus(RISK_LASTS)))
 			.param("asOf", SqlTime.utc(asOf))
 			.query((rs, i) -> new RiskSignal(rs.getString(1), rs.getString(2), rs.getString(3),
 					SqlTime.instant(rs, "detected_at")))
-			.list();
+			.optional();
 	}
 
 	/**

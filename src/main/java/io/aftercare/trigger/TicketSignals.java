@@ -85,19 +85,13 @@ class TicketSignals {
 		int inWindow = this.desk.countResolvedBetween(resolved.customerId(),
 				resolved.resolvedAt().minus(this.settings.repeat().window()), resolved.resolvedAt(),
 				TriggerRules.COUNTED_AT_MOST);
-		List<String> reasons = this.rules
-			.reasons(new TriggerRules.Resolution(resolved.ticketNumber(), resolved.priority(), ticket.get().openedAt(),
-					resolved.resolvedAt(), customer.get().atRisk(), riskSignal(resolved.customerId(), now), inWindow));
+		List<String> reasons = this.rules.reasons(new TriggerRules.Resolution(resolved.ticketNumber(),
+				resolved.priority(), ticket.get().openedAt(), resolved.resolvedAt(), customer.get().atRisk(),
+				this.signals.openRisk(resolved.customerId(), now).map(RiskSignal::detail).orElse(null), inWindow));
 		if (!reasons.isEmpty()) {
 			note(resolved.customerId(), resolved.ticketId(), reasons, true,
 					resolved.resolvedAt().plus(this.settings.delay()), now);
 		}
-	}
-
-	/** The newest open risk signal's words, or null. */
-	private String riskSignal(CustomerId customer, Instant now) {
-		List<RiskSignal> open = this.signals.openRisks(customer, now);
-		return open.isEmpty() ? null : open.get(0).detail();
 	}
 
 	/**
