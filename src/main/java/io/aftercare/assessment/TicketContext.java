@@ -28,6 +28,8 @@ import io.aftercare.ticket.TicketDurations;
  * ({@link AssessmentSettings#relatedWindow()})
  * @param resolvedInRepeatWindow resolved tickets of the customer within the repeat window
  * ({@link AssessmentSettings#repeatWindow()}) up to this resolution, this one included
+ * @param openRisk the customer's newest open risk signal (their last answer read
+ * frustrated), {@code null} when none is open
  */
 public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
 		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
