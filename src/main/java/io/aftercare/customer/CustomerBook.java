@@ -3,9 +3,11 @@ package io.aftercare.customer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.aftercare.account.Csm;
@@ -30,6 +32,9 @@ public class CustomerBook {
 			(select h.score from health_scores h where h.customer_id = c.id
 			 order by h.recorded_at desc limit 1) as health_score
 			""";
+
+	/** The name as the search compares it: lower case, without spaces. */
+	private static final String COMPACT_NAME = "replace(lower(c.name), ' ', '')";
 
 	private final JdbcClient jdbc;
 
@@ -70,21 +75,36 @@ public class CustomerBook {
 
 	/**
 	 * Customers whose name contains the query, ignoring case and spaces ("tech flow"
-	 * finds TechFlow), by name; the whole book, by name, when the query is blank.
+	 * finds TechFlow): those whose name starts with it first, then the others, each by
+	 * name; the whole book, by name, when the query is blank.
 	 */
 	public List<Customer> search(Csm viewer, String query, int limit, int offset) {
 		String compact = (query != null) ? query.strip().toLowerCase(Locale.ROOT).replace(" ", "") : "";
 		String inBook = (viewer.ownerFilter() != null) ? "c.owner_username = :owner" : "true";
 		if (compact.isEmpty()) {
-			return page(viewer, "from customers c where " + inBook, null, limit, offset);
+			return page(viewer, "from customers c where " + inBook, Map.of(), limit, offset);
 		}
-		// One condition covers both spellings: a name that contains the query contains it
-		// without spaces too. The matches are found first (offset 0 keeps PostgreSQL from
-		// walking the name index in order, hoping to meet 50 matches early: "tech" meets
-		// none before the Ts, 80,000 names in) through the trigram index, then sorted.
-		return page(viewer, "from (select * from customers c where " + inBook + """
-				   and replace(lower(c.name), ' ', '') like :pattern escape '\\' offset 0 rows) c
-				""", "%" + escapeLike(compact) + "%", limit, offset);
+		String escaped = escapeLike(compact);
+		// A name that contains the query contains it without spaces too: one condition
+		// covers both spellings. The names that start with it are few and found through
+		// an index (PostgreSQL: V74's prefix index), so a page they fill is answered
+		// without
+		// reading every match.
+		List<Customer> starting = page(viewer,
+				"from customers c where " + inBook + " and " + COMPACT_NAME + " like :prefix escape '\\'",
+				Map.of("prefix", escaped + "%"), offset + limit, 0);
+		if (starting.size() == offset + limit) {
+			return starting.subList(offset, offset + limit);
+		}
+		List<Customer> result = new ArrayList<>(starting.subList(Math.min(offset, starting.size()), starting.size()));
+		// The others are found first (offset 0 keeps PostgreSQL from walking the name
+		// index in order, hoping to meet them early: "tech" meets none before the Ts,
+		// 80,000 names in) through the trigram index, then sorted.
+		result.addAll(page(viewer, "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
+				+ " like :pattern escape '\\' and " + COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
+				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),
+				Math.max(0, offset - starting.size())));
+		return result;
 	}
 
 	/**
@@ -92,13 +112,13 @@ public class CustomerBook {
 	 * statements, never "owner is null or ...": PostgreSQL may plan a prepared statement
 	 * once for all parameters, and that plan cannot use the owner's index.
 	 */
-	private List<Customer> page(Csm viewer, String from, String pattern, int limit, int offset) {
+	private List<Customer> page(Csm viewer, String from, Map<String, String> patterns, int limit, int offset) {
 		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + from + """
 				 order by c.name, c.id
 				limit :limit offset :offset
 				""")
 			.param("owner", viewer.ownerFilter())
-			.param("pattern", pattern)
+			.params(patterns)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(CustomerBook::customer)

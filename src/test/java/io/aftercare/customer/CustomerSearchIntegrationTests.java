@@ -46,6 +46,19 @@ class CustomerSearchIntegrationTests {
 	}
 
 	@Test
+	void listsNamesThatStartWithTheQueryFirstAndPagesAcrossBoth() {
+		List<String> all = names("admin", "tech");
+		assertThat(all).containsSubsequence("TechFlow", "Techline Systems", "Initech");
+		assertThat(all.subList(0, all.indexOf("Initech"))).as("names that start with it, by name")
+			.allMatch((name) -> name.toLowerCase(java.util.Locale.ROOT).startsWith("tech"))
+			.isSorted();
+		int firstOther = all.indexOf("Initech");
+		assertThat(names("admin", "tech", 2, firstOther - 1)).containsExactly(all.get(firstOther - 1), "Initech");
+		assertThat(names("admin", "tech", 1, firstOther)).containsExactly("Initech");
+		assertThat(names("admin", "flow")).as("a name containing it further in is still found").contains("TechFlow");
+	}
+
+	@Test
 	void aBlankQueryListsTheWholeBookByName() {
 		List<String> book = names("sam", " ");
 		assertThat(book).contains("Acme Corp", "TechFlow", "Vertex Financial").doesNotContain("Globex");
@@ -73,6 +86,12 @@ class CustomerSearchIntegrationTests {
 				order by c.name, c.id limit 50
 				""").query(String.class).list());
 		assertThat(plan).contains("customers_compact_name_trigrams").doesNotContain("customers_name_trigrams");
+		String prefixPlan = String.join("\n", this.jdbc.sql("""
+				explain select * from customers c where replace(lower(c.name), ' ', '') like 'techflo%'
+				order by c.name, c.id limit 50
+				""").query(String.class).list());
+		assertThat(prefixPlan).as("names that start with the query: a range of the prefix index")
+			.contains("customers_compact_name_prefix");
 	}
 
 	private List<String> names(String user, String query) {
