@@ -88,23 +88,30 @@ public class CustomerBook {
 		// A name that contains the query contains it without spaces too: one condition
 		// covers both spellings. The names that start with it are few and found through
 		// an index (PostgreSQL: V74's prefix index), so a page they fill is answered
-		// without
-		// reading every match.
-		List<Customer> starting = page(viewer,
-				"from customers c where " + inBook + " and " + COMPACT_NAME + " like :prefix escape '\\'",
-				Map.of("prefix", escaped + "%"), offset + limit, 0);
-		if (starting.size() == offset + limit) {
-			return starting.subList(offset, offset + limit);
+		// without reading every match.
+		String starts = "from customers c where " + inBook + " and " + COMPACT_NAME + " like :prefix escape '\\'";
+		Map<String, String> prefix = Map.of("prefix", escaped + "%");
+		List<Customer> result = new ArrayList<>(page(viewer, starts, prefix, limit, offset));
+		if (result.size() == limit) {
+			return result;
 		}
-		List<Customer> result = new ArrayList<>(starting.subList(Math.min(offset, starting.size()), starting.size()));
+		int startingTotal = (result.isEmpty() && offset > 0) ? count(viewer, starts, prefix) : offset + result.size();
 		// The others are found first (offset 0 keeps PostgreSQL from walking the name
 		// index in order, hoping to meet them early: "tech" meets none before the Ts,
 		// 80,000 names in) through the trigram index, then sorted.
 		result.addAll(page(viewer, "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
 				+ " like :pattern escape '\\' and " + COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
 				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),
-				Math.max(0, offset - starting.size())));
+				Math.max(0, offset - startingTotal)));
 		return result;
+	}
+
+	private int count(Csm viewer, String from, Map<String, String> patterns) {
+		return this.jdbc.sql("select count(*) " + from)
+			.param("owner", viewer.ownerFilter())
+			.params(patterns)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

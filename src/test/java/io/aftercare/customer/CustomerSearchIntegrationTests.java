@@ -55,6 +55,7 @@ class CustomerSearchIntegrationTests {
 		int firstOther = all.indexOf("Initech");
 		assertThat(names("admin", "tech", 2, firstOther - 1)).containsExactly(all.get(firstOther - 1), "Initech");
 		assertThat(names("admin", "tech", 1, firstOther)).containsExactly("Initech");
+		assertThat(names("admin", "tech", 50, Integer.MAX_VALUE)).as("past the end of both").isEmpty();
 		assertThat(names("admin", "flow")).as("a name containing it further in is still found").contains("TechFlow");
 	}
 
