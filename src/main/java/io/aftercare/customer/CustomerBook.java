@@ -86,19 +86,19 @@ public class CustomerBook {
 		}
 		String escaped = escapeLike(compact);
 		// A name that contains the query contains it without spaces too: one condition
-		// covers both spellings. The names that start with it are few and found through
-		// an index (PostgreSQL: V74's prefix index), so a page they fill is answered
-		// without reading every match.
-		String starts = "from customers c where " + inBook + " and " + COMPACT_NAME + " like :prefix escape '\\'";
+		// covers both spellings. Each part's matches are found first, in a subquery
+		// (offset 0 keeps PostgreSQL from walking the name index in order, hoping to meet
+		// them early: "tech" meets none before the Ts, 80,000 names in), then sorted. The
+		// names that start with the query are a range of V74's prefix index (PostgreSQL);
+		// when they fill the page, the others, through the trigram index, are not read.
+		String starts = "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
+				+ " like :prefix escape '\\' offset 0 rows) c";
 		Map<String, String> prefix = Map.of("prefix", escaped + "%");
 		List<Customer> result = new ArrayList<>(page(viewer, starts, prefix, limit, offset));
 		if (result.size() == limit) {
 			return result;
 		}
 		int startingTotal = (result.isEmpty() && offset > 0) ? count(viewer, starts, prefix) : offset + result.size();
-		// The others are found first (offset 0 keeps PostgreSQL from walking the name
-		// index in order, hoping to meet them early: "tech" meets none before the Ts,
-		// 80,000 names in) through the trigram index, then sorted.
 		result.addAll(page(viewer, "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
 				+ " like :pattern escape '\\' and " + COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
 				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),

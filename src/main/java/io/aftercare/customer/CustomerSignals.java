@@ -151,15 +151,19 @@ public class CustomerSignals {
 	}
 
 	/**
-	 * When mail to this address first bounced for good, and why; empty if it never did.
+	 * When mail to this address of the customer's first bounced for good, and why; empty
+	 * if it never did. Looked up among the customer's contacts (a bounce marks every
+	 * contact with the address), through their index: this is read whenever a draft is
+	 * shown.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<AddressBounce> bounce(String email) {
+	public Optional<AddressBounce> bounce(CustomerId customer, String email) {
 		return this.jdbc.sql("""
 				select address_suspect_at, address_suspect_reason from contacts
-				where lower(email) = lower(:email) and address_suspect_at is not null
+				where customer_id = :customer and lower(email) = lower(:email) and address_suspect_at is not null
 				order by address_suspect_at limit 1
 				""")
+			.param("customer", customer.value())
 			.param("email", email)
 			.query((rs, i) -> new AddressBounce(SqlTime.instant(rs, "address_suspect_at"),
 					rs.getString("address_suspect_reason")))

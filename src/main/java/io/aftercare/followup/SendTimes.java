@@ -56,7 +56,7 @@ class SendTimes {
 		}
 		// A hard bounce marked the address: sending again is the CSM's call, with the
 		// reason in view.
-		return this.signals.bounce(followUp.recipient().email())
+		return this.signals.bounce(followUp.customerId(), followUp.recipient().email())
 			.map((bounce) -> options.withAddressWarning("Mail to " + followUp.recipient().email()
 					+ " bounced for good on " + DAY.format(bounce.at().atZone(ZoneOffset.UTC)) + " (" + bounce.reason()
 					+ "). Check the address before sending."))
