@@ -13,12 +13,14 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.chat.ChatClient;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -74,6 +76,9 @@ class ReplyReadingIntegrationTests {
 
 	@Autowired
 	RestTestClient http;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -226,6 +231,12 @@ class ReplyReadingIntegrationTests {
 			.startsWith("Mail to " + DAVID + " bounced for good on ")
 			.contains("User unknown")
 			.endsWith("Check the address before sending.");
+		String card = ChatClient.signIn(this.port, "sam", "demo")
+			.say("Follow up with TechFlow on ticket TF-2024-0847")
+			.body();
+		assertThat(card).as("the chat's card shows it above the email")
+			.contains("class=\"alert error address-warning\"")
+			.contains("Mail to " + DAVID + " bounced for good on ");
 	}
 
 	@Test
