@@ -36,11 +36,13 @@ final class QueryPlans {
 		return List.of(
 				plan("CustomerBook.find", largest + ", its CSM", CUSTOMER_FIND,
 						Map.of("id", s.largest(), "owner", s.csm())),
-				plan("CustomerBook.search", book + ", '" + s.namePart() + "'", CUSTOMER_SEARCH,
-						search(s.csm(), s.namePart())),
-				plan("CustomerBook.search", "admin, '" + s.namePart() + "'", CUSTOMER_SEARCH,
-						search(null, s.namePart())),
-				plan("CustomerBook.search", "admin, '" + s.exactName() + "'", CUSTOMER_SEARCH,
+				plan("CustomerBook.search", book + ", '" + s.namePart() + "', names that start with it",
+						searchStarting("c.owner_username = :owner"), search(s.csm(), s.namePart())),
+				plan("CustomerBook.search", book + ", '" + s.namePart() + "', the others",
+						searchOthers("c.owner_username = :owner"), search(s.csm(), s.namePart())),
+				plan("CustomerBook.search", "admin, '" + s.namePart() + "', names that start with it",
+						searchStarting("true"), search(null, s.namePart())),
+				plan("CustomerBook.search", "admin, '" + s.exactName() + "', the others", searchOthers("true"),
 						search(null, s.exactName())),
 				plan("SupportDesk.recent", largest + ", SOLVED/CLOSED, 90 days, 20", RECENT,
 						Map.of("customer", s.largest(), "since", last90, "statuses", List.of("SOLVED", "CLOSED"),
@@ -83,11 +85,11 @@ final class QueryPlans {
 	}
 
 	private static Map<String, Object> search(String owner, String query) {
-		String normalized = query.trim().toLowerCase(Locale.ROOT);
+		String compact = query.strip().toLowerCase(Locale.ROOT).replace(" ", "");
 		Map<String, Object> values = new HashMap<>();
 		values.put("owner", owner);
-		values.put("pattern", "%" + normalized + "%");
-		values.put("compact", "%" + normalized.replace(" ", "") + "%");
+		values.put("pattern", "%" + compact + "%");
+		values.put("prefix", compact + "%");
 		values.put("limit", 50);
 		values.put("offset", 0);
 		return values;
@@ -167,18 +169,29 @@ final class QueryPlans {
 			where c.id = :id and (cast(:owner as varchar) is null or c.owner_username = :owner)
 			""";
 
-	/** {@code CustomerBook.search}. */
-	private static final String CUSTOMER_SEARCH = """
+	/**
+	 * {@code CustomerBook.search}'s first statement: the names that start with the query
+	 * ({@code inBook} is the CSM's owner condition, or {@code true} for an admin).
+	 */
+	private static String searchStarting(String inBook) {
+		return SEARCH_COLUMNS + "from (select * from customers c where " + inBook
+				+ " and replace(lower(c.name), ' ', '') like :prefix escape '\\' offset 0 rows) c" + SEARCH_PAGE;
+	}
+
+	/** Its second: the names that contain the query further in. */
+	private static String searchOthers(String inBook) {
+		return SEARCH_COLUMNS + "from (select * from customers c where " + inBook
+				+ " and replace(lower(c.name), ' ', '') like :pattern escape '\\'"
+				+ " and replace(lower(c.name), ' ', '') not like :prefix escape '\\' offset 0 rows) c" + SEARCH_PAGE;
+	}
+
+	private static final String SEARCH_COLUMNS = """
 			select c.id, c.name, c.tier, c.arr, c.employees, c.renewal_date, c.owner_username, c.at_risk,
 			(select h.score from health_scores h where h.customer_id = c.id
 			 order by h.recorded_at desc limit 1) as health_score
-			from customers c
-			where (cast(:owner as varchar) is null or c.owner_username = :owner)
-			  and (lower(c.name) like :pattern escape '\\'
-			       or replace(lower(c.name), ' ', '') like :compact escape '\\')
-			order by c.name, c.id
-			limit :limit offset :offset
 			""";
+
+	private static final String SEARCH_PAGE = " order by c.name, c.id limit :limit offset :offset";
 
 	private static final String TICKET_COLUMNS = """
 			id, customer_id, source_system, ticket_number, subject, description, product_area, priority, status,
