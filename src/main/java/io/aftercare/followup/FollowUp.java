@@ -25,7 +25,7 @@ public class FollowUp {
 
 	private final TicketId ticketId;
 
-	private final List<TicketId> alsoCovers;
+	private List<TicketId> alsoCovers;
 
 	private final FollowUpLevel level;
 
@@ -37,7 +37,7 @@ public class FollowUp {
 
 	private final List<String> offers;
 
-	private final List<SuggestedReminder> suggestedReminders;
+	private List<SuggestedReminder> suggestedReminders;
 
 	private final Recipient recipient;
 
@@ -650,6 +650,16 @@ public class FollowUp {
 	/** The customer's answer, once there is one. */
 	public FollowUpAnswer answer() {
 		return this.answer;
+	}
+
+	/**
+	 * Sets what it covers besides its own ticket and its suggested reminders while the
+	 * follow-up is read: they are stored apart and read for a whole list at once.
+	 */
+	FollowUp withStoredLists(List<TicketId> alsoCovers, List<SuggestedReminder> suggestedReminders) {
+		this.alsoCovers = List.copyOf(alsoCovers);
+		this.suggestedReminders = List.copyOf(suggestedReminders);
+		return this;
 	}
 
 	/** Sets the stored answer while the follow-up is read. */

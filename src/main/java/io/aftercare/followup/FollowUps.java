@@ -324,87 +324,45 @@ class FollowUps {
 	}
 
 	/**
-	 * A follow-up's row, read: what it covers besides its own ticket and its suggested
+	 * A follow-up's row, read; what it covers besides its own ticket and its suggested
 	 * reminders are read for all rows of a query at once ({@link #complete}).
 	 */
-	private interface Row {
-
-		FollowUpId id();
-
-		FollowUp with(List<TicketId> alsoCovers, List<SuggestedReminder> suggestedReminders);
-
-	}
-
-	private Row row(ResultSet rs, int row) throws SQLException {
-		// Everything is read now, while the row is current; the follow-up is made once
-		// its lists are read.
-		FollowUpId id = new FollowUpId(rs.getLong("id"));
-		CustomerId customer = new CustomerId(rs.getLong("customer_id"));
-		TicketId ticket = new TicketId(rs.getLong("ticket_id"));
-		FollowUpLevel level = FollowUpLevel.valueOf(rs.getString("level"));
-		FollowUpLevel assessedLevel = FollowUpLevel.valueOf(rs.getString("assessed_level"));
-		String overriddenBy = rs.getString("level_overridden_by");
-		List<String> reasons = lines(rs.getString("reasons"));
-		List<String> offers = lines(rs.getString("offers"));
-		FollowUp.Recipient recipient = new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email"));
-		Draft generated = new Draft(rs.getString("generated_subject"), rs.getString("generated_body"));
-		String createdBy = rs.getString("created_by");
-		Instant createdAt = SqlTime.instant(rs, "created_at");
-		int version = rs.getInt("version");
-		FollowUpStatus status = FollowUpStatus.valueOf(rs.getString("status"));
+	private FollowUp row(ResultSet rs, int row) throws SQLException {
 		String editedSubject = rs.getString("edited_subject");
 		Draft edited = (editedSubject != null) ? new Draft(editedSubject, rs.getString("edited_body")) : null;
-		String editedBy = rs.getString("edited_by");
-		Instant editedAt = SqlTime.instant(rs, "edited_at");
-		int contentVersion = rs.getInt("content_version");
 		int approvedVersion = rs.getInt("approved_version");
 		Integer approved = rs.wasNull() ? null : approvedVersion;
-		String approvedBy = rs.getString("approved_by");
-		Instant approvedAt = SqlTime.instant(rs, "approved_at");
-		Instant sendRequestedAt = SqlTime.instant(rs, "send_requested_at");
-		Instant sentAt = SqlTime.instant(rs, "sent_at");
-		String messageId = rs.getString("message_id");
-		String sendChannel = rs.getString("send_channel");
-		FollowUp.Sending sending = new FollowUp.Sending(SqlTime.instant(rs, "send_at"), rs.getString("send_task"),
-				rs.getInt("send_attempts"), rs.getString("send_requested_by"), rs.getString("provider_message_id"),
-				rs.getString("provider_thread_id"));
-		DeliveryStatus delivery = DeliveryStatus.valueOf(rs.getString("delivery_status"));
-		String deliveryDetail = rs.getString("delivery_detail");
-		ResponseStatus response = ResponseStatus.valueOf(rs.getString("response_status"));
-		String holdReason = rs.getString("hold_reason");
-		FollowUpAnswer answer = answer(rs);
-		DraftAuthorship authorship = new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
-				Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
-				rs.getInt("model_tokens"));
-		return new Row() {
-
-			@Override
-			public FollowUpId id() {
-				return id;
-			}
-
-			@Override
-			public FollowUp with(List<TicketId> alsoCovers, List<SuggestedReminder> suggestedReminders) {
-				return new FollowUp(id, customer, ticket, alsoCovers, level, assessedLevel, overriddenBy, reasons,
-						offers, suggestedReminders, recipient, generated, createdBy, createdAt, version, status, edited,
-						editedBy, editedAt, contentVersion, approved, approvedBy, approvedAt, sendRequestedAt, sentAt,
-						messageId, sendChannel, sending, delivery, deliveryDetail, response, holdReason)
-					.withAnswer(answer)
-					.writtenBy(authorship);
-			}
-
-		};
+		return new FollowUp(new FollowUpId(rs.getLong("id")), new CustomerId(rs.getLong("customer_id")),
+				new TicketId(rs.getLong("ticket_id")), List.of(), FollowUpLevel.valueOf(rs.getString("level")),
+				FollowUpLevel.valueOf(rs.getString("assessed_level")), rs.getString("level_overridden_by"),
+				lines(rs.getString("reasons")), lines(rs.getString("offers")), List.of(),
+				new FollowUp.Recipient(rs.getString("to_name"), rs.getString("to_email")),
+				new Draft(rs.getString("generated_subject"), rs.getString("generated_body")),
+				rs.getString("created_by"), SqlTime.instant(rs, "created_at"), rs.getInt("version"),
+				FollowUpStatus.valueOf(rs.getString("status")), edited, rs.getString("edited_by"),
+				SqlTime.instant(rs, "edited_at"), rs.getInt("content_version"), approved, rs.getString("approved_by"),
+				SqlTime.instant(rs, "approved_at"), SqlTime.instant(rs, "send_requested_at"),
+				SqlTime.instant(rs, "sent_at"), rs.getString("message_id"), rs.getString("send_channel"),
+				new FollowUp.Sending(SqlTime.instant(rs, "send_at"), rs.getString("send_task"),
+						rs.getInt("send_attempts"), rs.getString("send_requested_by"),
+						rs.getString("provider_message_id"), rs.getString("provider_thread_id")),
+				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getString("delivery_detail"),
+				ResponseStatus.valueOf(rs.getString("response_status")), rs.getString("hold_reason"))
+			.withAnswer(answer(rs))
+			.writtenBy(new DraftAuthorship(WrittenDraft.Writer.valueOf(rs.getString("written_by")),
+					Language.of(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("writer_note"),
+					rs.getInt("model_tokens")));
 	}
 
 	/**
-	 * The follow-ups of these rows, with what each covers besides its own ticket and its
-	 * suggested reminders: two queries for all of them, not two for each.
+	 * The follow-ups read, with what each covers besides its own ticket and its suggested
+	 * reminders: two queries for all of them, not two for each.
 	 */
-	private List<FollowUp> complete(List<Row> rows) {
-		if (rows.isEmpty()) {
+	private List<FollowUp> complete(List<FollowUp> read) {
+		if (read.isEmpty()) {
 			return List.of();
 		}
-		List<Long> ids = rows.stream().map((row) -> row.id().value()).toList();
+		List<Long> ids = read.stream().map((followUp) -> followUp.id().value()).toList();
 		Map<Long, List<TicketId>> covers = new HashMap<>();
 		this.jdbc.sql("""
 				select followup_id, ticket_id from followup_tickets where followup_id in (:ids)
@@ -422,9 +380,9 @@ class FollowUps {
 				.add(new SuggestedReminder(java.time.Period.ofDays(rs.getInt("due_in_days")), rs.getString("note"),
 						rs.getString("promise")));
 		});
-		return rows.stream()
-			.map((row) -> row.with(covers.getOrDefault(row.id().value(), List.of()),
-					reminders.getOrDefault(row.id().value(), List.of())))
+		return read.stream()
+			.map((followUp) -> followUp.withStoredLists(covers.getOrDefault(followUp.id().value(), List.of()),
+					reminders.getOrDefault(followUp.id().value(), List.of())))
 			.toList();
 	}
 
