@@ -111,10 +111,10 @@ public class CustomerRegistry {
 	@Transactional(readOnly = true)
 	public java.util.List<CustomerId> customersWithContactsAt(String domain, int limit) {
 		return this.jdbc.sql("""
-				select distinct customer_id from contacts where lower(email) like :pattern escape '\\'
+				select distinct customer_id from contacts where email_domain = :domain
 				order by customer_id limit :limit
 				""")
-			.param("pattern", "%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+			.param("domain", domain.toLowerCase(java.util.Locale.ROOT))
 			.param("limit", limit)
 			.query((rs, i) -> new CustomerId(rs.getLong(1)))
 			.list();
@@ -176,20 +176,19 @@ public class CustomerRegistry {
 		params.put("customer", customer.value());
 		params.put("name", record.name());
 		params.put("email", record.email());
+		params.put("emailDomain", emailDomain(record.email()));
 		params.put("role", record.role());
 		params.put("primary", record.primary());
 		params.put("timeZone", record.timeZone());
 		params.put("language", record.language());
 		params.put("now", now);
 		if (stored.isEmpty()) {
-			this.jdbc
-				.sql("""
-						insert into contacts (source_system, external_id, customer_id, name, email, role, is_primary,
-						                      time_zone, language, created_at, updated_at)
-						values (:system, :externalId, :customer, :name, :email, :role, :primary, :timeZone, :language, :now, :now)
-						""")
-				.params(params)
-				.update();
+			this.jdbc.sql("""
+					insert into contacts (source_system, external_id, customer_id, name, email, email_domain, role,
+					                      is_primary, time_zone, language, created_at, updated_at)
+					values (:system, :externalId, :customer, :name, :email, :emailDomain, :role, :primary, :timeZone,
+					        :language, :now, :now)
+					""").params(params).update();
 			touch(List.of(customer.value()), now);
 			return new Upserted<>(contactOf(record.key()).orElseThrow(), Change.CREATED);
 		}
@@ -198,13 +197,24 @@ public class CustomerRegistry {
 			return new Upserted<>(id, Change.UNCHANGED);
 		}
 		this.jdbc.sql("""
-				update contacts set customer_id = :customer, name = :name, email = :email, role = :role,
+				update contacts set customer_id = :customer, name = :name, email = :email, email_domain = :emailDomain,
+				       role = :role,
 				       is_primary = :primary, time_zone = :timeZone,
 				       language = coalesce(cast(:language as varchar(16)), language), updated_at = :now
 				where source_system = :system and external_id = :externalId
 				""").params(params).update();
 		touch(List.of(customer.value(), stored.get().customerId()), now);
 		return new Upserted<>(id, Change.UPDATED);
+	}
+
+	/**
+	 * The part of an address after its {@code @}, in lower case, as migration V75 derived
+	 * it for the contacts stored before: kept beside the address so that a desk's
+	 * requester is matched by domain through an index.
+	 */
+	static String emailDomain(String email) {
+		int at = (email != null) ? email.indexOf('@') : -1;
+		return (at >= 0) ? email.substring(at + 1).toLowerCase(java.util.Locale.ROOT) : null;
 	}
 
 	/**

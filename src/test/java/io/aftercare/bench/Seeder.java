@@ -154,10 +154,10 @@ final class Seeder {
 			""";
 
 	private static final String CONTACTS = """
-			insert into contacts (customer_id, source_system, external_id, name, email, role, is_primary, time_zone,
-			    created_at, updated_at)
+			insert into contacts (customer_id, source_system, external_id, name, email, email_domain, role, is_primary,
+			    time_zone, created_at, updated_at)
 			select s.id, 'bench', 'contact-' || s.id || '-' || s.k, n.first || ' ' || n.last,
-			       lower(n.first || '.' || n.last) || '@customer' || s.id || '.example',
+			       lower(n.first || '.' || n.last) || '@customer' || s.id || '.example', 'customer' || s.id || '.example',
 			       (array['Head of Operations', 'IT Director', 'Engineering Manager', 'VP Customer Experience',
 			              'Finance Lead'])[1 + mod(s.id + s.k, 5)::int],
 			       s.k = 1,
