@@ -7,20 +7,20 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * A request signed with an API token: acts as the token's user, with what its scope
- * allows.
+ * allows. The user is read with the token, so the request needs no second lookup.
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
-	private final String username;
+	private final Csm user;
 
 	private final long tokenId;
 
 	private final ApiTokenScope scope;
 
-	ApiTokenAuthentication(String username, long tokenId, ApiTokenScope scope,
+	ApiTokenAuthentication(Csm user, long tokenId, ApiTokenScope scope,
 			Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
-		this.username = username;
+		this.user = user;
 		this.tokenId = tokenId;
 		this.scope = scope;
 		setAuthenticated(true);
@@ -33,12 +33,16 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	@Override
 	public Object getPrincipal() {
-		return this.username;
+		return this.user.username();
 	}
 
 	@Override
 	public String getName() {
-		return this.username;
+		return this.user.username();
+	}
+
+	Csm user() {
+		return this.user;
 	}
 
 	long tokenId() {

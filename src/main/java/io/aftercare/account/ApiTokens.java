@@ -22,6 +22,7 @@ import io.aftercare.shared.SqlTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -162,7 +163,10 @@ public class ApiTokens {
 	 * @throws ApiTokenRejectedException when it is malformed, unknown, revoked or
 	 * expired, or its user is disabled
 	 */
-	@Transactional(readOnly = true)
+	// One statement needs no transaction: BEGIN and COMMIT would be two more round trips
+	// to
+	// the database on every API request.
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	ApiTokenAuthentication authenticate(String presented) {
 		if (presented == null || presented.length() != PREFIX.length() + KEY_ID_LENGTH + SECRET_LENGTH
 				|| !presented.startsWith(PREFIX)) {
@@ -171,15 +175,16 @@ public class ApiTokens {
 		String keyId = presented.substring(PREFIX.length(), PREFIX.length() + KEY_ID_LENGTH);
 		String secret = presented.substring(PREFIX.length() + KEY_ID_LENGTH);
 		Stored stored = this.jdbc.sql("""
-				select t.id, t.username, t.scope, t.secret_hash, t.expires_at, t.revoked_at, u.role, u.enabled
+				select t.id, t.scope, t.secret_hash, t.expires_at, t.revoked_at, u.username, u.display_name, u.email,
+				       u.phone, u.role, u.enabled
 				from api_tokens t join csm_users u on u.username = t.username
 				where t.key_id = :keyId
 				""")
 			.param("keyId", keyId)
-			.query((rs, i) -> new Stored(rs.getLong("id"), rs.getString("username"),
-					ApiTokenScope.valueOf(rs.getString("scope")), HexFormat.of().parseHex(rs.getString("secret_hash")),
-					SqlTime.instant(rs, "expires_at"), SqlTime.instant(rs, "revoked_at"),
-					CsmRole.valueOf(rs.getString("role")), rs.getBoolean("enabled")))
+			.query((rs, i) -> new Stored(rs.getLong("id"), ApiTokenScope.valueOf(rs.getString("scope")),
+					HexFormat.of().parseHex(rs.getString("secret_hash")), SqlTime.instant(rs, "expires_at"),
+					SqlTime.instant(rs, "revoked_at"), CsmDirectory.csm(rs), CsmRole.valueOf(rs.getString("role")),
+					rs.getBoolean("enabled")))
 			.optional()
 			.orElseThrow(ApiTokenRejectedException::unknown);
 		if (!MessageDigest.isEqual(sha256(secret), stored.secretHash()) || !stored.enabled()) {
@@ -191,12 +196,12 @@ public class ApiTokens {
 		if (!stored.expiresAt().isAfter(this.clock.instant())) {
 			throw new ApiTokenRejectedException("This API token expired. Create a new one.");
 		}
-		return new ApiTokenAuthentication(stored.username(), stored.id(), stored.scope(),
+		return new ApiTokenAuthentication(stored.user(), stored.id(), stored.scope(),
 				Permission.authorities(stored.role(), stored.scope().permissions(stored.role())));
 	}
 
-	private record Stored(long id, String username, ApiTokenScope scope, byte[] secretHash, Instant expiresAt,
-			Instant revokedAt, CsmRole role, boolean enabled) {
+	private record Stored(long id, ApiTokenScope scope, byte[] secretHash, Instant expiresAt, Instant revokedAt,
+			Csm user, CsmRole role, boolean enabled) {
 	}
 
 	private ApiToken token(ResultSet rs, int row) throws SQLException {

@@ -33,11 +33,13 @@ public class CsmDirectory {
 		return this.jdbc.sql("""
 				select username, display_name, email, phone, role from csm_users
 				where username = :username and enabled
-				""")
-			.param("username", username)
-			.query((rs, i) -> new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-					rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN))
-			.optional();
+				""").param("username", username).query((rs, i) -> csm(rs)).optional();
+	}
+
+	/** A user from a row with its username, display_name, email, phone and role. */
+	static Csm csm(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+				rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN);
 	}
 
 	/** The enabled users with this email address, compared without regard to case. */
@@ -45,11 +47,7 @@ public class CsmDirectory {
 		return this.jdbc.sql("""
 				select username, display_name, email, phone, role from csm_users
 				where lower(email) = lower(:email) and enabled order by username
-				""")
-			.param("email", email)
-			.query((rs, i) -> new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-					rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN))
-			.list();
+				""").param("email", email).query((rs, i) -> csm(rs)).list();
 	}
 
 	/**

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Lets any controller method take a {@link Csm} parameter: the signed-in user, read fresh
- * from the directory so a changed name or phone shows at once.
+ * for the request so a changed name or phone shows at once (a token's user was read with
+ * the token, by the same request).
  */
 @Configuration(proxyBeanMethods = false)
 class CurrentCsmResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -48,6 +49,9 @@ class CurrentCsmResolver implements WebMvcConfigurer, HandlerMethodArgumentResol
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()) {
 			throw new InsufficientAuthenticationException("not signed in");
+		}
+		if (authentication instanceof ApiTokenAuthentication token) {
+			return token.user();
 		}
 		return this.directory.find(authentication.getName())
 			.orElseThrow(() -> new InsufficientAuthenticationException("user no longer exists"));
