@@ -16,6 +16,7 @@ import io.aftercare.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,6 +55,9 @@ public class CustomerBook {
 				: otherwise;
 	}
 
+	// One statement, read by nearly every request: no transaction of its own (BEGIN and
+	// COMMIT would be two more round trips); it joins the caller's when there is one.
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Customer> find(Csm viewer, CustomerId id) {
 		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
 				from customers c
@@ -69,6 +73,7 @@ public class CustomerBook {
 	 * The customer, or {@link CustomerNotFoundException} when it is not in the CSM's
 	 * book.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Customer require(Csm viewer, CustomerId id) {
 		return find(viewer, id).orElseThrow(() -> new CustomerNotFoundException(id));
 	}
@@ -80,10 +85,21 @@ public class CustomerBook {
 	 */
 	public List<Customer> search(Csm viewer, String query, int limit, int offset) {
 		String compact = (query != null) ? query.strip().toLowerCase(Locale.ROOT).replace(" ", "") : "";
-		String inBook = (viewer.ownerFilter() != null) ? "c.owner_username = :owner" : "true";
 		if (compact.isEmpty()) {
+			String inBook = (viewer.ownerFilter() != null) ? "c.owner_username = :owner" : "true";
 			return page(viewer, "from customers c where " + inBook, Map.of(), limit, offset);
 		}
+		if (viewer.ownerFilter() != null) {
+			return searchBook(viewer, compact, limit, offset);
+		}
+		return searchAll(viewer, compact, limit, offset);
+	}
+
+	/**
+	 * The search across all customers, an admin's: the names that start with the query,
+	 * then the others.
+	 */
+	private List<Customer> searchAll(Csm viewer, String compact, int limit, int offset) {
 		String escaped = escapeLike(compact);
 		// A name that contains the query contains it without spaces too: one condition
 		// covers both spellings. Each part's matches are found first, in a subquery
@@ -91,27 +107,45 @@ public class CustomerBook {
 		// them early: "tech" meets none before the Ts, 80,000 names in), then sorted. The
 		// names that start with the query are a range of V74's prefix index (PostgreSQL);
 		// when they fill the page, the others, through the trigram index, are not read.
-		String starts = "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
+		String starts = "from (select * from customers c where " + COMPACT_NAME
 				+ " like :prefix escape '\\' offset 0 rows) c";
 		Map<String, String> prefix = Map.of("prefix", escaped + "%");
 		List<Customer> result = new ArrayList<>(page(viewer, starts, prefix, limit, offset));
 		if (result.size() == limit) {
 			return result;
 		}
-		int startingTotal = (result.isEmpty() && offset > 0) ? count(viewer, starts, prefix) : offset + result.size();
-		result.addAll(page(viewer, "from (select * from customers c where " + inBook + " and " + COMPACT_NAME
-				+ " like :pattern escape '\\' and " + COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
+		int startingTotal = (result.isEmpty() && offset > 0) ? count(starts, prefix) : offset + result.size();
+		result.addAll(page(viewer,
+				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\' and "
+						+ COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
 				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),
 				Math.max(0, offset - startingTotal)));
 		return result;
 	}
 
-	private int count(Csm viewer, String from, Map<String, String> patterns) {
-		return this.jdbc.sql("select count(*) " + from)
+	/**
+	 * The search in a CSM's book, a few hundred customers: one statement reads the book
+	 * through the owner's index and ranks the matches itself. position() rather than
+	 * LIKE, so that PostgreSQL does not combine the trigram index with the owner's (a
+	 * bitmap of both costs more than reading the book: 2.8 against 0.9 ms in the load
+	 * run).
+	 */
+	private List<Customer> searchBook(Csm viewer, String compact, int limit, int offset) {
+		return this.jdbc
+			.sql("select " + CUSTOMER_COLUMNS + "from (select * from customers c"
+					+ " where c.owner_username = :owner and position(:query in " + COMPACT_NAME
+					+ ") > 0 offset 0 rows) c" + " order by case when position(:query in " + COMPACT_NAME
+					+ ") = 1 then 0 else 1 end, c.name, c.id" + " limit :limit offset :offset")
 			.param("owner", viewer.ownerFilter())
-			.params(patterns)
-			.query(Integer.class)
-			.single();
+			.param("query", compact)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(CustomerBook::customer)
+			.list();
+	}
+
+	private int count(String from, Map<String, String> patterns) {
+		return this.jdbc.sql("select count(*) " + from).params(patterns).query(Integer.class).single();
 	}
 
 	/**

@@ -36,13 +36,11 @@ final class QueryPlans {
 		return List.of(
 				plan("CustomerBook.find", largest + ", its CSM", CUSTOMER_FIND,
 						Map.of("id", s.largest(), "owner", s.csm())),
-				plan("CustomerBook.search", book + ", '" + s.namePart() + "', names that start with it",
-						searchStarting("c.owner_username = :owner"), search(s.csm(), s.namePart())),
-				plan("CustomerBook.search", book + ", '" + s.namePart() + "', the others",
-						searchOthers("c.owner_username = :owner"), search(s.csm(), s.namePart())),
-				plan("CustomerBook.search", "admin, '" + s.namePart() + "', names that start with it",
-						searchStarting("true"), search(null, s.namePart())),
-				plan("CustomerBook.search", "admin, '" + s.exactName() + "', the others", searchOthers("true"),
+				plan("CustomerBook.search", book + ", '" + s.namePart() + "'", SEARCH_BOOK,
+						search(s.csm(), s.namePart())),
+				plan("CustomerBook.search", "admin, '" + s.namePart() + "', names that start with it", SEARCH_STARTING,
+						search(null, s.namePart())),
+				plan("CustomerBook.search", "admin, '" + s.exactName() + "', the others", SEARCH_OTHERS,
 						search(null, s.exactName())),
 				plan("SupportDesk.recent", largest + ", SOLVED/CLOSED, 90 days, 20", RECENT,
 						Map.of("customer", s.largest(), "since", last90, "statuses", List.of("SOLVED", "CLOSED"),
@@ -88,6 +86,7 @@ final class QueryPlans {
 		String compact = query.strip().toLowerCase(Locale.ROOT).replace(" ", "");
 		Map<String, Object> values = new HashMap<>();
 		values.put("owner", owner);
+		values.put("query", compact);
 		values.put("pattern", "%" + compact + "%");
 		values.put("prefix", compact + "%");
 		values.put("limit", 50);
@@ -169,22 +168,6 @@ final class QueryPlans {
 			where c.id = :id and (cast(:owner as varchar) is null or c.owner_username = :owner)
 			""";
 
-	/**
-	 * {@code CustomerBook.search}'s first statement: the names that start with the query
-	 * ({@code inBook} is the CSM's owner condition, or {@code true} for an admin).
-	 */
-	private static String searchStarting(String inBook) {
-		return SEARCH_COLUMNS + "from (select * from customers c where " + inBook
-				+ " and replace(lower(c.name), ' ', '') like :prefix escape '\\' offset 0 rows) c" + SEARCH_PAGE;
-	}
-
-	/** Its second: the names that contain the query further in. */
-	private static String searchOthers(String inBook) {
-		return SEARCH_COLUMNS + "from (select * from customers c where " + inBook
-				+ " and replace(lower(c.name), ' ', '') like :pattern escape '\\'"
-				+ " and replace(lower(c.name), ' ', '') not like :prefix escape '\\' offset 0 rows) c" + SEARCH_PAGE;
-	}
-
 	private static final String SEARCH_COLUMNS = """
 			select c.id, c.name, c.tier, c.arr, c.employees, c.renewal_date, c.owner_username, c.at_risk,
 			(select h.score from health_scores h where h.customer_id = c.id
@@ -192,6 +175,33 @@ final class QueryPlans {
 			""";
 
 	private static final String SEARCH_PAGE = " order by c.name, c.id limit :limit offset :offset";
+
+	/**
+	 * {@code CustomerBook.search} in a CSM's book: one statement through the owner's
+	 * index, the names that start with the query first.
+	 */
+	private static final String SEARCH_BOOK = SEARCH_COLUMNS + """
+			from (select * from customers c where c.owner_username = :owner
+			  and position(:query in replace(lower(c.name), ' ', '')) > 0 offset 0 rows) c
+			order by case when position(:query in replace(lower(c.name), ' ', '')) = 1 then 0 else 1 end, c.name, c.id
+			limit :limit offset :offset
+			""";
+
+	/**
+	 * Its first statement across all customers (an admin's): the names that start with
+	 * it.
+	 */
+	private static final String SEARCH_STARTING = SEARCH_COLUMNS + """
+			from (select * from customers c
+			  where replace(lower(c.name), ' ', '') like :prefix escape '\\' offset 0 rows) c
+			""" + SEARCH_PAGE;
+
+	/** Its second: the names that contain the query further in. */
+	private static final String SEARCH_OTHERS = SEARCH_COLUMNS + """
+			from (select * from customers c
+			  where replace(lower(c.name), ' ', '') like :pattern escape '\\'
+			  and replace(lower(c.name), ' ', '') not like :prefix escape '\\' offset 0 rows) c
+			""" + SEARCH_PAGE;
 
 	private static final String TICKET_COLUMNS = """
 			id, customer_id, source_system, ticket_number, subject, description, product_area, priority, status,

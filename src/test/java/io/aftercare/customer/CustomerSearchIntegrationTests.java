@@ -60,6 +60,22 @@ class CustomerSearchIntegrationTests {
 	}
 
 	@Test
+	void aCsmsBookListsNamesThatStartWithTheQueryFirstToo() {
+		List<String> book = names("sam", "co");
+		assertThat(book).containsSubsequence("Cobalt Manufacturing", "Acme Corp", "Maple & Co Bakery")
+			.doesNotContain("Sunrise Supply Co");
+		int firstOther = book.indexOf("Acme Corp");
+		assertThat(book.subList(0, firstOther)).as("names that start with it, by name")
+			.allMatch((name) -> name.toLowerCase(java.util.Locale.ROOT).startsWith("co"))
+			.isSorted();
+		assertThat(book.subList(firstOther, book.size())).as("then the others, by name")
+			.noneMatch((name) -> name.toLowerCase(java.util.Locale.ROOT).startsWith("co"))
+			.isSorted();
+		assertThat(names("sam", "co", 2, firstOther - 1)).containsExactly(book.get(firstOther - 1), "Acme Corp");
+		assertThat(names("sam", "co", 50, Integer.MAX_VALUE)).as("past the end").isEmpty();
+	}
+
+	@Test
 	void aBlankQueryListsTheWholeBookByName() {
 		List<String> book = names("sam", " ");
 		assertThat(book).contains("Acme Corp", "TechFlow", "Vertex Financial").doesNotContain("Globex");
@@ -94,6 +110,15 @@ class CustomerSearchIntegrationTests {
 				""").query(String.class).list());
 		assertThat(prefixPlan).as("names that start with the query: a range of the prefix index")
 			.contains("customers_compact_name_prefix");
+		String bookPlan = String.join("\n", this.jdbc.sql("""
+				explain select * from (select * from customers c where c.owner_username = 'sam'
+				  and position('techflo' in replace(lower(c.name), ' ', '')) > 0 offset 0 rows) c
+				order by case when position('techflo' in replace(lower(c.name), ' ', '')) = 1 then 0 else 1 end,
+				  c.name, c.id limit 50
+				""").query(String.class).list());
+		assertThat(bookPlan).as("a CSM's book: read through the owner's index alone")
+			.contains("by_owner")
+			.doesNotContain("trigrams");
 	}
 
 	private List<String> names(String user, String query) {
