@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.EventListeners;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.customer.CustomerSignals;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.TicketId;
@@ -79,6 +80,9 @@ class UnaskedFollowUpsIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	CustomerSignals signals;
 
 	private static WireMockServer start() {
 		FileSystemUtils.deleteRecursively(OUTBOX.toFile());
@@ -269,6 +273,18 @@ class UnaskedFollowUpsIntegrationTests {
 
 		Map<?, ?> draft = awaitDraft(atRisk, "alex");
 		assertThat((String) draft.get("why")).contains("resolved for a customer at risk");
+	}
+
+	@Test
+	void aCustomerWhoseAnswerReadStillBrokenIsAtRiskForTheirNextResolution() {
+		Customer customer = customer("alex", false);
+		this.signals.raiseRisk(new CustomerId(customer.id()), "reply-still_broken", "MEDIUM",
+				"their answer to a follow-up read still broken", Instant.now().minusSeconds(60));
+		ticket(customer, "1", "LOW", "SOLVED", Duration.ofHours(3), null, false);
+
+		Map<?, ?> draft = awaitDraft(customer, "alex");
+		assertThat((String) draft.get("why")).contains("ticket " + customer.number("1")
+				+ " resolved for a customer at risk: their answer to a follow-up read still broken");
 	}
 
 	private Map<?, ?> awaitDraft(Customer customer) {
