@@ -163,9 +163,8 @@ public class ApiTokens {
 	 * @throws ApiTokenRejectedException when it is malformed, unknown, revoked or
 	 * expired, or its user is disabled
 	 */
-	// One statement needs no transaction: BEGIN and COMMIT would be two more round trips
-	// to
-	// the database on every API request.
+	// One statement needs no transaction: BEGIN and COMMIT would be two
+	// more round trips to the database on every API request.
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	ApiTokenAuthentication authenticate(String presented) {
 		if (presented == null || presented.length() != PREFIX.length() + KEY_ID_LENGTH + SECRET_LENGTH

@@ -109,9 +109,8 @@ public class InboxWorker implements DisposableBean {
 			work.run();
 		}
 		catch (RuntimeException ex) {
-			// The database may be away for a moment; what was taken is taken again once
-			// its
-			// lease runs out.
+			// The database may be away for a moment: what was taken
+			// is taken again once its lease runs out.
 			log.warn("Webhook inbox worker stopped: {}", ex.getMessage());
 		}
 	}
@@ -155,8 +154,8 @@ public class InboxWorker implements DisposableBean {
 				this.inbox.failed(event.id(), ex.getMessage());
 			}
 			catch (RuntimeException ex) {
-				// The vendor's API was away: taken again later, up to the attempts
-				// allowed.
+				// The vendor's API was away: taken again later, up to
+				// the attempts allowed.
 				if (event.attempts() >= this.settings.inboxAttempts()) {
 					this.inbox.failed(event.id(),
 							"gave up after " + event.attempts() + " attempts: " + ex.getMessage());
@@ -171,9 +170,9 @@ public class InboxWorker implements DisposableBean {
 			report = this.feed.deliver(this.known.complete(told), false);
 		}
 		catch (RuntimeException ex) {
-			// The database refused the batch as a whole (it went away; another instance's
-			// worker held the same tickets): taken again in a moment, not after the
-			// lease.
+			// The database refused the batch as a whole (it went away;
+			// another instance's worker held the same tickets): taken
+			// again in a moment, not after the lease.
 			log.warn("A batch of {} webhooks will be tried again: {}", read.size(), ex.getMessage());
 			read.forEach((id) -> this.inbox.retryLater(id, Duration.ofSeconds(5)));
 			return 0;

@@ -126,16 +126,16 @@ public class CustomerBook {
 	/**
 	 * The search in a CSM's book, a few hundred customers: one statement reads the book
 	 * through the owner's index and ranks the matches itself. position() rather than
-	 * LIKE, so that PostgreSQL does not combine the trigram index with the owner's (a
-	 * bitmap of both costs more than reading the book: 2.8 against 0.9 ms in the load
-	 * run).
+	 * LIKE, so that PostgreSQL does not combine the trigram index with the owner's: a
+	 * bitmap of both costs more than reading the book (docs/performance.md).
 	 */
 	private List<Customer> searchBook(Csm viewer, String compact, int limit, int offset) {
-		return this.jdbc
-			.sql("select " + CUSTOMER_COLUMNS + "from (select * from customers c"
-					+ " where c.owner_username = :owner and position(:query in " + COMPACT_NAME
-					+ ") > 0 offset 0 rows) c" + " order by case when position(:query in " + COMPACT_NAME
-					+ ") = 1 then 0 else 1 end, c.name, c.id" + " limit :limit offset :offset")
+		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
+				from (select * from customers c
+				      where c.owner_username = :owner and position(:query in %1$s) > 0 offset 0 rows) c
+				order by case when position(:query in %1$s) = 1 then 0 else 1 end, c.name, c.id
+				limit :limit offset :offset
+				""".formatted(COMPACT_NAME))
 			.param("owner", viewer.ownerFilter())
 			.param("query", compact)
 			.param("limit", limit)

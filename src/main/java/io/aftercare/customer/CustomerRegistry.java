@@ -198,8 +198,7 @@ public class CustomerRegistry {
 		}
 		this.jdbc.sql("""
 				update contacts set customer_id = :customer, name = :name, email = :email, email_domain = :emailDomain,
-				       role = :role,
-				       is_primary = :primary, time_zone = :timeZone,
+				       role = :role, is_primary = :primary, time_zone = :timeZone,
 				       language = coalesce(cast(:language as varchar(16)), language), updated_at = :now
 				where source_system = :system and external_id = :externalId
 				""").params(params).update();
