@@ -67,12 +67,16 @@ public final class WebhookRun {
 				tickets);
 		System.out.printf("Java %s, %d processors, max heap %d MB%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+			.start();
 				// Aftercare first: Flyway migrates an empty schema only.
 				ConfigurableApplicationContext aftercare = startAftercare(postgres);
 				ConfigurableApplicationContext reference = startReference(postgres)) {
 			JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 			System.out.println(jdbc.sql("select version()").query(String.class).single());
+			QueryStats stats = new QueryStats(jdbc);
+			stats.enable();
 			jdbc.sql(
 					"""
 							insert into customers (source_system, external_id, name, tier, owner_username, created_at, updated_at)
@@ -130,6 +134,7 @@ public final class WebhookRun {
 					stored.size() - (webhooks.acknowledged().size() - missing));
 
 			System.out.println("\n## The worker\n");
+			stats.reset();
 			Duration drainTook = awaitDrained(jdbc, Duration.ofMinutes(20));
 			long duringLoad = jdbc.sql("""
 					select count(*) from webhook_inbox where status <> 'RECEIVED' and processed_at <= :end
@@ -149,6 +154,11 @@ public final class WebhookRun {
 			System.out.printf("tickets now stored for the bench customer: %,d%n", jdbc.sql("""
 					select count(*) from tickets t join customers c on c.id = t.customer_id where c.external_id = :org
 					""").param("org", ORG).query(Long.class).single());
+			// Only the drain's: the statistics were reset when the load ended.
+			System.out.println("\n### Where the drain's database time went (calls per event drained)\n");
+			System.out.println(QueryStats.Statement.TABLE_HEADER);
+			int drained = (int) Math.max(1, processed - duringLoad);
+			stats.top(15).forEach((statement) -> System.out.println(statement.row(drained)));
 
 			bulk(aftercare.getBean(DeskFeed.class), tickets);
 			scans(jdbc);
