@@ -80,8 +80,10 @@ public class CustomerBook {
 
 	/**
 	 * Customers whose name contains the query, ignoring case and spaces ("tech flow"
-	 * finds TechFlow): those whose name starts with it first, then the others, each by
-	 * name; the whole book, by name, when the query is blank.
+	 * finds TechFlow): those whose name starts with it first, ordered by that name in
+	 * lower case without spaces (character by character, the order an index can give a
+	 * page of them in), then the others by name; the whole book, by name, when the query
+	 * is blank.
 	 */
 	public List<Customer> search(Csm viewer, String query, int limit, int offset) {
 		String compact = (query != null) ? query.strip().toLowerCase(Locale.ROOT).replace(" ", "") : "";
@@ -101,23 +103,30 @@ public class CustomerBook {
 	 */
 	private List<Customer> searchAll(Csm viewer, String compact, int limit, int offset) {
 		String escaped = escapeLike(compact);
-		// A name that contains the query contains it without spaces too: one condition
-		// covers both spellings. Each part's matches are found first, in a subquery
-		// (offset 0 keeps PostgreSQL from walking the name index in order, hoping to meet
-		// them early: "tech" meets none before the Ts, 80,000 names in), then sorted. The
-		// names that start with the query are a range of V74's prefix index (PostgreSQL);
-		// when they fill the page, the others, through the trigram index, are not read.
-		String starts = "from (select * from customers c where " + COMPACT_NAME
-				+ " like :prefix escape '\\' offset 0 rows) c";
 		Map<String, String> prefix = Map.of("prefix", escaped + "%");
-		List<Customer> result = new ArrayList<>(page(viewer, starts, prefix, limit, offset));
+		// The names that start with the query: a range of the search name's index (V77),
+		// read in its order, so only the page is read, however many names start so.
+		List<Customer> result = new ArrayList<>(this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
+				from customers c where c.search_name like :prefix escape '\\'
+				order by c.search_name, c.id limit :limit offset :offset
+				""").params(prefix).param("limit", limit).param("offset", offset).query(CustomerBook::customer).list());
 		if (result.size() == limit) {
 			return result;
 		}
-		int startingTotal = (result.isEmpty() && offset > 0) ? count(starts, prefix) : offset + result.size();
+		int startingTotal = (result.isEmpty() && offset > 0)
+				? this.jdbc.sql("select count(*) from customers c where c.search_name like :prefix escape '\\'")
+					.params(prefix)
+					.query(Integer.class)
+					.single()
+				: offset + result.size();
+		// The others, through the trigram index of the same expression (a name that
+		// contains the query contains it without spaces too: one condition covers both
+		// spellings), found first in a subquery, then sorted: offset 0 keeps PostgreSQL
+		// from walking the name index in order, hoping to meet them early ("tech" meets
+		// none before the Ts, 80,000 names in).
 		result.addAll(page(viewer,
-				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\' and "
-						+ COMPACT_NAME + " not like :prefix escape '\\' offset 0 rows) c",
+				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\'"
+						+ " and c.search_name not like :prefix escape '\\' offset 0 rows) c",
 				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),
 				Math.max(0, offset - startingTotal)));
 		return result;
@@ -132,20 +141,17 @@ public class CustomerBook {
 	private List<Customer> searchBook(Csm viewer, String compact, int limit, int offset) {
 		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
 				from (select * from customers c
-				      where c.owner_username = :owner and position(:query in %1$s) > 0 offset 0 rows) c
-				order by case when position(:query in %1$s) = 1 then 0 else 1 end, c.name, c.id
+				      where c.owner_username = :owner and position(:query in c.search_name) > 0 offset 0 rows) c
+				order by case when position(:query in c.search_name) = 1 then 0 else 1 end,
+				         case when position(:query in c.search_name) = 1 then c.search_name end, c.name, c.id
 				limit :limit offset :offset
-				""".formatted(COMPACT_NAME))
+				""")
 			.param("owner", viewer.ownerFilter())
 			.param("query", compact)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(CustomerBook::customer)
 			.list();
-	}
-
-	private int count(String from, Map<String, String> patterns) {
-		return this.jdbc.sql("select count(*) " + from).params(patterns).query(Integer.class).single();
 	}
 
 	/**

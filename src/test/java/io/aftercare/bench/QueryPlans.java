@@ -182,25 +182,26 @@ final class QueryPlans {
 	 */
 	private static final String SEARCH_BOOK = SEARCH_COLUMNS + """
 			from (select * from customers c where c.owner_username = :owner
-			  and position(:query in replace(lower(c.name), ' ', '')) > 0 offset 0 rows) c
-			order by case when position(:query in replace(lower(c.name), ' ', '')) = 1 then 0 else 1 end, c.name, c.id
+			  and position(:query in c.search_name) > 0 offset 0 rows) c
+			order by case when position(:query in c.search_name) = 1 then 0 else 1 end,
+			         case when position(:query in c.search_name) = 1 then c.search_name end, c.name, c.id
 			limit :limit offset :offset
 			""";
 
 	/**
 	 * Its first statement across all customers (an admin's): the names that start with
-	 * it.
+	 * it, a page of the search name's index in its order.
 	 */
 	private static final String SEARCH_STARTING = SEARCH_COLUMNS + """
-			from (select * from customers c
-			  where replace(lower(c.name), ' ', '') like :prefix escape '\\' offset 0 rows) c
-			""" + SEARCH_PAGE;
+			from customers c where c.search_name like :prefix escape '\\'
+			order by c.search_name, c.id limit :limit offset :offset
+			""";
 
 	/** Its second: the names that contain the query further in. */
 	private static final String SEARCH_OTHERS = SEARCH_COLUMNS + """
 			from (select * from customers c
 			  where replace(lower(c.name), ' ', '') like :pattern escape '\\'
-			  and replace(lower(c.name), ' ', '') not like :prefix escape '\\' offset 0 rows) c
+			  and c.search_name not like :prefix escape '\\' offset 0 rows) c
 			""" + SEARCH_PAGE;
 
 	private static final String TICKET_COLUMNS = """

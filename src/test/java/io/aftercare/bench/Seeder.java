@@ -300,13 +300,18 @@ final class Seeder {
 			where t.source_system = 'bench' and t.status in ('SOLVED', 'CLOSED') and mod(t.id, 10) = 0
 			""";
 
+	// Reminders already due were fired when they fell due, as in a database in service:
+	// otherwise the app fires some 20,000 of them during the phases, in batches that take
+	// CPU at moments no phase controls.
 	private static final String REMINDERS = """
 			insert into reminders (owner_username, customer_id, followup_id, due_at, note, origin, status, created_by,
-			    created_at, completed_at)
-			select s.owner_username, s.id, null, now() + (s.r * 60 - 30) * interval '1 day', 'Check in with ' || s.name,
+			    created_at, completed_at, fired_at)
+			select s.owner_username, s.id, null, s.due_at, 'Check in with ' || s.name,
 			       'MANUAL', case when s.r2 < 0.4 then 'OPEN' else 'DONE' end, s.owner_username,
-			       now() - interval '45 days', case when s.r2 >= 0.4 then now() - interval '1 day' end
-			from (select c.id, c.name, c.owner_username, random() r, random() r2
+			       now() - interval '45 days', case when s.r2 >= 0.4 then now() - interval '1 day' end,
+			       case when s.due_at <= now() then s.due_at end
+			from (select c.id, c.name, c.owner_username, now() + (random() * 60 - 30) * interval '1 day' as due_at,
+			             random() r2
 			      from customers c where c.source_system = 'bench') s
 			""";
 
