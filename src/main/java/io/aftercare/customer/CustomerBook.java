@@ -34,7 +34,11 @@ public class CustomerBook {
 			 order by h.recorded_at desc limit 1) as health_score
 			""";
 
-	/** The name as the search compares it: lower case, without spaces. */
+	/**
+	 * The name as the search compares it: lower case, without spaces. The column
+	 * {@code search_name} (V77) holds the same; the trigram index (V44) is on this
+	 * expression, so the contains match keeps it.
+	 */
 	private static final String COMPACT_NAME = "replace(lower(c.name), ' ', '')";
 
 	private final JdbcClient jdbc;
@@ -135,8 +139,8 @@ public class CustomerBook {
 	/**
 	 * The search in a CSM's book, a few hundred customers: one statement reads the book
 	 * through the owner's index and ranks the matches itself. position() rather than
-	 * LIKE, so that PostgreSQL does not combine the trigram index with the owner's: a
-	 * bitmap of both costs more than reading the book (docs/performance.md).
+	 * LIKE, so that PostgreSQL combines no name index with the owner's: that costs more
+	 * than reading the book (docs/performance.md).
 	 */
 	private List<Customer> searchBook(Csm viewer, String compact, int limit, int offset) {
 		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
