@@ -1,5 +1,7 @@
 package io.aftercare.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -37,7 +39,7 @@ public class CsmDirectory {
 	}
 
 	/** A user from a row with its username, display_name, email, phone and role. */
-	static Csm csm(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static Csm csm(ResultSet rs) throws SQLException {
 		return new Csm(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
 				rs.getString("phone"), CsmRole.valueOf(rs.getString("role")) == CsmRole.ADMIN);
 	}

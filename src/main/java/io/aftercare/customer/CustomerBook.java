@@ -107,7 +107,8 @@ public class CustomerBook {
 	 */
 	private List<Customer> searchAll(Csm viewer, String compact, int limit, int offset) {
 		String escaped = escapeLike(compact);
-		Map<String, String> prefix = Map.of("prefix", escaped + "%");
+		String startsWith = escaped + "%";
+		Map<String, String> prefix = Map.of("prefix", startsWith);
 		// The names that start with the query: a range of the search name's index (V77),
 		// read in its order, so only the page is read, however many names start so.
 		List<Customer> result = new ArrayList<>(this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
@@ -131,7 +132,7 @@ public class CustomerBook {
 		result.addAll(page(viewer,
 				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\'"
 						+ " and c.search_name not like :prefix escape '\\' offset 0 rows) c",
-				Map.of("pattern", "%" + escaped + "%", "prefix", escaped + "%"), limit - result.size(),
+				Map.of("pattern", "%" + startsWith, "prefix", startsWith), limit - result.size(),
 				Math.max(0, offset - startingTotal)));
 		return result;
 	}
