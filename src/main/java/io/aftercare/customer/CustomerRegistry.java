@@ -1,6 +1,7 @@
 package io.aftercare.customer;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -128,10 +129,9 @@ public class CustomerRegistry {
 				select id, name, tier, arr, employees, renewal_date, owner_username, at_risk
 				from customers where source_system = :system and external_id = :id
 				""").param("system", record.key().system()).param("id", record.key().externalId()).query((rs, i) -> {
-			java.sql.Date renewal = rs.getDate("renewal_date");
 			return new CustomerRecord(record.key(), rs.getString("name"), CustomerTier.valueOf(rs.getString("tier")),
 					rs.getBigDecimal("arr"), rs.getObject("employees", Integer.class),
-					(renewal != null) ? renewal.toLocalDate() : null, rs.getString("owner_username"),
+					rs.getObject("renewal_date", LocalDate.class), rs.getString("owner_username"),
 					rs.getBoolean("at_risk"));
 		}).optional();
 		var now = SqlTime.utc(this.clock.instant());

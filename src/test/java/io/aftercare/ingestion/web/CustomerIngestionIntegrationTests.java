@@ -80,6 +80,20 @@ class CustomerIngestionIntegrationTests {
 		assertThat(row.get("owner_username")).isEqualTo(IngestClient.CSM);
 		assertThat(row.get("at_risk")).isEqualTo(true);
 
+		// Read back through the customer API, as the CSM who owns it sees it.
+		this.http.get()
+			.uri("/api/customers/" + id.get())
+			.headers((h) -> h.setBasicAuth(IngestClient.CSM, IngestClient.PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.renewalDate")
+			.isEqualTo("2027-03-31")
+			.jsonPath("$.employees")
+			.isEqualTo(450);
+
+		// The stored record, renewal date included, reads back equal to what was sent.
 		this.ingest.json("/api/ingest/customers", body)
 			.expectStatus()
 			.isOk()
