@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -40,7 +39,13 @@ public final class HtmlBody {
 
 	private static final String ITEM = "<li style=\"margin:0 0 4px 0;\">";
 
-	private final TemplateEngine layouts;
+	private static final String BODY_MARK = "{{body}}";
+
+	// The layout around every body, rendered once: its only variable is the body, so a
+	// template run for each email gave the same text every time.
+	private final String layoutBefore;
+
+	private final String layoutAfter;
 
 	public HtmlBody() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -51,7 +56,12 @@ public final class HtmlBody {
 		resolver.setCheckExistence(true);
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
-		this.layouts = engine;
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("body", BODY_MARK);
+		String layout = engine.process("layout", context);
+		int body = layout.indexOf(BODY_MARK);
+		this.layoutBefore = layout.substring(0, body);
+		this.layoutAfter = layout.substring(body + BODY_MARK.length());
 	}
 
 	/**
@@ -63,9 +73,7 @@ public final class HtmlBody {
 		if (textBody == null) {
 			throw new IllegalArgumentException("A body to render is required");
 		}
-		Context context = new Context(Locale.ENGLISH);
-		context.setVariable("body", formatted(textBody));
-		return this.layouts.process("layout", context);
+		return inLayout(formatted(textBody));
 	}
 
 	/**
@@ -87,9 +95,11 @@ public final class HtmlBody {
 				.append("</a>");
 		}
 		body.append("</p>");
-		Context context = new Context(Locale.ENGLISH);
-		context.setVariable("body", body.toString());
-		return this.layouts.process("layout", context);
+		return inLayout(body.toString());
+	}
+
+	private String inLayout(String body) {
+		return this.layoutBefore + body + this.layoutAfter;
 	}
 
 	private static String escape(String text) {

@@ -86,7 +86,17 @@ class HtmlBodyTests {
 			.contains("<meta charset=\"UTF-8\">")
 			.contains("font-family:")
 			.contains("<p style=\"margin:0 0 16px 0;\">Hello</p>")
+			.doesNotContain("th:utext")
 			.endsWith("</html>\n");
+		assertThat(rendered).containsSubsequence("line-height:1.5;color:#222222;\"><p", "Hello</p>", "</div>",
+				"</body>");
+	}
+
+	@Test
+	void keepsTextThatLooksLikeTheLayoutsPlaceholder() {
+		String rendered = this.html.render("Type {{body}} here");
+
+		assertThat(rendered).contains("<p style=\"margin:0 0 16px 0;\">Type {{body}} here</p>").endsWith("</html>\n");
 	}
 
 	@Test
