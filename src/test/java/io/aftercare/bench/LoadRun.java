@@ -38,7 +38,8 @@ public final class LoadRun {
 	private static final List<String> SETTINGS = List.of("shared_buffers", "effective_cache_size", "work_mem",
 			"max_parallel_workers_per_gather", "synchronous_commit", "fsync", "jit");
 
-	private static final int STATEMENTS_PER_PHASE = 10;
+	// -Dbench.statements=60 lists every statement a follow-up runs.
+	private static final int STATEMENTS_PER_PHASE = Integer.getInteger("bench.statements", 10);
 
 	private LoadRun() {
 	}

@@ -90,6 +90,10 @@ final class Workload {
 				new Phase("search, CSM", "`GET /api/customers?query=…` (own book)", threads, 10_000, limit, Phase.OK,
 						csmSearch()),
 				adminSearchPhase("search, admin"),
+				// One client first: the request's own time, without waiting for the
+				// cores.
+				new Phase("follow-up, 1 client", "`POST /api/customers/{id}/ticket-followup`", 1, 300, limit,
+						Set.of(200, 201), followUp()),
 				new Phase("follow-up", "`POST /api/customers/{id}/ticket-followup`", threads, 3_000, limit,
 						Set.of(200, 201), followUp()),
 				new Phase("reminders", "`GET /api/reminders`", threads, 10_000, limit, Phase.OK, reminders()),
