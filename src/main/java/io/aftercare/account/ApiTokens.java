@@ -18,11 +18,11 @@ import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -122,7 +122,7 @@ public class ApiTokens {
 	}
 
 	/** The tokens of a user, newest first: their own, or anyone's for an admin. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<ApiToken> list(Csm viewer, String username) {
 		if (!viewer.admin() && !viewer.username().equals(username)) {
 			throw new NotFoundException("No user '" + username + "'.");
@@ -151,7 +151,7 @@ public class ApiTokens {
 		return find(viewer, id).orElseThrow();
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<ApiToken> find(Csm viewer, long id) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				from api_tokens where id = :id and (cast(:owner as varchar) is null or username = :owner)
@@ -163,9 +163,7 @@ public class ApiTokens {
 	 * @throws ApiTokenRejectedException when it is malformed, unknown, revoked or
 	 * expired, or its user is disabled
 	 */
-	// One statement needs no transaction: BEGIN and COMMIT would be two
-	// more round trips to the database on every API request.
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	@ReadOnly
 	ApiTokenAuthentication authenticate(String presented) {
 		if (presented == null || presented.length() != PREFIX.length() + KEY_ID_LENGTH + SECRET_LENGTH
 				|| !presented.startsWith(PREFIX)) {

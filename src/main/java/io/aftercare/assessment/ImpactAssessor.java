@@ -15,6 +15,7 @@ import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerSignals;
 import io.aftercare.customer.HealthEntry;
+import io.aftercare.shared.jdbc.ReadOnly;
 import io.aftercare.ticket.CommentAuthor;
 import io.aftercare.ticket.Participant;
 import io.aftercare.ticket.ParticipantSide;
@@ -25,14 +26,13 @@ import io.aftercare.tone.SentimentAnalyzer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gathers the context of a resolved ticket from the customer and ticket records and
  * applies the {@link ImpactRules}. Callers pass a customer the signed-in CSM may see.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadOnly
 @EnableConfigurationProperties(AssessmentSettings.class)
 public class ImpactAssessor {
 

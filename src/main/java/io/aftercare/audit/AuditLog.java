@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.aftercare.followup.FollowUpId;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,12 +58,12 @@ public class AuditLog {
 	}
 
 	/** Who did what to the follow-up, oldest first. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<Entry> ofFollowUp(FollowUpId followUp) {
 		return history(FOLLOW_UP, followUp.value());
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	List<Entry> history(String subjectType, Object subjectId) {
 		return this.jdbc.sql("""
 				select occurred_at, actor, action, detail from audit_log

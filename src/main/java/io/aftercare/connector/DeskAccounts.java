@@ -12,6 +12,7 @@ import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -211,7 +212,7 @@ public class DeskAccounts {
 	/**
 	 * Accounts no customer is known for yet, most recently seen first, with what waits.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<UnmatchedAccount> unmatched() {
 		return this.jdbc.sql("""
 				select a.id, a.source, a.account_key, a.name, a.domain, a.first_seen_at, a.last_seen_at,

@@ -14,11 +14,10 @@ import java.util.Optional;
 import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Questions about customers, always asked on behalf of a CSM: a CSM sees only the
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not found.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadOnly
 public class CustomerBook {
 
 	private static final String CUSTOMER_COLUMNS = """
@@ -60,9 +59,6 @@ public class CustomerBook {
 				: otherwise;
 	}
 
-	// One statement, read by nearly every request: no transaction of its own (BEGIN and
-	// COMMIT would be two more round trips); it joins the caller's when there is one.
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Customer> find(Csm viewer, CustomerId id) {
 		return this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
 				from customers c
@@ -78,7 +74,6 @@ public class CustomerBook {
 	 * The customer, or {@link CustomerNotFoundException} when it is not in the CSM's
 	 * book.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Customer require(Csm viewer, CustomerId id) {
 		return find(viewer, id).orElseThrow(() -> new CustomerNotFoundException(id));
 	}

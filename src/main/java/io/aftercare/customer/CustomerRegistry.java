@@ -17,6 +17,7 @@ import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.shared.TimeRange;
 import io.aftercare.shared.Upserted;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,14 +45,14 @@ public class CustomerRegistry {
 	}
 
 	/** Whether no customer was ever taken in. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public boolean isEmpty() {
 		return this.jdbc.sql("select count(*) from (select 1 from customers limit 1) any_customer")
 			.query(Long.class)
 			.single() == 0;
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<CustomerId> customerOf(SourceKey key) {
 		return this.jdbc.sql("select id from customers where source_system = :system and external_id = :id")
 			.param("system", key.system())
@@ -60,7 +61,7 @@ public class CustomerRegistry {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<ContactId> contactOf(SourceKey key) {
 		return this.jdbc.sql("select id from contacts where source_system = :system and external_id = :id")
 			.param("system", key.system())
@@ -70,13 +71,13 @@ public class CustomerRegistry {
 	}
 
 	/** The customers taken in under these keys, in one query per source system. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Map<SourceKey, CustomerId> customersOf(Collection<SourceKey> keys) {
 		return idsOf("customers", keys, CustomerId::new);
 	}
 
 	/** The contacts taken in under these keys, in one query per source system. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Map<SourceKey, ContactId> contactsOf(Collection<SourceKey> keys) {
 		return idsOf("contacts", keys, ContactId::new);
 	}
@@ -96,7 +97,7 @@ public class CustomerRegistry {
 	}
 
 	/** The key a customer was taken in under, for naming it to the ingestion door. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<SourceKey> keyOf(CustomerId id) {
 		return this.jdbc.sql("select source_system, external_id from customers where id = :id")
 			.param("id", id.value())
@@ -109,7 +110,7 @@ public class CustomerRegistry {
 	 * at most {@code limit}: a connector maps a requester to a customer by domain only
 	 * when exactly one customer has it.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public java.util.List<CustomerId> customersWithContactsAt(String domain, int limit) {
 		return this.jdbc.sql("""
 				select distinct customer_id from contacts where email_domain = :domain

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,7 @@ public class CustomerSignals {
 	 * signal nobody cleared stops counting after that: a customer who was frustrated once
 	 * is not at risk for ever.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<RiskSignal> openRisk(CustomerId customer, Instant asOf) {
 		return this.jdbc.sql("""
 				select kind, severity, detail, detected_at from risk_signals
@@ -156,7 +157,7 @@ public class CustomerSignals {
 	 * contact with the address), through their index: this is read whenever a draft is
 	 * shown.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<AddressBounce> bounce(CustomerId customer, String email) {
 		return this.jdbc.sql("""
 				select address_suspect_at, address_suspect_reason from contacts

@@ -27,6 +27,7 @@ import io.aftercare.drafting.DraftStyle;
 import io.aftercare.drafting.Drafting;
 import io.aftercare.drafting.Language;
 import io.aftercare.drafting.WrittenDraft;
+import io.aftercare.shared.jdbc.ReadOnly;
 import io.aftercare.ticket.CommentAuthor;
 import io.aftercare.ticket.TicketComment;
 import io.aftercare.shared.RefusedException;
@@ -357,13 +358,13 @@ public class FollowUpManagement {
 	 * Which resolved ticket the CSM means, for a door that can ask when it is not clear.
 	 * @see TicketChoices
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public TicketChoice chooseTicket(Csm csm, CustomerId customerId, TicketQuery query) {
 		return this.tickets.choose(this.customers.require(csm, customerId), query);
 	}
 
 	/** The follow-up with its customer, ticket and the ticket's current context. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public FollowUpDetails details(Csm csm, FollowUp followUp) {
 		Customer customer = this.customers.require(csm, followUp.customerId());
 		Ticket ticket = ticketOf(followUp);
@@ -371,20 +372,20 @@ public class FollowUpManagement {
 		return new FollowUpDetails(followUp, customer, ticket, context, false);
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public FollowUpDetails get(Csm csm, FollowUpId id) {
 		return details(csm, load(csm, id));
 	}
 
 	/** A follow-up of a customer the CSM may see. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<FollowUp> find(Csm csm, FollowUpId id) {
 		return this.followUps.find(id)
 			.filter((followUp) -> this.customers.find(csm, followUp.customerId()).isPresent());
 	}
 
 	/** The follow-ups of one customer, newest first. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<FollowUp> ofCustomer(Csm csm, CustomerId customerId) {
 		this.customers.require(csm, customerId);
 		return this.followUps.ofCustomer(customerId, 50);
@@ -395,7 +396,7 @@ public class FollowUpManagement {
 	 * works for it: asking for a follow-up then most likely means a second email, which
 	 * deserves a question.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<FollowUp> alreadySent(Csm csm, CustomerId customerId, TicketId ticketId) {
 		this.customers.require(csm, customerId);
 		if (this.followUps.openForTicket(ticketId).isPresent()) {
@@ -405,13 +406,13 @@ public class FollowUpManagement {
 	}
 
 	/** When the customer last got a follow-up, if ever. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<Instant> lastSentTo(CustomerId customerId) {
 		return this.followUps.lastSentTo(customerId);
 	}
 
 	/** Follow-ups of the CSM's book in a status, newest first. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<FollowUp> inBook(Csm csm, FollowUpStatus status, int limit) {
 		return this.followUps.inBook(csm.ownerFilter(), status, limit);
 	}
@@ -420,7 +421,7 @@ public class FollowUpManagement {
 	 * Tickets of the CSM's book resolved in the last {@code window} that have no
 	 * follow-up yet.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<AwaitingFollowUp> awaitingFollowUp(Csm csm, Duration window, int limit) {
 		return this.followUps.awaiting(csm.ownerFilter(), this.clock.instant().minus(window), limit);
 	}
@@ -429,7 +430,7 @@ public class FollowUpManagement {
 	 * The CSM's follow-ups queued, being sent or failed, and those sent within
 	 * {@code sentWithin}, newest first: how their emails are doing.
 	 */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<FollowUp> deliveries(Csm csm, Duration sentWithin, int limit) {
 		return this.followUps.deliveries(csm.ownerFilter(), this.clock.instant().minus(sentWithin), limit);
 	}

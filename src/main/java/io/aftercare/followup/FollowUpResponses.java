@@ -3,6 +3,8 @@ package io.aftercare.followup;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.aftercare.shared.jdbc.ReadOnly;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +23,7 @@ public class FollowUpResponses {
 	}
 
 	/** The follow-up, whoever owns it: for matching a message to it. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<FollowUp> find(FollowUpId id) {
 		return this.followUps.find(id);
 	}

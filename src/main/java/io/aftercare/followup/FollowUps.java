@@ -17,6 +17,7 @@ import io.aftercare.drafting.Draft;
 import io.aftercare.drafting.Language;
 import io.aftercare.drafting.WrittenDraft;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * so two concurrent transitions (a double-clicked Send) cannot both succeed.
  */
 @Repository
-// A follow-up is read with its suggested reminders by a second query while its row is
-// open: one transaction keeps both on one connection, also when no caller began one.
+// Writes in a transaction, also when no caller began one; reads (@ReadOnly) join the
+// caller's or run without one, their queries still on one connection.
 @Transactional
 class FollowUps {
 
@@ -43,6 +44,7 @@ class FollowUps {
 		this.jdbc = jdbc;
 	}
 
+	@ReadOnly
 	Optional<FollowUp> find(FollowUpId id) {
 		return complete(this.jdbc.sql("select * from support_followups where id = :id")
 			.param("id", id.value())
@@ -56,6 +58,7 @@ class FollowUps {
 	 * The newest follow-up of a ticket, as its own ticket, that is still a draft,
 	 * approved, queued, failed or on hold.
 	 */
+	@ReadOnly
 	Optional<FollowUp> openForTicket(TicketId ticketId) {
 		return complete(
 				this.jdbc.sql("select * from support_followups where ticket_id = :ticket and status in " + OPEN + """
@@ -66,6 +69,7 @@ class FollowUps {
 	}
 
 	/** The open follow-ups that speak of a ticket, as their own or beside it. */
+	@ReadOnly
 	List<FollowUp> openCovering(TicketId ticketId) {
 		return complete(this.jdbc
 			.sql("select * from support_followups f where f.status in " + OPEN
@@ -80,6 +84,7 @@ class FollowUps {
 	}
 
 	/** The open follow-ups of a customer, newest first. */
+	@ReadOnly
 	List<FollowUp> openForCustomer(CustomerId customerId) {
 		return openForCustomer(customerId, "");
 	}
@@ -103,6 +108,7 @@ class FollowUps {
 	}
 
 	/** When the customer last got a follow-up, if ever. */
+	@ReadOnly
 	Optional<Instant> lastSentTo(CustomerId customerId) {
 		return this.jdbc.sql("""
 				select max(sent_at) as sent_at from support_followups where customer_id = :customer and status = 'SENT'
@@ -113,6 +119,7 @@ class FollowUps {
 	 * Follow-ups of the owner's customers (all customers for {@code null}) in a status,
 	 * newest first.
 	 */
+	@ReadOnly
 	List<FollowUp> inBook(String owner, FollowUpStatus status, int limit) {
 		return complete(this.jdbc.sql("""
 				select f.* from support_followups f join customers c on c.id = f.customer_id
@@ -130,6 +137,7 @@ class FollowUps {
 	 * Follow-ups queued or being sent, with the send queue's entry each one expects to
 	 * own it.
 	 */
+	@ReadOnly
 	Map<FollowUpId, String> onTheirWay() {
 		Map<FollowUpId, String> found = new java.util.LinkedHashMap<>();
 		this.jdbc.sql("select id, send_task from support_followups where status in ('QUEUED', 'SENDING') order by id")
@@ -143,6 +151,7 @@ class FollowUps {
 	 * The owner's follow-ups on their way or whose send failed, and those sent since
 	 * {@code sentSince}, newest first: what the side panel shows of deliveries.
 	 */
+	@ReadOnly
 	List<FollowUp> deliveries(String owner, Instant sentSince, int limit) {
 		return complete(this.jdbc.sql("""
 				select f.* from support_followups f join customers c on c.id = f.customer_id
@@ -158,6 +167,7 @@ class FollowUps {
 	}
 
 	/** The newest follow-up of a ticket that went out. */
+	@ReadOnly
 	Optional<FollowUp> lastSentForTicket(TicketId ticketId) {
 		return complete(this.jdbc.sql("""
 				select * from support_followups where ticket_id = :ticket and status = 'SENT'
@@ -165,6 +175,7 @@ class FollowUps {
 				""").param("ticket", ticketId.value()).query(this::row).list()).stream().findFirst();
 	}
 
+	@ReadOnly
 	List<FollowUp> ofCustomer(CustomerId customerId, int limit) {
 		return complete(this.jdbc.sql("""
 				select * from support_followups where customer_id = :customer order by created_at desc, id desc
@@ -178,6 +189,7 @@ class FollowUps {
 	 * indexed query instead of a round trip per ticket for a list the chat shows on every
 	 * page.
 	 */
+	@ReadOnly
 	List<AwaitingFollowUp> awaiting(String owner, Instant since, int limit) {
 		return this.jdbc
 			.sql("""

@@ -8,12 +8,12 @@ import java.util.List;
 import io.aftercare.assessment.AssessmentSettings;
 import io.aftercare.customer.Customer;
 import io.aftercare.shared.NotFoundException;
+import io.aftercare.shared.jdbc.ReadOnly;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one rule for which resolved ticket a CSM means, shared by the chat and the API. A
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * takes the most recent significant one).
  */
 @Component
-@Transactional(readOnly = true)
+@ReadOnly
 class TicketChoices {
 
 	private final SupportDesk desk;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module events whose listeners have not completed, as Spring Modulith's event
@@ -34,7 +34,7 @@ public class EventPublications {
 	}
 
 	/** Publications whose listener has not completed, oldest first. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<Pending> pending(int limit) {
 		return this.jdbc.sql("""
 				select id, listener_id, event_type, publication_date, status, completion_attempts,

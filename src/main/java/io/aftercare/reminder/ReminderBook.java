@@ -19,6 +19,7 @@ import io.aftercare.followup.FollowUpReminders;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +102,7 @@ public class ReminderBook implements FollowUpReminders {
 				followUpId, dueAt, note, ReminderOrigin.MANUAL), csm.username());
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<Reminder> list(Csm viewer, ReminderStatus status, Instant dueBefore, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				from reminders
@@ -118,7 +119,7 @@ public class ReminderBook implements FollowUpReminders {
 			.list();
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<Reminder> forFollowUp(FollowUpId followUpId) {
 		return this.jdbc.sql("select " + COLUMNS + " from reminders where followup_id = :id order by due_at, id")
 			.param("id", followUpId.value())
@@ -127,7 +128,7 @@ public class ReminderBook implements FollowUpReminders {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public List<Line> of(FollowUpId followUp) {
 		return forFollowUp(followUp).stream()
 			.map((r) -> new Line(r.id().value(), r.dueAt(), r.note(), r.origin().name(), r.status().name(), r.owner()))
@@ -149,7 +150,7 @@ public class ReminderBook implements FollowUpReminders {
 		return find(viewer, id).orElseThrow();
 	}
 
-	@Transactional(readOnly = true)
+	@ReadOnly
 	public Optional<Reminder> find(Csm viewer, ReminderId id) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				from reminders where id = :id and (cast(:owner as varchar) is null or owner_username = :owner)
@@ -161,7 +162,7 @@ public class ReminderBook implements FollowUpReminders {
 	}
 
 	/** Whether the follow-up's suggested reminders were scheduled already. */
-	@Transactional(readOnly = true)
+	@ReadOnly
 	boolean hasSuggested(FollowUpId followUpId) {
 		return this.jdbc.sql("""
 				select count(*) from reminders where followup_id = :id and origin = 'SUGGESTED'

@@ -14,10 +14,10 @@ import io.aftercare.customer.ContactId;
 import io.aftercare.customer.CustomerId;
 import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Questions about a customer's tickets. Callers have already checked, through
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * scoped to one customer so a ticket id cannot reach across books.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadOnly
 public class SupportDesk {
 
 	private static final String COLUMNS = """
