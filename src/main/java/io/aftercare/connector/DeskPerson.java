@@ -1,5 +1,7 @@
 package io.aftercare.connector;
 
+import io.aftercare.shared.Text;
+
 /**
  * The person who asked, as the desk knows them: its id, and when known their name, email
  * address and locale ({@code de-DE}, the language follow-ups are written in). Taken in as
@@ -24,12 +26,7 @@ public record DeskPerson(String externalId, String name, String email, String lo
 
 	/** The lower-case domain of the email address, or null. */
 	public String emailDomain() {
-		if (this.email == null) {
-			return null;
-		}
-		int at = this.email.lastIndexOf('@');
-		String domain = (at > 0) ? this.email.substring(at + 1).trim().toLowerCase(java.util.Locale.ROOT) : "";
-		return (domain.contains(".") && domain.length() <= 253) ? domain : null;
+		return Text.emailDomain(this.email);
 	}
 
 	private static String blankToNull(String value) {

@@ -15,6 +15,7 @@ import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.Change;
 import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Text;
 import io.aftercare.shared.TimeRange;
 import io.aftercare.shared.Upserted;
 import io.aftercare.shared.jdbc.ReadOnly;
@@ -177,7 +178,7 @@ public class CustomerRegistry {
 		params.put("customer", customer.value());
 		params.put("name", record.name());
 		params.put("email", record.email());
-		params.put("emailDomain", emailDomain(record.email()));
+		params.put("emailDomain", Text.emailDomain(record.email()));
 		params.put("role", record.role());
 		params.put("primary", record.primary());
 		params.put("timeZone", record.timeZone());
@@ -212,11 +213,6 @@ public class CustomerRegistry {
 	 * it for the contacts stored before: kept beside the address so that a desk's
 	 * requester is matched by domain through an index.
 	 */
-	static String emailDomain(String email) {
-		int at = (email != null) ? email.indexOf('@') : -1;
-		return (at >= 0) ? email.substring(at + 1).toLowerCase(java.util.Locale.ROOT) : null;
-	}
-
 	/**
 	 * A contact's change is its customer's change too: the version of a CSM's book
 	 * ({@link CustomerBook#version}) is read from the customers alone.

@@ -1,5 +1,6 @@
 package io.aftercare.shared;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -114,6 +115,18 @@ public final class Text {
 	 */
 	public static boolean isEmailAddress(String value) {
 		return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+	}
+
+	/**
+	 * The domain an address is at, in lower case: what follows its last {@code @},
+	 * trimmed, or {@code null} when that is not a domain of at least two labels. One rule
+	 * for the domain a contact is stored with and the one a desk's requester is matched
+	 * by.
+	 */
+	public static String emailDomain(String address) {
+		int at = (address != null) ? address.lastIndexOf('@') : -1;
+		String domain = (at > 0) ? address.substring(at + 1).strip().toLowerCase(Locale.ROOT) : "";
+		return (domain.contains(".") && domain.length() <= 253) ? domain : null;
 	}
 
 	/**

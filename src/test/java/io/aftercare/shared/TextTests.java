@@ -45,4 +45,14 @@ class TextTests {
 		}
 	}
 
+	@Test
+	void readsTheDomainAfterTheLastAtInLowerCase() {
+		assertThat(Text.emailDomain("David.Kim@TechFlow.IO")).isEqualTo("techflow.io");
+		assertThat(Text.emailDomain("\"a@b\"@mail.example.com ")).isEqualTo("mail.example.com");
+		assertThat(Text.emailDomain("root@localhost")).isNull();
+		assertThat(Text.emailDomain("@example.com")).isNull();
+		assertThat(Text.emailDomain("no address")).isNull();
+		assertThat(Text.emailDomain(null)).isNull();
+	}
+
 }
