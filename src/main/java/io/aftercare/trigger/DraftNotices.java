@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftNotices {
 
+	private static final String UNASKED = "#drafted.unasked()";
+
 	private final CsmNotices notices;
 
 	private final CustomerBook customers;
@@ -25,18 +27,16 @@ class DraftNotices {
 		this.customers = customers;
 	}
 
-	@ApplicationModuleListener
+	// Only drafts Aftercare made unasked: the condition is read before the event is kept
+	// for a listener, so a draft a CSM asked for costs no publication here.
+	@ApplicationModuleListener(condition = UNASKED)
 	void email(FollowUpDrafted drafted) {
-		if (drafted.unasked()) {
-			this.notices.email(drafted.owner(), "fu." + drafted.followUpId().value(), subject(drafted), text(drafted));
-		}
+		this.notices.email(drafted.owner(), "fu." + drafted.followUpId().value(), subject(drafted), text(drafted));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = UNASKED)
 	void webhook(FollowUpDrafted drafted) {
-		if (drafted.unasked()) {
-			this.notices.webhook(text(drafted));
-		}
+		this.notices.webhook(text(drafted));
 	}
 
 	private String subject(FollowUpDrafted drafted) {

@@ -267,6 +267,37 @@ class UnaskedFollowUpsIntegrationTests {
 	}
 
 	@Test
+	void aDraftTheCsmAskedForIsAuditedButNotAnnounced() {
+		Customer asked = customer("sam", false);
+		ticket(asked, "1", "LOW", "SOLVED", Duration.ofHours(2), null, false);
+		long id = ((Number) as("sam").post()
+			.uri("/api/customers/" + asked.id() + "/ticket-followup")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("ticketNumber", asked.number("1")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")).longValue();
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(history(id))
+				.anySatisfy((entry) -> assertThat(entry.get("action")).isEqualTo("drafted")));
+		// Kept for the audit trail's listener only: the notices' condition ruled them
+		// out.
+		assertThat(this.jdbc.sql("""
+				select listener_id from event_publication
+				where event_type like '%FollowUpDrafted' and serialized_event like :ticket
+				""").param("ticket", "%\"ticketNumber\":\"" + asked.number("1") + "\"%").query(String.class).list())
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("AuditTrail");
+		SLACK.verify(0,
+				postRequestedFor(urlEqualTo("/services/T000/B000/XXXX")).withRequestBody(containing(asked.name())));
+	}
+
+	@Test
 	void anyTicketOfACustomerAtRiskCallsForAFollowUp() {
 		Customer atRisk = customer("alex", true);
 		ticket(atRisk, "1", "LOW", "SOLVED", Duration.ofHours(3), null, false);
