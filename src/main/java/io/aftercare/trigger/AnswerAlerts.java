@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AnswerAlerts {
 
+	private static final String TROUBLE = "#answered.isTrouble()";
+
 	private final CsmNotices notices;
 
 	private final CustomerBook customers;
@@ -26,20 +28,18 @@ class AnswerAlerts {
 		this.customers = customers;
 	}
 
-	@ApplicationModuleListener
+	// Only troubled answers, as DraftNotices only unasked drafts: no publication for the
+	// rest.
+	@ApplicationModuleListener(condition = TROUBLE)
 	void email(FollowUpAnswered answered) {
-		if (answered.isTrouble()) {
-			this.notices.email(answered.owner(),
-					"answer." + answered.followUpId().value() + "." + answered.answeredAt().toEpochMilli(),
-					customer(answered) + " answered your follow-up: " + answered.kind().label(), text(answered));
-		}
+		this.notices.email(answered.owner(),
+				"answer." + answered.followUpId().value() + "." + answered.answeredAt().toEpochMilli(),
+				customer(answered) + " answered your follow-up: " + answered.kind().label(), text(answered));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = TROUBLE)
 	void webhook(FollowUpAnswered answered) {
-		if (answered.isTrouble()) {
-			this.notices.webhook(text(answered));
-		}
+		this.notices.webhook(text(answered));
 	}
 
 	private String text(FollowUpAnswered answered) {

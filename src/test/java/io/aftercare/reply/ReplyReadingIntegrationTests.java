@@ -52,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 		"aftercare.mail.imap.security=none", "aftercare.mail.imap.username=sam", "aftercare.mail.imap.password=secret",
 		"aftercare.replies.imap.enabled=true", "aftercare.replies.imap.poll-interval=1s",
 		"aftercare.replies.links.base-url=https://aftercare.test", "aftercare.followup.send-wait=PT5S",
-		"aftercare.reminder.fire-every=1s", "db-scheduler.polling-interval=1s" })
+		"aftercare.reminder.fire-every=1s", "db-scheduler.polling-interval=1s",
+		"aftercare.triggers.notice.email=true" })
 class ReplyReadingIntegrationTests {
 
 	static final String SAM = "sam.rivera@aftercare.example";
@@ -291,17 +292,45 @@ class ReplyReadingIntegrationTests {
 	 */
 	@Test
 	void aTroubledAnswerPutsTheCustomerAtRiskUntilAPositiveOneClearsIt() throws Exception {
-		answer(sendFollowUp("MODERATE"), "All good");
+		Sent first = sendFollowUp("MODERATE");
+		answer(first, "All good");
 		awaitOpenRisks(0);
 		assertThat(reasonsOfANewDraft()).noneMatch((reason) -> reason.contains("at risk"));
 
-		answer(sendFollowUp("MODERATE"), "Still having trouble");
+		Sent troubled = sendFollowUp("MODERATE");
+		answer(troubled, "Still having trouble");
 		awaitOpenRisks(1);
 		assertThat(reasonsOfANewDraft()).contains("Customer is at risk: their answer to a follow-up read still broken");
+		// The CSM is alerted by email (notices by email are on here).
+		await().atMost(Duration.ofSeconds(30)).until(() -> alertsAbout(troubled).size() == 1);
+		MimeMessage alert = alertsAbout(troubled).get(0);
+		assertThat(alert.getSubject()).endsWith("answered your follow-up: still broken");
+		assertThat(alert.getAllRecipients()[0].toString()).contains(SAM);
 
-		answer(sendFollowUp("MODERATE"), "All good");
+		Sent last = sendFollowUp("MODERATE");
+		answer(last, "All good");
 		awaitOpenRisks(0);
 		assertThat(reasonsOfANewDraft()).noneMatch((reason) -> reason.contains("at risk"));
+		// Good answers alert nobody: their alerts' listeners are not even handed the
+		// event.
+		assertThat(alertsAbout(first)).isEmpty();
+		assertThat(alertsAbout(last)).isEmpty();
+		assertThat(alertPublications(troubled)).as("email and webhook").isEqualTo(2);
+		assertThat(alertPublications(last)).isZero();
+	}
+
+	private long alertPublications(Sent answered) {
+		return count("select count(*) from event_publication where event_type like '%FollowUpAnswered' "
+				+ "and listener_id like '%AnswerAlerts%' and serialized_event like '%\"followUpId\":{\"value\":"
+				+ answered.id() + "}%'");
+	}
+
+	/** The alerts sent to the CSM about an answer to this follow-up. */
+	private List<MimeMessage> alertsAbout(Sent sent) {
+		return mail
+			.findReceivedMessages((user) -> true,
+					(message) -> String.valueOf(messageId(message)).startsWith("<notice.answer." + sent.id() + "."))
+			.toList();
 	}
 
 	private void answer(Sent sent, String label) {
