@@ -247,17 +247,7 @@ class UnaskedFollowUpsIntegrationTests {
 	void aCustomerWhoJustHeardFromTheirCsmGetsNoUnaskedDraft() {
 		Customer contacted = customer("sam", false);
 		ticket(contacted, "1", "LOW", "SOLVED", Duration.ofHours(2), null, false);
-		long sent = ((Number) as("sam").post()
-			.uri("/api/customers/" + contacted.id() + "/ticket-followup")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", contacted.number("1")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id")).longValue();
+		long sent = askForFollowUp(contacted, "1");
 		as("sam").post().uri("/api/followups/" + sent + "/approve").exchange().expectStatus().isOk();
 		as("sam").post().uri("/api/followups/" + sent + "/send").exchange().expectStatus().isOk();
 
@@ -270,17 +260,7 @@ class UnaskedFollowUpsIntegrationTests {
 	void aDraftTheCsmAskedForIsAuditedButNotAnnounced() {
 		Customer asked = customer("sam", false);
 		ticket(asked, "1", "LOW", "SOLVED", Duration.ofHours(2), null, false);
-		long id = ((Number) as("sam").post()
-			.uri("/api/customers/" + asked.id() + "/ticket-followup")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ticketNumber", asked.number("1")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id")).longValue();
+		long id = askForFollowUp(asked, "1");
 
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(history(id))
@@ -435,6 +415,23 @@ class UnaskedFollowUpsIntegrationTests {
 			.param("number", customer.number(n))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Sam asks for a follow-up on the customer's ticket {@code n}: the new draft's id.
+	 */
+	private long askForFollowUp(Customer customer, String n) {
+		return ((Number) as("sam").post()
+			.uri("/api/customers/" + customer.id() + "/ticket-followup")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("ticketNumber", customer.number(n)))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")).longValue();
 	}
 
 	private void ingestRated(Customer customer, String n, String rating) {
