@@ -177,12 +177,12 @@ final class QueryPlans {
 	private static final String SEARCH_PAGE = " order by c.name, c.id limit :limit offset :offset";
 
 	/**
-	 * {@code CustomerBook.search} in a CSM's book: one statement through the owner's
-	 * index, the names that start with the query first.
+	 * {@code CustomerBook.search} in a CSM's book: one statement, the matches found in
+	 * the index of owner and name, the names that start with the query first.
 	 */
 	private static final String SEARCH_BOOK = SEARCH_COLUMNS + """
-			from (select * from customers c where c.owner_username = :owner
-			  and position(:query in c.search_name) > 0 offset 0 rows) c
+			from customers c where c.id in (select b.id from customers b where b.owner_username = :owner
+			  and position(:query in b.search_name) > 0)
 			order by case when position(:query in c.search_name) = 1 then 0 else 1 end,
 			         case when position(:query in c.search_name) = 1 then c.search_name end, c.name, c.id
 			limit :limit offset :offset
