@@ -275,9 +275,8 @@ public class CustomerBook {
 	}
 
 	static Customer customer(ResultSet rs, int row) throws SQLException {
-		// getObject(LocalDate): PostgreSQL's driver parses the date; getDate went through
-		// a
-		// Calendar in the JVM's zone, a third of an API search's CPU in the load run.
+		// getObject(LocalDate): the driver parses the date itself, where getDate converts
+		// it through a Calendar in the JVM's zone for every row.
 		return new Customer(new CustomerId(rs.getLong("id")), rs.getString("name"),
 				CustomerTier.valueOf(rs.getString("tier")), rs.getBigDecimal("arr"),
 				rs.getObject("employees", Integer.class), rs.getObject("renewal_date", LocalDate.class),

@@ -178,6 +178,8 @@ public class CustomerRegistry {
 		params.put("customer", customer.value());
 		params.put("name", record.name());
 		params.put("email", record.email());
+		// Kept beside the address so that a desk's requester is matched by domain through
+		// an index (V75).
 		params.put("emailDomain", Text.emailDomain(record.email()));
 		params.put("role", record.role());
 		params.put("primary", record.primary());
@@ -208,11 +210,6 @@ public class CustomerRegistry {
 		return new Upserted<>(id, Change.UPDATED);
 	}
 
-	/**
-	 * The part of an address after its {@code @}, in lower case, as migration V75 derived
-	 * it for the contacts stored before: kept beside the address so that a desk's
-	 * requester is matched by domain through an index.
-	 */
 	/**
 	 * A contact's change is its customer's change too: the version of a CSM's book
 	 * ({@link CustomerBook#version}) is read from the customers alone.

@@ -27,12 +27,12 @@ import io.aftercare.drafting.DraftStyle;
 import io.aftercare.drafting.Drafting;
 import io.aftercare.drafting.Language;
 import io.aftercare.drafting.WrittenDraft;
+import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.jdbc.ReadOnly;
 import io.aftercare.ticket.CommentAuthor;
-import io.aftercare.ticket.TicketComment;
-import io.aftercare.shared.RefusedException;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
+import io.aftercare.ticket.TicketComment;
 import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketId;
 
