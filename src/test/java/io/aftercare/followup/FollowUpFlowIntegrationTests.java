@@ -48,7 +48,9 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$[?(@.number == 'TF-2024-0847')].subject")
 			.isEqualTo(List.of("API rate limiting causing sync failures"))
 			.jsonPath("$[?(@.number == 'TF-2024-0847')].severity")
-			.isEqualTo(List.of("High"));
+			.isEqualTo(List.of("High"))
+			.jsonPath("$[?(@.number == 'TF-2024-0847')].tags")
+			.isEqualTo(List.of(List.of("api", "rate-limit", "sync")));
 
 		Map<?, ?> draft = this.sam
 			.post("/api/customers/" + techflow + "/ticket-followup", Map.of("ticketNumber", "TF-2024-0847"))
