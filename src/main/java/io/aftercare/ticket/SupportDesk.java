@@ -216,18 +216,11 @@ public class SupportDesk {
 	 */
 	public Map<SourceKey, Ticket> findBySources(Collection<SourceKey> keys) {
 		Map<SourceKey, Ticket> found = new HashMap<>();
-		SourceKey.bySystem(keys).forEach((system, externalIds) -> {
-			Map<Long, String> externalIdOf = new HashMap<>();
-			List<Ticket> tickets = this.jdbc.sql("select external_id, " + COLUMNS + """
-					from tickets where source_system = :system and external_id in (:ids)
-					""").param("system", system).param("ids", externalIds).query((rs, i) -> {
-				Ticket ticket = ticket(rs, i);
-				externalIdOf.put(ticket.id().value(), rs.getString("external_id"));
-				return ticket;
-			}).list();
-			tickets
-				.forEach((ticket) -> found.put(new SourceKey(system, externalIdOf.get(ticket.id().value())), ticket));
-		});
+		SourceKey.bySystem(keys).forEach((system, externalIds) -> this.jdbc.sql("select external_id, " + COLUMNS + """
+				from tickets where source_system = :system and external_id in (:ids)
+				""").param("system", system).param("ids", externalIds).query((rs) -> {
+			found.put(new SourceKey(system, rs.getString("external_id")), ticket(rs, 0));
+		}));
 		return found;
 	}
 
