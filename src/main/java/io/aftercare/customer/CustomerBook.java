@@ -41,6 +41,11 @@ public class CustomerBook {
 	 */
 	private static final String COMPACT_NAME = "replace(lower(c.name), ' ', '')";
 
+	/**
+	 * The names that start with the query ({@code :prefix}), as the search name has them.
+	 */
+	private static final String STARTS_WITH = "c.search_name like :prefix escape '\\'";
+
 	private final JdbcClient jdbc;
 
 	private final CsmDirectory csms;
@@ -107,15 +112,19 @@ public class CustomerBook {
 		Map<String, String> prefix = Map.of("prefix", startsWith);
 		// The names that start with the query: a range of the search name's index (V77),
 		// read in its order, so only the page is read, however many names start so.
-		List<Customer> result = new ArrayList<>(this.jdbc.sql("select " + CUSTOMER_COLUMNS + """
-				from customers c where c.search_name like :prefix escape '\\'
-				order by c.search_name, c.id limit :limit offset :offset
-				""").params(prefix).param("limit", limit).param("offset", offset).query(CustomerBook::customer).list());
+		List<Customer> result = new ArrayList<>(this.jdbc
+			.sql("select " + CUSTOMER_COLUMNS + " from customers c where " + STARTS_WITH
+					+ " order by c.search_name, c.id limit :limit offset :offset")
+			.params(prefix)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(CustomerBook::customer)
+			.list());
 		if (result.size() == limit) {
 			return result;
 		}
 		int startingTotal = (result.isEmpty() && offset > 0)
-				? this.jdbc.sql("select count(*) from customers c where c.search_name like :prefix escape '\\'")
+				? this.jdbc.sql("select count(*) from customers c where " + STARTS_WITH)
 					.params(prefix)
 					.query(Integer.class)
 					.single()
@@ -126,8 +135,8 @@ public class CustomerBook {
 		// from walking the name index in order, hoping to meet them early ("tech" meets
 		// none before the Ts, 80,000 names in).
 		result.addAll(page(viewer,
-				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\'"
-						+ " and c.search_name not like :prefix escape '\\' offset 0 rows) c",
+				"from (select * from customers c where " + COMPACT_NAME + " like :pattern escape '\\' and not "
+						+ STARTS_WITH + " offset 0 rows) c",
 				Map.of("pattern", "%" + startsWith, "prefix", startsWith), limit - result.size(),
 				Math.max(0, offset - startingTotal)));
 		return result;

@@ -201,7 +201,7 @@ final class QueryPlans {
 	private static final String SEARCH_OTHERS = SEARCH_COLUMNS + """
 			from (select * from customers c
 			  where replace(lower(c.name), ' ', '') like :pattern escape '\\'
-			  and c.search_name not like :prefix escape '\\' offset 0 rows) c
+			  and not c.search_name like :prefix escape '\\' offset 0 rows) c
 			""" + SEARCH_PAGE;
 
 	private static final String TICKET_COLUMNS = """
