@@ -38,7 +38,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.aftercare.bench.DraftWritingBench
- * </pre> One benchmark alone: {@code -Dexec.args=htmlPart}.
+ * </pre>
+ * <p>
+ * One benchmark alone: {@code -Dexec.args=htmlPart}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -86,9 +88,8 @@ public class DraftWritingBench {
 	}
 
 	public static void main(String[] args) throws RunnerException {
-		// exec:java runs this in Maven's JVM with the test class path on a class loader
-		// of
-		// its own; the forked benchmark JVM takes java.class.path, so hand it that one.
+		// exec:java runs this in Maven's JVM, the test class path on a loader of its
+		// own; the forked benchmark JVM takes java.class.path: hand it that one.
 		if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
 			System.setProperty("java.class.path",
 					Arrays.stream(loader.getURLs())
