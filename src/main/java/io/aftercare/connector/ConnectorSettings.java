@@ -18,11 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take it (a worker that died)
  * @param inboxAttempts after this many failed attempts a webhook is marked failed, for an
  * admin to see
+ * @param inboxKeep how long a webhook processed or failed stays in the inbox: while it is
+ * there, a redelivery of it is known as one and a failure can be read; then it is deleted
  */
 @ConfigurationProperties("aftercare.connectors")
 public record ConnectorSettings(@DefaultValue("PT5M") Duration webhookTolerance,
 		@DefaultValue("1048576") int webhookMaxBytes, @DefaultValue("PT5S") Duration inboxEvery,
 		@DefaultValue("500") int inboxBatch, @DefaultValue("PT2M") Duration inboxLease,
-		@DefaultValue("5") int inboxAttempts) {
+		@DefaultValue("5") int inboxAttempts, @DefaultValue("P30D") Duration inboxKeep) {
+
+	public ConnectorSettings {
+		// A redelivery must still find its row for as long as the desks' own stale
+		// checks accept it (Intercom's, the longest, a day by default).
+		if (inboxKeep.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException(
+					"aftercare.connectors.inbox-keep must be at least a day (P1D), was " + inboxKeep);
+		}
+	}
 
 }

@@ -140,6 +140,38 @@ public class WebhookInbox {
 			.update();
 	}
 
+	/**
+	 * Deletes the webhooks received before {@code before} that are done with (processed
+	 * or failed), {@code chunk} at a time, and says how many. It walks the inbox by id
+	 * from the oldest and stops at the first row received later: ids are handed out as
+	 * webhooks arrive, so no index on the time of receipt is needed (receipt is the
+	 * inbox's busy path). A webhook still waiting is left, however old.
+	 */
+	int forgetFinished(Instant before, int chunk) {
+		int deleted = 0;
+		long after = 0;
+		boolean older = true;
+		while (older) {
+			List<Finished> rows = this.jdbc
+				.sql("select id, status, received_at from webhook_inbox where id > :after order by id limit :chunk")
+				.param("after", after)
+				.param("chunk", chunk)
+				.query((rs, i) -> new Finished(rs.getLong(1), !RECEIVED.equals(rs.getString(2)),
+						SqlTime.instant(rs, "received_at").isBefore(before)))
+				.list();
+			List<Long> done = rows.stream().filter((row) -> row.done() && row.older()).map(Finished::id).toList();
+			if (!done.isEmpty()) {
+				deleted += this.jdbc.sql("delete from webhook_inbox where id in (:ids)").param("ids", done).update();
+			}
+			older = rows.size() == chunk && rows.get(rows.size() - 1).older();
+			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).id();
+		}
+		return deleted;
+	}
+
+	private record Finished(long id, boolean done, boolean older) {
+	}
+
 	/** How many webhooks each source has in each state. */
 	public Map<String, Map<String, Long>> counts() {
 		Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();

@@ -1,6 +1,7 @@
 package io.aftercare.connector;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,16 +12,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.shared.SqlTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Workers claiming the webhook inbox at the same moment never take the same webhook, and
- * a claimed one is not taken again while its lease runs.
+ * a claimed one is not taken again while its lease runs; webhooks done with are deleted
+ * after their keep.
  */
 @AftercareIntegrationTest
 class WebhookInboxIntegrationTests {
@@ -28,8 +32,14 @@ class WebhookInboxIntegrationTests {
 	@Autowired
 	WebhookInbox inbox;
 
+	/** No connector reads this source: the app's own worker fails what it takes of it. */
+	private static final String SOURCE = "inbox-retention";
+
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	InboxRetention retention;
 
 	@Test
 	void twoWorkersClaimingAtOnceNeverTakeTheSameWebhook() throws Exception {
@@ -79,6 +89,69 @@ class WebhookInboxIntegrationTests {
 		finally {
 			two.shutdownNow();
 		}
+	}
+
+	@Test
+	void webhooksDoneWithAreDeletedOnceTheirKeepIsOverAndWaitingOnesStay() {
+		// The walk relies on ids following the time of receipt, as they do when
+		// webhooks arrive: so this test's rows are the only ones.
+		this.jdbc.sql("delete from webhook_inbox").update();
+		Instant now = Instant.now();
+		Instant old = now.minus(Duration.ofDays(40));
+		long processedOld = insert("old-processed", old, WebhookInbox.PROCESSED);
+		long failedOld = insert("old-failed", old, WebhookInbox.FAILED);
+		long waitingOld = insert("old-waiting", old, WebhookInbox.RECEIVED);
+		long processedOldToo = insert("old-processed-too", old, WebhookInbox.PROCESSED);
+		long processedRecent = insert("recent-processed", now.minus(Duration.ofDays(2)), WebhookInbox.PROCESSED);
+		long waitingRecent = insert("recent-waiting", now, WebhookInbox.RECEIVED);
+
+		// Two rows a statement: the walk goes on across chunks until a recent one.
+		assertThat(this.inbox.forgetFinished(now.minus(Duration.ofDays(30)), 2)).isEqualTo(3);
+
+		assertThat(this.jdbc.sql("select id from webhook_inbox order by id").query(Long.class).list())
+			.as("the waiting, however old, and the recent")
+			.containsExactly(waitingOld, processedRecent, waitingRecent)
+			.doesNotContain(processedOld, failedOld, processedOldToo);
+		assertThat(this.inbox.store(SOURCE, "recent-processed", "{}")).as("a redelivery within the keep is known")
+			.isEqualTo(WebhookInbox.Receipt.DUPLICATE);
+		assertThat(this.inbox.store(SOURCE, "old-processed", "{}")).as("one past it is not")
+			.isEqualTo(WebhookInbox.Receipt.STORED);
+	}
+
+	@Test
+	void theHourlyTaskKeepsWhatTheSettingSays() {
+		this.jdbc.sql("delete from webhook_inbox").update();
+		Instant now = Instant.now();
+		insert("day-31", now.minus(Duration.ofDays(31)), WebhookInbox.PROCESSED);
+		long day29 = insert("day-29", now.minus(Duration.ofDays(29)), WebhookInbox.FAILED);
+
+		assertThat(this.retention.forgetOld()).as("the default keep is 30 days").isEqualTo(1);
+		assertThat(this.jdbc.sql("select id from webhook_inbox").query(Long.class).list()).containsExactly(day29);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.jdbc.sql("select task_name from scheduled_tasks").query(String.class).list())
+						.contains("webhook-inbox-retention"));
+	}
+
+	private long insert(String eventId, Instant receivedAt, String status) {
+		boolean waiting = WebhookInbox.RECEIVED.equals(status);
+		this.jdbc.sql("""
+				insert into webhook_inbox (source, event_id, received_at, payload, status, processed_at, claimed_until)
+				values (:source, :eventId, :receivedAt, '{}', :status, :processedAt, :claimedUntil)
+				""")
+			.param("source", SOURCE)
+			.param("eventId", eventId)
+			.param("receivedAt", SqlTime.utc(receivedAt))
+			.param("status", status)
+			.param("processedAt", waiting ? null : SqlTime.utc(receivedAt))
+			// Waiting to be tried again: out of reach of the app's own worker.
+			.param("claimedUntil", waiting ? SqlTime.utc(Instant.now().plus(Duration.ofHours(1))) : null)
+			.update();
+		return this.jdbc.sql("select id from webhook_inbox where source = :source and event_id = :eventId")
+			.param("source", SOURCE)
+			.param("eventId", eventId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long waiting(String run) {
