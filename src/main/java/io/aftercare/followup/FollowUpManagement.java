@@ -107,20 +107,20 @@ public class FollowUpManagement {
 		TicketAssessment assessed = assess(customer, this.tickets.choose(customer, request.ticket()));
 		Ticket ticket = assessed.context().ticket();
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
-		Optional<FollowUp> open = reusable(ticket.id(), request.level(), level, request.language());
-		if (open.isPresent()) {
-			return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
+		Optional<FollowUp> drafted = this.followUps.openForTicket(ticket.id())
+			.filter((draft) -> reusable(draft, request.level(), level, request.language()));
+		if (drafted.isPresent()) {
+			return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
 		}
 		Written written = write(customer, assessed, level, List.of(), csm, request.language());
 		return this.transaction.execute((status) -> {
 			// Someone may have drafted one meanwhile.
-			Optional<FollowUp> drafted = reusable(ticket.id(), request.level(), level, request.language());
-			if (drafted.isPresent()) {
-				return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
+			Optional<FollowUp> open = this.followUps.openForTicket(ticket.id());
+			if (open.filter((draft) -> reusable(draft, request.level(), level, request.language())).isPresent()) {
+				return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
 			}
 			Instant now = this.clock.instant();
-			this.followUps.openForTicket(ticket.id())
-				.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
+			open.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
 			FollowUp stored = store(written, List.of(), csm.username(), null, now);
 			return new FollowUpDetails(stored, customer, ticket, assessed.context(), true);
 		});
@@ -344,14 +344,12 @@ public class FollowUpManagement {
 	}
 
 	/**
-	 * The unsent draft of the ticket, edits and all, unless the CSM explicitly asks for
-	 * another level.
+	 * Whether the ticket's unsent draft serves, edits and all: unless the CSM explicitly
+	 * asks for another level or language.
 	 */
-	private Optional<FollowUp> reusable(TicketId ticket, FollowUpLevel requested, FollowUpLevel level,
-			Language language) {
-		return this.followUps.openForTicket(ticket)
-			.filter((open) -> requested == null || open.level() == level)
-			.filter((open) -> language == null || open.authorship().language() == language);
+	private static boolean reusable(FollowUp open, FollowUpLevel requested, FollowUpLevel level, Language language) {
+		return (requested == null || open.level() == level)
+				&& (language == null || open.authorship().language() == language);
 	}
 
 	/**

@@ -231,6 +231,37 @@ class FollowUpFlowIntegrationTests {
 	}
 
 	@Test
+	void askingAgainReturnsTheOpenDraftAndAnotherLevelReplacesIt() {
+		long first = this.sam.prepareOnTechFlow("MAJOR");
+		assertThat(this.sam.prepareOnTechFlow(null)).as("asked again: the same draft").isEqualTo(first);
+		assertThat(this.sam.prepareOnTechFlow("MAJOR")).as("its level, asked for by name").isEqualTo(first);
+
+		long minor = ((Number) this.sam.requestOnTechFlow("MINOR")
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")).longValue();
+
+		assertThat(minor).isNotEqualTo(first);
+		this.sam.get("/api/followups/" + first)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DISCARDED");
+		this.sam.get("/api/followups/" + first + "/history")
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((history) -> assertThat(history).contains("replaced by a MINOR follow-up"));
+		assertThat(this.sam.prepareOnTechFlow(null)).as("the CSM's level stands until they ask for another")
+			.isEqualTo(minor);
+		this.sam.post("/api/followups/" + minor + "/discard").expectStatus().isOk();
+	}
+
+	@Test
 	void aLevelChosenByTheCsmIsRecordedBesideTheAssessedOne() {
 		long techflow = this.sam.customerId("techflow");
 		long id = this.sam.prepareOnTechFlow("MINOR");
