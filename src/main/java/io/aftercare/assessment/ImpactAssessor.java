@@ -96,9 +96,8 @@ public class ImpactAssessor {
 			.map(HealthEntry::score)
 			.min(Integer::compare)
 			.orElse(null);
-		// Boxed on purpose: a workspace without health scores has neither, and a ternary
-		// of
-		// Integer and int would unbox the null.
+		// Boxed on purpose: a workspace without health scores has neither,
+		// and a ternary of Integer and int would unbox the null.
 		Integer current = trend.isEmpty() ? before : Integer.valueOf(trend.get(trend.size() - 1).score());
 		Duration relatedWindow = this.settings.relatedWindow();
 		List<Ticket> related = this.desk.activeBetween(customer.id(), resolved.minus(relatedWindow), resolved)

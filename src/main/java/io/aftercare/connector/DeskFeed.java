@@ -107,9 +107,8 @@ public class DeskFeed {
 		}
 		if (!matched.isEmpty()) {
 			// A ticket that lands by another way (the catch-up matched it by its
-			// requester's
-			// address) supersedes a version held before: released later, it would be
-			// older.
+			// requester's address) supersedes a version held before: released later, it
+			// would be older.
 			this.jdbc.sql("delete from held_records where record_key in (:keys)")
 				.param("keys", matched.stream().map((t) -> t.source() + ":" + t.externalId()).distinct().toList())
 				.update();
@@ -126,8 +125,7 @@ public class DeskFeed {
 		}
 		if (!refusedContacts.isEmpty()) {
 			// A requester who could not be taken in (an address no email could reach)
-			// does
-			// not keep their ticket out: it lands without them.
+			// does not keep their ticket out: it lands without them.
 			matched.replaceAll((
 					ticket) -> (ticket.requester() != null && refusedContacts.contains(ticket.requester().externalId()))
 							? ticket.withCustomer(ticket.customer(), null) : ticket);

@@ -46,8 +46,7 @@ public class Drafting {
 	private final int customerWordChars;
 
 	// Daemon threads: a call cut off by the timeout may still be finishing; it must not
-	// keep
-	// the application from stopping.
+	// keep the application from stopping.
 	private final ExecutorService calls = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "draft-writer");
 		thread.setDaemon(true);

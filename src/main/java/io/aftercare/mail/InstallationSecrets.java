@@ -36,10 +36,8 @@ class InstallationSecrets {
 	InstallationSecrets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		// Made in a transaction of its own: a caller's transaction that rolls back must
-		// not
-		// take a secret with it that was already used, and a collision with another
-		// instance
-		// must not abort the caller's transaction.
+		// not take a secret with it that was already used, and a collision with another
+		// instance must not abort the caller's transaction.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;

@@ -67,8 +67,7 @@ final class ZendeskTickets {
 		String status = status(text(detail, "status"));
 		boolean resolved = status.equals("SOLVED") || status.equals("CLOSED");
 		// The moment of the status change is the resolution; any other event on a
-		// resolved
-		// ticket keeps the stored one.
+		// resolved ticket keeps the stored one.
 		Instant resolvedAt = (resolved && type.endsWith("ticket.status_changed")) ? time : null;
 		List<IncomingComment> comments = new ArrayList<>();
 		if (type.endsWith("ticket.comment_added")) {

@@ -125,8 +125,8 @@ class ZendeskWebhooks implements WebhookSource {
 		}
 		if (root.path("ticket").isObject()) {
 			// A trigger's body carries no event id; its signature, over timestamp and
-			// body, is
-			// the same on a redelivery of the same request and differs for anything else.
+			// body, is the same on a redelivery of the same request and differs for
+			// anything else.
 			return "trigger:" + header.apply(SIGNATURE).trim();
 		}
 		throw new WebhookRefused(Reason.MALFORMED,

@@ -116,8 +116,7 @@ class ChatBrowserTests {
 
 	private Locator say(String text) {
 		// Count only once the chat page has loaded: right after signing in, the browser
-		// may
-		// still be on its way from the sign-in form.
+		// may still be on its way from the sign-in form.
 		assertThat(this.page.locator("#say")).isVisible();
 		Locator messages = this.page.locator("#log .message");
 		int before = messages.count();

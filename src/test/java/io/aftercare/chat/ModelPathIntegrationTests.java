@@ -53,10 +53,9 @@ class ModelPathIntegrationTests {
 	void resetTheModel() {
 		if (!warm) {
 			// The first call through the OpenAI SDK loads and initialises it, which on
-			// two
-			// busy cores takes longer than the one second these tests allow: make that
-			// call
-			// once, so that each test sees the model answer (or not) as it sets it up.
+			// two busy cores takes longer than the one second these tests allow: make
+			// that call once, so that each test sees the model answer (or not) as it sets
+			// it up.
 			this.openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(ModelServer.completion("{}"))));
 			for (int i = 0; i < 20 && this.openAi.getAllServeEvents().isEmpty(); i++) {
 				answer("warm up: " + ODD);

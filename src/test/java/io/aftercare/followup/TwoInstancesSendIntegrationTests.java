@@ -84,8 +84,7 @@ class TwoInstancesSendIntegrationTests {
 			FollowUpManagement followUps = first.getBean(FollowUpManagement.class);
 			FollowUpSender sender = first.getBean(FollowUpSender.class);
 			// Drafted and approved first, then due together a moment from now, so that
-			// both
-			// instances' queues find them: how long drafting takes does not eat the
+			// both instances' queues find them: how long drafting takes does not eat the
 			// margin.
 			List<Long> approved = new ArrayList<>();
 			for (AwaitingFollowUp awaiting : followUps.awaitingFollowUp(admin, Duration.ofDays(3650), 40)) {

@@ -103,8 +103,7 @@ class EventRedeliveryIntegrationTests {
 		arguments.addAll(List.of("--server.port=0", "--aftercare.demo.load=always",
 				"--aftercare.mail.outbox=target/redelivery-outbox", "--spring.main.banner-mode=off",
 				// Not the test database of the other integration tests: this one outlives
-				// a
-				// context.
+				// a context.
 				"--aftercare.test.database=none"));
 		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(AftercareApplication.class, Probing.class)

@@ -142,8 +142,7 @@ class ZendeskWebhookIntegrationTests {
 		Instant solvedAt = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 
 		// A requester of its own: other tests' requester answered the desk's survey
-		// lately,
-		// which rightly holds back an unasked draft.
+		// lately, which rightly holds back an unasked draft.
 		String body = statusChanged(UUID.randomUUID().toString(), this.ticket, this.org, "OPEN", "SOLVED", solvedAt)
 			.replace("\"requester_id\":\"90001\"", "\"requester_id\":\"91" + this.org + "\"");
 

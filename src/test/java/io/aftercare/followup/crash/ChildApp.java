@@ -91,8 +91,7 @@ final class ChildApp implements AutoCloseable {
 		command.add("--server.port=" + port);
 		command.add("--spring.main.banner-mode=off");
 		// The run drafts its own follow-ups; an unasked one for the same tickets would
-		// race
-		// with them.
+		// race with them.
 		command.add("--aftercare.triggers.enabled=false");
 		// The pool says when it closed; it closes the embedded database with it.
 		command.add("--logging.level.com.zaxxer.hikari=INFO");

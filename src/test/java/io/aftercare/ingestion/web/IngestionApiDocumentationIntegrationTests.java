@@ -35,8 +35,7 @@ class IngestionApiDocumentationIntegrationTests {
 			.jsonPath(operation + ".responses['200'].content['application/json'].schema['$ref']")
 			.isEqualTo("#/components/schemas/IngestionReport")
 			// The servlet request the controller streams from is no API parameter; only
-			// the
-			// tickets' backfill flag is.
+			// the tickets' backfill flag is.
 			.jsonPath(operation + ".parameters[?(@.name != 'backfill')]")
 			.doesNotExist();
 	}

@@ -237,10 +237,8 @@ class TicketIngestionIntegrationTests {
 	@Test
 	void rollsBackATicketThatFailsHalfwayWithoutItsNeighbours() {
 		// The ticket row is written before its tags; a constraint the domain does not
-		// know
-		// makes the database refuse one tag, so only a savepoint keeps the half-written
-		// ticket
-		// out while its neighbours land.
+		// know makes the database refuse one tag, so only a savepoint keeps the
+		// half-written ticket out while its neighbours land.
 		String batch = "[" + openTicket(this.run + "-1", this.run + "-org") + ","
 				+ openTicket(this.run + "-2", this.run + "-org").replace("\"export\"", "\"refused-by-db\"") + ","
 				+ openTicket(this.run + "-3", this.run + "-org") + "]";
