@@ -107,8 +107,20 @@ public final class LoadRun {
 			List<QueryStats.Statement> statements) {
 	}
 
+	/**
+	 * The embedded database with the library's settings;
+	 * {@code -Dbench.sharedBuffers=2GB} gives it a buffer cache that holds the whole
+	 * database, as a production server's would (the library's 128 MB holds a tenth of it:
+	 * docs/performance.md).
+	 */
 	private static EmbeddedPostgres startPostgres() throws IOException {
-		return EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+		EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		String sharedBuffers = System.getProperty("bench.sharedBuffers");
+		if (sharedBuffers != null) {
+			postgres.setServerConfig("shared_buffers", sharedBuffers);
+		}
+		return postgres.start();
 	}
 
 	private static ConfigurableApplicationContext start(SpringApplication aftercare, EmbeddedPostgres postgres) {
