@@ -6,12 +6,20 @@ import java.util.regex.Pattern;
 /**
  * The issue as a person names it mid-sentence: the first clause of the ticket's subject,
  * without what it caused or when ("API rate limiting causing sync failures" is "API rate
- * limiting"), a few words long, lower-cased unless it starts with an acronym or a name
- * (German keeps its capitals: nouns have them).
+ * limiting"), lower-cased unless it starts with an acronym or a name (German keeps its
+ * capitals: nouns have them). A first clause too long to read as a phrase is a sentence
+ * of its own ("Appointment reminder emails show the wrong time"): cut short, it would
+ * read as a mistake ("your ticket about appointment reminder emails show the wrong"), so
+ * the subject is quoted whole, as the title the customer gave it, in the language's
+ * quotation marks.
  */
 final class IssuePhrase {
 
+	/** The longest first clause read as a phrase. */
 	private static final int MOST_WORDS = 6;
+
+	/** The longest title quoted whole; a longer one is cut at a word and marked so. */
+	private static final int MOST_TITLE_WORDS = 12;
 
 	// Where a subject goes on from the issue to its effects, in the four languages.
 	private static final Pattern CLAUSE_END = Pattern
@@ -23,6 +31,9 @@ final class IssuePhrase {
 	private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:(?:re|fwd?|aw|wg)\\s*:\\s*)+",
 			Pattern.CASE_INSENSITIVE);
 
+	// The customer's own quotation marks: the phrase may be quoted in ours.
+	private static final Pattern QUOTES = Pattern.compile("[\"“”„«»]");
+
 	private IssuePhrase() {
 	}
 
@@ -31,16 +42,15 @@ final class IssuePhrase {
 		if (line == null) {
 			return null;
 		}
-		line = REPLY_PREFIX.matcher(line).replaceFirst("").replace("\"", "").replace("“", "").replace("”", "");
+		line = QUOTES.matcher(REPLY_PREFIX.matcher(line).replaceFirst("")).replaceAll("").strip();
 		String first = CLAUSE_END.split(line, 2)[0].strip();
 		if (first.isEmpty()) {
 			first = line;
 		}
-		String[] words = first.split("\\s+");
-		if (words.length > MOST_WORDS) {
-			first = String.join(" ", Arrays.copyOf(words, MOST_WORDS));
+		if (first.split("\\s+").length > MOST_WORDS) {
+			return title(line, language);
 		}
-		first = first.replaceAll("[.!?\\s]+$", "");
+		first = withoutEndMark(first);
 		// "Exports time out" reads "exports time out" mid-sentence; "API ..." and names
 		// ("Salesforce sync") keep their capital.
 		if (language != Language.GERMAN && first.length() > 1 && Character.isUpperCase(first.charAt(0))
@@ -49,6 +59,27 @@ final class IssuePhrase {
 			first = Character.toLowerCase(first.charAt(0)) + first.substring(1);
 		}
 		return first;
+	}
+
+	/**
+	 * A ticket's subject as its title, in the language's quotation marks: "Your other
+	 * ticket, “Login is slow” (#AC-12), ..."
+	 */
+	static String quoted(String subject, Language language) {
+		String line = TemplateDraftWriter.oneLine(subject);
+		return (line != null) ? title(QUOTES.matcher(line).replaceAll("").strip(), language) : null;
+	}
+
+	private static String title(String subject, Language language) {
+		String[] words = subject.split("\\s+");
+		String title = (words.length > MOST_TITLE_WORDS)
+				? withoutEndMark(String.join(" ", Arrays.copyOf(words, MOST_TITLE_WORDS))) + "…"
+				: withoutEndMark(subject);
+		return Wording.of(language).quoted(title);
+	}
+
+	private static String withoutEndMark(String text) {
+		return text.replaceAll("[.!?\\s]+$", "");
 	}
 
 	// A first word that is a product or company name stays capitalised. Without a

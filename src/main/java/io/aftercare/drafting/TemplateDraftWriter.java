@@ -103,7 +103,7 @@ public class TemplateDraftWriter implements DraftWriter {
 				Phrasebook.promise(withoutClosingPeriod(oneLine(request.promise())), request.language()));
 		context.setVariable("reminderWhen", wording.when(request.reminderInDays()));
 		context.setVariable("reminderWhenStart", wording.whenAtStart(request.reminderInDays()));
-		context.setVariable("alsoResolved", alsoResolved(request.alsoResolved()));
+		context.setVariable("alsoResolved", alsoResolved(request.alsoResolved(), request.language()));
 		context.setVariable("alsoResolvedCount", request.alsoResolved().size());
 		context.setVariable("csmName", oneLine(request.csmName()));
 		context.setVariable("csmPhone", oneLine(request.csmPhone()));
@@ -113,13 +113,13 @@ public class TemplateDraftWriter implements DraftWriter {
 
 	/**
 	 * The other tickets resolved with this one, as a sentence names them:
-	 * {@code "Login is
-	 * slow" (#AC-12)}, two joined by "and", more by commas; {@code null} without any.
+	 * {@code “Login is
+	 * slow” (#AC-12)}, two joined by "and" (in the email's language), more by commas;
+	 * {@code null} without any.
 	 */
-	private static String alsoResolved(List<DraftRequest.OtherTicket> others) {
+	private static String alsoResolved(List<DraftRequest.OtherTicket> others, Language language) {
 		List<String> named = others.stream()
-			.map((other) -> "\"" + withoutClosingPeriod(oneLine(other.subject())) + "\" (#"
-					+ ticketNumber(other.number()) + ")")
+			.map((other) -> IssuePhrase.quoted(other.subject(), language) + " (#" + ticketNumber(other.number()) + ")")
 			.toList();
 		if (named.isEmpty()) {
 			return null;
@@ -127,7 +127,8 @@ public class TemplateDraftWriter implements DraftWriter {
 		if (named.size() == 1) {
 			return named.get(0);
 		}
-		return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+		return String.join(", ", named.subList(0, named.size() - 1)) + " " + Wording.of(language).and() + " "
+				+ named.get(named.size() - 1);
 	}
 
 	private static Draft split(String rendered, String template) {

@@ -79,6 +79,26 @@ record Wording(Language language, String sinceTheFix, String workaroundHolding, 
 		};
 	}
 
+	/** The word before the last of a list: "A, B and C". */
+	String and() {
+		return switch (this.language) {
+			case ENGLISH -> "and";
+			case GERMAN -> "und";
+			case FRENCH -> "et";
+			case SPANISH -> "y";
+		};
+	}
+
+	/** A title (a ticket's subject) in the language's quotation marks. */
+	String quoted(String title) {
+		return switch (this.language) {
+			case ENGLISH -> "“" + title + "”";
+			case GERMAN -> "„" + title + "“";
+			case FRENCH -> "«\u00a0" + title + "\u00a0»";
+			case SPANISH -> "«" + title + "»";
+		};
+	}
+
 	/** The guide question; a guide is named only where its name fits the sentence. */
 	String guideQuestion(String template, String guide) {
 		return (this.language == Language.ENGLISH) ? template.formatted(guide) : template;

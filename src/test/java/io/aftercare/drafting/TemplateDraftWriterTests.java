@@ -232,7 +232,25 @@ class TemplateDraftWriterTests {
 				null, Duration.ofDays(2), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.subject()).endsWith("...").hasSizeLessThan(100);
-		assertThat(draft.textBody()).contains("your ticket about exports time out again and again (#4711)");
+		assertThat(draft.textBody())
+			.contains("your ticket about “Exports time out again and again again and again again and again…” (#4711)");
+	}
+
+	@Test
+	void aSubjectTooLongToReadAsAPhraseIsQuotedWholeNotCutMidSentence() {
+		String subject = "Appointment reminder emails show the wrong time";
+		Draft english = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Kevin", "Brightside Dental",
+				"BD-2024-0019", subject, null, "Time zone corrected", Duration.ofHours(20), false, null, List.of(),
+				null, 0, "Sam Rivera", null, null));
+		Draft german = this.writer.write(new DraftRequest(FollowUpLevel.MODERATE, "Kevin", "Brightside Dental",
+				"BD-2024-0019", subject, null, "Time zone corrected", Duration.ofHours(20), false, null, List.of(),
+				null, 0, "Sam Rivera", null, null, List.of(), null, Language.GERMAN, List.of(), List.of(), List.of()));
+
+		assertThat(english.textBody())
+			.contains("your ticket about “Appointment reminder emails show the wrong time” (#BD-2024-0019)")
+			.doesNotContain("show the wrong (");
+		assertThat(german.textBody())
+			.contains("Ihr Ticket #BD-2024-0019 („Appointment reminder emails show the wrong time“)");
 	}
 
 	@Test
@@ -285,9 +303,11 @@ class TemplateDraftWriterTests {
 						new DraftRequest.OtherTicket("#TF-2024-0861", "Webhook retries stall")));
 
 		assertThat(this.writer.write(withTwoMore).textBody()).contains("Your other tickets from the same days, "
-				+ "\"Invoice sent twice\" (#TF-2024-0850) and \"Webhook retries stall\" (#TF-2024-0861), "
+				+ "“Invoice sent twice” (#TF-2024-0850) and “Webhook retries stall” (#TF-2024-0861), "
 				+ "have been resolved too.");
 		assertThat(this.writer.write(one).textBody()).doesNotContain("Your other");
+		assertThat(this.writer.write(withTwoMore.in(Language.GERMAN)).textBody())
+			.contains("„Invoice sent twice“ (#TF-2024-0850) und „Webhook retries stall“ (#TF-2024-0861)");
 	}
 
 	static DraftRequest techFlow(FollowUpLevel level) {
