@@ -150,8 +150,8 @@ public class WebhookInbox {
 	int forgetFinished(Instant before, int chunk) {
 		int deleted = 0;
 		long after = 0;
-		boolean older = true;
-		while (older) {
+		boolean more = true;
+		while (more) {
 			List<Finished> rows = this.jdbc
 				.sql("select id, status, received_at from webhook_inbox where id > :after order by id limit :chunk")
 				.param("after", after)
@@ -163,7 +163,8 @@ public class WebhookInbox {
 			if (!done.isEmpty()) {
 				deleted += this.jdbc.sql("delete from webhook_inbox where id in (:ids)").param("ids", done).update();
 			}
-			older = rows.size() == chunk && rows.get(rows.size() - 1).older();
+			// A full chunk that ends on an old row may be followed by more of them.
+			more = rows.size() == chunk && rows.get(rows.size() - 1).older();
 			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).id();
 		}
 		return deleted;

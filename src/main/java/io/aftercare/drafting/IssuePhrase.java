@@ -50,7 +50,7 @@ final class IssuePhrase {
 		if (first.split("\\s+").length > MOST_WORDS) {
 			return title(line, language);
 		}
-		first = withoutEndMark(first);
+		first = first.replaceAll("[.!?\\s]+$", "");
 		// "Exports time out" reads "exports time out" mid-sentence; "API ..." and names
 		// ("Salesforce sync") keep their capital.
 		if (language != Language.GERMAN && first.length() > 1 && Character.isUpperCase(first.charAt(0))
@@ -72,14 +72,11 @@ final class IssuePhrase {
 
 	private static String title(String subject, Language language) {
 		String[] words = subject.split("\\s+");
+		// A title keeps its question mark; a closing period goes, as in any title.
 		String title = (words.length > MOST_TITLE_WORDS)
-				? withoutEndMark(String.join(" ", Arrays.copyOf(words, MOST_TITLE_WORDS))) + "…"
-				: withoutEndMark(subject);
+				? String.join(" ", Arrays.copyOf(words, MOST_TITLE_WORDS)).replaceAll("[.,;:\\s]+$", "") + "…"
+				: subject.replaceAll("[.\\s]+$", "");
 		return Wording.of(language).quoted(title);
-	}
-
-	private static String withoutEndMark(String text) {
-		return text.replaceAll("[.!?\\s]+$", "");
 	}
 
 	// A first word that is a product or company name stays capitalised. Without a

@@ -112,9 +112,8 @@ public class TemplateDraftWriter implements DraftWriter {
 	}
 
 	/**
-	 * The other tickets resolved with this one, as a sentence names them:
-	 * {@code “Login is
-	 * slow” (#AC-12)}, two joined by "and" (in the email's language), more by commas;
+	 * The other tickets resolved with this one, as a sentence names them: each quoted
+	 * with its number, the last two joined by the language's "and", the others by commas;
 	 * {@code null} without any.
 	 */
 	private static String alsoResolved(List<DraftRequest.OtherTicket> others, Language language) {

@@ -251,6 +251,11 @@ class TemplateDraftWriterTests {
 			.doesNotContain("show the wrong (");
 		assertThat(german.textBody())
 			.contains("Ihr Ticket #BD-2024-0019 („Appointment reminder emails show the wrong time“)");
+		Draft question = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Kevin", "Brightside Dental",
+				"BD-2024-0019", "Why do reminder emails show the wrong time?", null, "Time zone corrected",
+				Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null));
+		assertThat(question.textBody()).as("a title keeps its question mark")
+			.contains("your ticket about “Why do reminder emails show the wrong time?” (#BD-2024-0019)");
 	}
 
 	@Test
