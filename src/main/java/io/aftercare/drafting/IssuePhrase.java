@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * of its own ("Appointment reminder emails show the wrong time"): cut short, it would
  * read as a mistake ("your ticket about appointment reminder emails show the wrong"), so
  * the subject is quoted whole, as the title the customer gave it, in the language's
- * quotation marks.
+ * quotation marks; so is a question.
  */
 final class IssuePhrase {
 
@@ -47,7 +47,9 @@ final class IssuePhrase {
 		if (first.isEmpty()) {
 			first = line;
 		}
-		if (first.split("\\s+").length > MOST_WORDS) {
+		// A question reads as a title too: "your ticket about why is export slow" would
+		// not.
+		if (first.split("\\s+").length > MOST_WORDS || line.endsWith("?")) {
 			return title(line, language);
 		}
 		first = first.replaceAll("[.!?\\s]+$", "");

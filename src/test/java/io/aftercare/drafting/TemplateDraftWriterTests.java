@@ -256,6 +256,11 @@ class TemplateDraftWriterTests {
 				Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 		assertThat(question.textBody()).as("a title keeps its question mark")
 			.contains("your ticket about “Why do reminder emails show the wrong time?” (#BD-2024-0019)");
+		Draft shortQuestion = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Kevin", "Brightside Dental",
+				"BD-2024-0019", "Why is export slow?", null, "Index added", Duration.ofHours(20), false, null,
+				List.of(), null, 0, "Sam Rivera", null, null));
+		assertThat(shortQuestion.textBody()).as("a short question is a title too")
+			.contains("your ticket about “Why is export slow?” (#BD-2024-0019)");
 	}
 
 	@Test
