@@ -3,6 +3,7 @@ package io.aftercare.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -119,6 +120,14 @@ public class Conversation {
 	 * Records what the CSM said and answers it; returns the new messages, theirs first.
 	 */
 	public List<ChatEntry> say(Csm csm, String text) {
+		return say(csm, text, ZoneOffset.UTC);
+	}
+
+	/**
+	 * As {@link #say(Csm, String)}, for a CSM in the time zone {@code zone}: their
+	 * "Tuesday" is the one a reminder falls on.
+	 */
+	public List<ChatEntry> say(Csm csm, String text, ZoneId zone) {
 		String said = (text != null) ? text.strip() : "";
 		if (said.length() > LONGEST_MESSAGE) {
 			// Never cut a character in half: its lone half cannot be stored.
@@ -128,7 +137,7 @@ public class Conversation {
 		List<ChatEntry> turn = new ArrayList<>();
 		turn.add(this.messages.append(ChatEntry.fromCsm(csm.username(), said, now())));
 		InView inView = this.messages.inView(csm.username());
-		for (ChatEntry reply : answer(csm, understand(csm, said, inView), inView)) {
+		for (ChatEntry reply : answer(csm, understand(csm, said, inView, zone), inView)) {
 			turn.add(this.messages.append(reply));
 		}
 		return turn;
@@ -148,9 +157,9 @@ public class Conversation {
 	 * What the CSM asks for: read by the parser against their book; when it understands
 	 * nothing, by the language model, if there is one and its answer holds.
 	 */
-	private Intent understand(Csm csm, String said, InView inView) {
+	private Intent understand(Csm csm, String said, InView inView, ZoneId zone) {
 		Book book = this.books.of(csm);
-		Intent intent = this.parser.parse(said, book, now());
+		Intent intent = this.parser.parse(said, book, now(), zone);
 		if (!(intent instanceof Intent.Unknown) || !this.model.isAvailable()) {
 			return intent;
 		}

@@ -2,8 +2,16 @@ package io.aftercare.chat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +151,27 @@ class FollowOnTurnsIntegrationTests {
 	}
 
 	@Test
+	void aReminderOnAWeekdayFallsOnTheCsmsOwnWeekday() {
+		say("Follow up with Acme Corp on ticket AC-2024-0118");
+		// A day apart, or two: their todays are never the same date.
+		ZoneId ahead = ZoneId.of("Pacific/Kiritimati");
+		ZoneId behind = ZoneId.of("Pacific/Pago_Pago");
+		DayOfWeek dayAfterTomorrowAhead = LocalDate.now(ahead).plusDays(2).getDayOfWeek();
+		String weekday = dayAfterTomorrowAhead.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+
+		for (ZoneId zone : List.of(ahead, behind)) {
+			LocalDate today = LocalDate.now(zone);
+			long days = ChronoUnit.DAYS.between(today, today.with(TemporalAdjusters.next(dayAfterTomorrowAhead)));
+			Answer reminder = say("remind me on " + weekday + " to call Jordan", zone.getId());
+			assertThat(reminder.text()).as(zone.getId())
+				.isEqualTo("Reminder set for Acme Corp: Call Jordan in " + days + " days.");
+		}
+		assertThat(say("remind me on " + weekday + " to call Jordan", "Mars/Olympus_Mons").kind())
+			.as("a zone this server does not know: UTC's day")
+			.isEqualTo("REMINDERS");
+	}
+
+	@Test
 	void showsTechFlowsFollowUpsWithTheirState() {
 		Answer draft = say("Follow up with TechFlow on ticket TF-2024-0847");
 		assertThat(draft.kind()).isEqualTo("FOLLOWUP");
@@ -172,7 +201,15 @@ class FollowOnTurnsIntegrationTests {
 
 	/** The answer the chat gave, as the page receives it. */
 	private Answer say(String text) {
-		HttpResponse<String> response = this.chat.say(text);
+		return answer(text, this.chat.say(text));
+	}
+
+	/** The answer to a CSM whose browser is in the time zone {@code zone}. */
+	private Answer say(String text, String zone) {
+		return answer(text, this.chat.post("/chat/messages", Map.of("text", text, "zone", zone)));
+	}
+
+	private Answer answer(String text, HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(text).isEqualTo(200);
 		String body = response.body();
 		// The CSM's words first, then the answer.

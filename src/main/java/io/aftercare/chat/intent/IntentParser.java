@@ -1,6 +1,9 @@
 package io.aftercare.chat.intent;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,6 +197,14 @@ public final class IntentParser {
 	 * @return the intent, {@link Unknown} when none was recognised
 	 */
 	public Intent parse(String text, Book book, Instant now) {
+		return parse(text, book, now, ZoneOffset.UTC);
+	}
+
+	/**
+	 * The intent of the given text, typed in the time zone {@code zone}: a reminder "on
+	 * Tuesday" is the CSM's Tuesday.
+	 */
+	public Intent parse(String text, Book book, Instant now, ZoneId zone) {
 		if (text == null || text.isBlank()) {
 			return new Unknown("");
 		}
@@ -202,13 +213,14 @@ public final class IntentParser {
 			return new Help();
 		}
 		String tidy = tidy(typed);
-		Intent intent = read(typed, tidy, book, now);
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		Intent intent = read(typed, tidy, book, now, today);
 		if (intent instanceof Unknown) {
 			// Only when the text as typed means nothing, so a correct word is never
 			// "corrected" ("how does this work" is not "show ...").
 			String corrected = corrected(tidy, book, now);
 			if (!corrected.equals(tidy)) {
-				Intent second = read(typed, corrected, book, now);
+				Intent second = read(typed, corrected, book, now, today);
 				if (!(second instanceof Unknown)) {
 					return second;
 				}
@@ -217,12 +229,12 @@ public final class IntentParser {
 		return intent;
 	}
 
-	private Intent read(String typed, String tidy, Book book, Instant now) {
+	private Intent read(String typed, String tidy, Book book, Instant now, LocalDate today) {
 		String request = polite(tidy);
 		if (request.isEmpty()) {
 			return new Unknown(typed);
 		}
-		Intent command = command(request);
+		Intent command = command(request, today);
 		if (command != null) {
 			return command;
 		}
@@ -254,7 +266,7 @@ public final class IntentParser {
 		return new Unknown(typed, reading.found());
 	}
 
-	private static Intent command(String request) {
+	private static Intent command(String request, LocalDate today) {
 		if (HELP.matcher(request).matches()) {
 			return new Help();
 		}
@@ -276,7 +288,7 @@ public final class IntentParser {
 		}
 		Matcher reminder = NEW_REMINDER.matcher(request);
 		if (reminder.matches()) {
-			return ReminderReading.of(reminder.group("rest"));
+			return ReminderReading.of(reminder.group("rest"), today);
 		}
 		if (LIST_REMINDERS.matcher(request).matches()) {
 			return new ListReminders();

@@ -1,21 +1,29 @@
 package io.aftercare.chat.intent;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.aftercare.chat.intent.Intent.NewReminder;
 
 /**
- * Reads what follows "remind me" ("in 3 days to call David", "to call David tomorrow")
+ * Reads what follows "remind me" ("in 3 days to call David", "to call David on Tuesday")
  * into when and what.
  * <p>
- * Only times relative to today are read ("tomorrow", "in 2 weeks", "next month"): a
- * weekday or a date needs a clock and a time zone, which the caller has and this does
- * not. Anything else stays in the note. A month counts as 30 days.
+ * Times relative to today are read ("tomorrow", "in 2 weeks", "next month"), and
+ * weekdays, counted from the CSM's own today: "Tuesday" (or "on", "this", "by Tuesday")
+ * is the next Tuesday after today, a week on when today is one; "next Tuesday" is the
+ * Tuesday of next week, weeks starting on Monday, which is what most people mean by it
+ * early in a week and what all mean later in it. Anything else stays in the note. A month
+ * counts as 30 days.
  */
 final class ReminderReading {
 
@@ -48,6 +56,12 @@ final class ReminderReading {
 			new When("\\b(?:tomorrow|tmrw|tmr)\\b", 1), new When("\\bnext week\\b", 7),
 			new When("\\bnext month\\b", 30));
 
+	// Not "Tuesday's outage": a day the note speaks of, not the reminder's.
+	private static final Pattern WEEKDAY = Pattern
+		.compile("\\b(?:(?<next>next)\\s+|(?:on|this|by|this coming|coming)\\s+)?"
+				+ "(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thur|thurs|fri)\\b(?!['’])",
+				FLAGS);
+
 	private static final Pattern LEADING_FILLER = Pattern
 		.compile("^(?:(?:to|that|about|of|for|re|regarding)\\b|[:,;\\-–])\\s*", FLAGS);
 
@@ -59,8 +73,9 @@ final class ReminderReading {
 	/**
 	 * The reminder asked for by the words after "remind me".
 	 * @param rest the words after the verb, {@code null} when there are none
+	 * @param today the CSM's date, for weekdays
 	 */
-	static NewReminder of(String rest) {
+	static NewReminder of(String rest, LocalDate today) {
 		String note = (rest != null) ? rest : "";
 		int inDays = NewReminder.ASK_WHEN;
 		for (When when : WHENS) {
@@ -70,6 +85,11 @@ final class ReminderReading {
 				note = note.substring(0, matcher.start()) + " " + note.substring(matcher.end());
 				break;
 			}
+		}
+		Matcher weekday = WEEKDAY.matcher(note);
+		if (inDays == NewReminder.ASK_WHEN && weekday.find()) {
+			inDays = daysUntil(weekday, today);
+			note = note.substring(0, weekday.start()) + " " + note.substring(weekday.end());
 		}
 		note = note.replaceAll("\\s+", " ");
 		String before;
@@ -81,6 +101,17 @@ final class ReminderReading {
 		while (!note.equals(before));
 		return new NewReminder(inDays,
 				note.isEmpty() ? null : Character.toUpperCase(note.charAt(0)) + note.substring(1));
+	}
+
+	private static int daysUntil(Matcher match, LocalDate today) {
+		DayOfWeek day = Stream.of(DayOfWeek.values())
+			.filter((d) -> d.name().toLowerCase(Locale.ROOT).startsWith(match.group("day").toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow();
+		LocalDate on = (match.group("next") != null)
+				? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day))
+				: today.with(TemporalAdjusters.next(day));
+		return (int) ChronoUnit.DAYS.between(today, on);
 	}
 
 	private static int days(Matcher match) {

@@ -1,10 +1,12 @@
 package io.aftercare.chat.web;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.aftercare.account.Csm;
@@ -120,14 +122,30 @@ class ChatController {
 	 * lost.
 	 */
 	@PostMapping("/chat/messages")
-	String say(@RequestParam(defaultValue = "") String text,
+	String say(@RequestParam(defaultValue = "") String text, @RequestParam(required = false) String zone,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Csm csm, Model model) {
-		List<ChatEntry> turn = text.isBlank() ? List.of() : this.conversation.say(csm, text);
+		List<ChatEntry> turn = text.isBlank() ? List.of() : this.conversation.say(csm, text, zoneOf(zone));
 		if (htmx == null) {
 			return "redirect:/chat";
 		}
 		model.addAttribute("messages", this.views.of(csm, turn));
 		return "chat/fragments :: messages";
+	}
+
+	/**
+	 * The browser's time zone, as the chat's script sends it; UTC when there is none, or
+	 * one this JVM does not know.
+	 */
+	private static ZoneId zoneOf(String zone) {
+		if (zone == null || zone.isBlank() || zone.length() > 64) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
 	}
 
 	@GetMapping("/chat/panel")

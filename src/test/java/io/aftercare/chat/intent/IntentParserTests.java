@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,32 @@ class IntentParserTests {
 	void readsAReminderAboutAFollowUpAsAReminder() {
 		assertThat(this.parser.parse("remind me tomorrow to follow up with TechFlow on ticket TF-2024-0847", BOOK, NOW))
 			.isEqualTo(new NewReminder(1, "Follow up with TechFlow on ticket TF-2024-0847"));
+	}
+
+	@Test
+	void readsAReminderOnAWeekdayAsTheCsmsOwnWeekday() {
+		// Monday evening in Los Angeles is already Tuesday in UTC.
+		Instant mondayEveningInLosAngeles = Instant.parse("2026-12-01T02:00:00Z");
+		ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+
+		assertThat(this.parser.parse("remind me on Tuesday to call Kevin", BOOK, mondayEveningInLosAngeles, losAngeles))
+			.as("their Tuesday is tomorrow")
+			.isEqualTo(new NewReminder(1, "Call Kevin"));
+		assertThat(this.parser.parse("remind me on Tuesday to call Kevin", BOOK, mondayEveningInLosAngeles))
+			.as("in UTC it is Tuesday already: a week on")
+			.isEqualTo(new NewReminder(7, "Call Kevin"));
+		assertThat(
+				this.parser.parse("remind me next Tuesday to call Kevin", BOOK, mondayEveningInLosAngeles, losAngeles))
+			.as("next week's Tuesday")
+			.isEqualTo(new NewReminder(8, "Call Kevin"));
+		assertThat(this.parser.parse("remind me to call Kevin by fri", BOOK, mondayEveningInLosAngeles, losAngeles))
+			.isEqualTo(new NewReminder(4, "Call Kevin"));
+		assertThat(this.parser.parse("remind me in 3 days to ask about Tuesday's outage", BOOK, NOW))
+			.as("a time already given: the weekday stays in the note")
+			.isEqualTo(new NewReminder(3, "Ask about Tuesday's outage"));
+		assertThat(this.parser.parse("remind me to ask about Tuesday's outage", BOOK, NOW))
+			.as("a day the note speaks of is no time for the reminder")
+			.isEqualTo(new NewReminder(ASK_WHEN, "Ask about Tuesday's outage"));
 	}
 
 	@Test
