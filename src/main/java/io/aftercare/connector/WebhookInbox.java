@@ -164,8 +164,10 @@ public class WebhookInbox {
 				deleted += this.jdbc.sql("delete from webhook_inbox where id in (:ids)").param("ids", done).update();
 			}
 			// A full chunk that ends on an old row may be followed by more of them.
-			more = rows.size() == chunk && rows.get(rows.size() - 1).older();
-			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).id();
+			more = rows.size() == chunk && rows.get(chunk - 1).older();
+			if (more) {
+				after = rows.get(chunk - 1).id();
+			}
 		}
 		return deleted;
 	}

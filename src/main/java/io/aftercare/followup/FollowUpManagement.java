@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.aftercare.account.Csm;
 import io.aftercare.assessment.FollowUpLevel;
@@ -107,8 +108,8 @@ public class FollowUpManagement {
 		TicketAssessment assessed = assess(customer, this.tickets.choose(customer, request.ticket()));
 		Ticket ticket = assessed.context().ticket();
 		FollowUpLevel level = (request.level() != null) ? request.level() : assessed.assessment().level();
-		Optional<FollowUp> drafted = this.followUps.openForTicket(ticket.id())
-			.filter((draft) -> reusable(draft, request.level(), level, request.language()));
+		Predicate<FollowUp> serves = (open) -> reusable(open, request.level(), level, request.language());
+		Optional<FollowUp> drafted = this.followUps.openForTicket(ticket.id()).filter(serves);
 		if (drafted.isPresent()) {
 			return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
 		}
@@ -116,7 +117,7 @@ public class FollowUpManagement {
 		return this.transaction.execute((status) -> {
 			// Someone may have drafted one meanwhile.
 			Optional<FollowUp> open = this.followUps.openForTicket(ticket.id());
-			if (open.filter((draft) -> reusable(draft, request.level(), level, request.language())).isPresent()) {
+			if (open.filter(serves).isPresent()) {
 				return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
 			}
 			Instant now = this.clock.instant();
