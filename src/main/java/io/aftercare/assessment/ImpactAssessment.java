@@ -12,9 +12,11 @@ import org.springframework.util.Assert;
  * @param offers extra help the CSM can offer in the follow-up, worded for the CSM and for
  * the customer
  * @param reminders check-ins to schedule afterwards
+ * @param resolvedLate whether the ticket took longer than its priority should, the one
+ * wait a follow-up owns up to
  */
 public record ImpactAssessment(FollowUpLevel level, List<String> reasons, List<Offer> offers,
-		List<SuggestedReminder> reminders) {
+		List<SuggestedReminder> reminders, boolean resolvedLate) {
 
 	public ImpactAssessment {
 		Assert.notNull(level, "Level must not be null");

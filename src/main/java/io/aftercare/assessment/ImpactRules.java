@@ -79,7 +79,7 @@ public final class ImpactRules {
 			// a simple acknowledgment is enough.
 			reasons.add(severity(facts).reason());
 		}
-		return new ImpactAssessment(level, reasons, offers(facts, level), reminders(facts, level));
+		return new ImpactAssessment(level, reasons, offers(facts, level), reminders(facts, level), isLate(facts));
 	}
 
 	private FollowUpLevel levelFor(int score) {

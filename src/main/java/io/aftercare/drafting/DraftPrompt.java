@@ -57,14 +57,15 @@ final class DraftPrompt {
 		return switch (level) {
 			case MAJOR -> """
 					This is a relationship repair (major). The bar is this example: an apology that names the \
-					impact ("I know waiting 4 days for a resolution was frustrating - having this disrupt your \
-					operations is never acceptable"), a short recap (issue, resolution, status), two or three \
-					questions that follow from the resolution (a limit was raised: is the new limit enough? a guide \
-					was sent: did it help?), a concrete next step (the CSM's promise, with when), and a direct line \
-					(the CSM's phone).""";
+					impact, and the wait only when it was longer than it should have been ("I know waiting 4 days \
+					for a resolution was frustrating - having this disrupt your operations is never acceptable"), \
+					a short recap (issue, resolution, status), two or three questions that follow from the \
+					resolution (a limit was raised: is the new limit enough? a guide was sent: did it help?), a \
+					concrete next step (the CSM's promise, with when), and a direct line (the CSM's phone).""";
 			case MODERATE -> """
-					This is a satisfaction check (moderate): acknowledge the wait if it was long, a brief recap, two \
-					questions that follow from the resolution, an offer to talk, the next step if one is given.""";
+					This is a satisfaction check (moderate): acknowledge the wait if it was longer than it should \
+					have been, a brief recap, two questions that follow from the resolution, an offer to talk, the \
+					next step if one is given.""";
 			case MINOR -> """
 					This is a simple acknowledgment (minor): a few friendly sentences, that it is resolved and how, \
 					one light question, an invitation to reply. No apology needed.""";
@@ -78,7 +79,9 @@ final class DraftPrompt {
 		lines.add("Ticket subject (the customer's words): " + oneLine(request.ticketSubject()));
 		add(lines, "Product area", request.productArea());
 		add(lines, "Resolution (what support did)", request.resolutionSummary());
-		lines.add("Time the ticket was open: " + wording.duration(request.timeOpen()));
+		lines.add("Time the ticket was open: " + wording.duration(request.timeOpen())
+				+ (request.resolvedLate() ? ", longer than a ticket like it should take"
+						: ", no longer than a ticket like it should take: do not mention the wait"));
 		lines.add("Escalated to engineering: " + (request.escalated() ? "yes" : "no"));
 		request.alsoResolved()
 			.forEach((other) -> lines

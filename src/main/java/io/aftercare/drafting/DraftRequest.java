@@ -21,6 +21,9 @@ import io.aftercare.assessment.FollowUpLevel;
  * @param productArea the product area concerned, e.g. {@code API}, if known
  * @param resolutionSummary how support resolved the ticket, if known
  * @param timeOpen how long the ticket was open, from opening to resolution
+ * @param resolvedLate whether that was longer than a ticket of its priority should take:
+ * the one wait the email owns up to (a short wait named would read as a complaint the
+ * customer never made)
  * @param escalated whether the ticket had to go to engineering
  * @param healthDrop how many health-score points the customer lost during the issue, if
  * known; internal, never quoted to the customer
@@ -43,22 +46,25 @@ import io.aftercare.assessment.FollowUpLevel;
  * internal, like the reasons
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
-		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
-		Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName, String csmPhone,
-		String csmEmail, List<OtherTicket> alsoResolved, String contactRole, Language language,
+		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean resolvedLate,
+		boolean escalated, Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
+		String csmPhone, String csmEmail, List<OtherTicket> alsoResolved, String contactRole, Language language,
 		List<String> customerWords, List<String> reasons, List<String> impact) {
 
-	/** A request about several tickets, in English, without the assessment's words. */
+	/**
+	 * A request about several tickets resolved late (the case the PRD's example email
+	 * shows), in English, without the assessment's words.
+	 */
 	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 			String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
 			Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
 			String csmPhone, String csmEmail, List<OtherTicket> alsoResolved) {
 		this(level, contactFirstName, customerName, ticketNumber, ticketSubject, productArea, resolutionSummary,
-				timeOpen, escalated, healthDrop, offers, promise, reminderInDays, csmName, csmPhone, csmEmail,
+				timeOpen, true, escalated, healthDrop, offers, promise, reminderInDays, csmName, csmPhone, csmEmail,
 				alsoResolved, null, Language.ENGLISH, List.of(), List.of(), List.of());
 	}
 
-	/** A request about one ticket. */
+	/** A request about one ticket resolved late. */
 	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 			String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean escalated,
 			Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
@@ -94,6 +100,8 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 		if (timeOpen == null || timeOpen.isNegative()) {
 			throw new IllegalArgumentException("timeOpen is required and must not be negative, was " + timeOpen);
 		}
+		// Words for a wait start at a minute ("under a minute" is not one to own up to).
+		resolvedLate = resolvedLate && timeOpen.compareTo(Duration.ofMinutes(1)) >= 0;
 		if (healthDrop != null && healthDrop < 0) {
 			throw new IllegalArgumentException("healthDrop counts lost points and must not be negative");
 		}
@@ -122,10 +130,10 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 	/** The same request, to be written in another language. */
 	public DraftRequest in(Language other) {
 		return new DraftRequest(this.level, this.contactFirstName, this.customerName, this.ticketNumber,
-				this.ticketSubject, this.productArea, this.resolutionSummary, this.timeOpen, this.escalated,
-				this.healthDrop, this.offers, this.promise, this.reminderInDays, this.csmName, this.csmPhone,
-				this.csmEmail, this.alsoResolved, this.contactRole, other, this.customerWords, this.reasons,
-				this.impact);
+				this.ticketSubject, this.productArea, this.resolutionSummary, this.timeOpen, this.resolvedLate,
+				this.escalated, this.healthDrop, this.offers, this.promise, this.reminderInDays, this.csmName,
+				this.csmPhone, this.csmEmail, this.alsoResolved, this.contactRole, other, this.customerWords,
+				this.reasons, this.impact);
 	}
 
 	private static void requireText(String value, String name) {

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * Spanish versions ({@code followup-major-de.txt}, ...). A template's first line is
  * {@code Subject: ...}, then a blank line, then the body. How long the ticket was open
  * reaches them in words ({@code timeOpen}, from {@link TicketDurations} in English, such
- * as "over 4 days") and as whole hours ({@code hoursOpen}) for deciding whether to
- * mention it. The issue reaches the sentences as a short phrase of the ticket's subject
- * ({@code issue}: "API rate limiting"), the recap lists the subject as the customer wrote
- * it ({@code subject}).
+ * as "over 4 days"); whether it was longer than the ticket's priority should take
+ * ({@code resolvedLate}) decides whether the email mentions it at all. The issue reaches
+ * the sentences as a short phrase of the ticket's subject ({@code issue}: "API rate
+ * limiting"), the recap lists the subject as the customer wrote it ({@code subject}).
  */
 @Component
 public class TemplateDraftWriter implements DraftWriter {
@@ -93,10 +93,9 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("questions",
 				FollowUpQuestions.forResolution(request.level(), request.resolutionSummary(), wording, callOffered));
 		context.setVariable("callOffered", callOffered);
-		// Worded by the one formatter, as on the card and in the reasons; the hours are
-		// for the templates to decide whether the wait is worth a sentence.
+		// Worded by the one formatter, as on the card and in the reasons.
 		context.setVariable("timeOpen", wording.duration(request.timeOpen()));
-		context.setVariable("hoursOpen", request.timeOpen().toHours());
+		context.setVariable("resolvedLate", request.resolvedLate());
 		context.setVariable("escalated", request.escalated());
 		context.setVariable("offers", offers);
 		context.setVariable("promise",

@@ -548,8 +548,9 @@ public class FollowUpManagement {
 		List<SuggestedReminder> suggested = assessed.assessment().reminders();
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);
 		return new DraftRequest(level, contact.firstName(), customer.name(), ticket.number(), ticket.subject(),
-				ticket.productArea(), ticket.resolutionSummary(), context.timeToResolve(), ticket.escalated(),
-				context.healthDrop(), assessed.assessment().offers().stream().map(Offer::forCustomer).toList(),
+				ticket.productArea(), ticket.resolutionSummary(), context.timeToResolve(),
+				assessed.assessment().resolvedLate(), ticket.escalated(), context.healthDrop(),
+				assessed.assessment().offers().stream().map(Offer::forCustomer).toList(),
 				(next != null) ? next.promise() : null, (next != null) ? next.dueIn().getDays() : 0,
 				owner.displayName(), owner.phone(), owner.email(),
 				others.stream().map((other) -> new DraftRequest.OtherTicket(other.number(), other.subject())).toList(),

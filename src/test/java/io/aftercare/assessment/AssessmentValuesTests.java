@@ -45,15 +45,15 @@ class AssessmentValuesTests {
 	@Test
 	void anAssessmentNeedsAReason() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ImpactAssessment(MINOR, List.of(), List.of(), List.of()));
+			.isThrownBy(() -> new ImpactAssessment(MINOR, List.of(), List.of(), List.of(), false));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ImpactAssessment(null, List.of("Reopened once"), List.of(), List.of()));
+			.isThrownBy(() -> new ImpactAssessment(null, List.of("Reopened once"), List.of(), List.of(), false));
 	}
 
 	@Test
 	void anAssessmentKeepsItsOwnCopyOfTheLists() {
 		List<String> reasons = new ArrayList<>(List.of("Reopened once"));
-		ImpactAssessment assessment = new ImpactAssessment(MODERATE, reasons, List.of(), List.of());
+		ImpactAssessment assessment = new ImpactAssessment(MODERATE, reasons, List.of(), List.of(), false);
 		reasons.add("Customer is at risk");
 		assertThat(assessment.reasons()).containsExactly("Reopened once");
 		assertThat(assessment.reasons()).isUnmodifiable();

@@ -158,6 +158,19 @@ class ImpactRulesTests {
 	}
 
 	@Test
+	void aResolutionIsLateOnlyWhenItTookLongerThanItsPriorityShould() {
+		assertThat(this.rules.assess(ResolvedTicket.techFlow().facts()).resolvedLate()).isTrue();
+		assertThat(this.rules.assess(ResolvedTicket.quiet().priority(HIGH).openFor(Duration.ofHours(49)).facts())
+			.resolvedLate()).isTrue();
+		assertThat(this.rules.assess(ResolvedTicket.quiet().priority(HIGH).openFor(Duration.ofDays(2)).facts())
+			.resolvedLate()).as("exactly the two days a high-priority ticket should take").isFalse();
+		assertThat(this.rules.assess(ResolvedTicket.quiet().openFor(Duration.ofHours(3)).atRisk().facts()))
+			.as("a short low-priority ticket of an at-risk customer")
+			.extracting(ImpactAssessment::resolvedLate)
+			.isEqualTo(false);
+	}
+
+	@Test
 	void explainsTechFlowsTicketWithEveryFactorThatCounted() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.techFlow().facts());
 		assertThat(assessment.reasons()).containsExactly("High-severity ticket",

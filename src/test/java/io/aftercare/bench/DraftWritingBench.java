@@ -79,7 +79,7 @@ public class DraftWritingBench {
 		return new DraftRequest(FollowUpLevel.MAJOR, "David", "TechFlow", "TF-2024-0847",
 				"API rate limiting errors during peak traffic", "API",
 				"Rate limits increased 3x for the account; added retry guidance to the client library docs.",
-				Duration.ofDays(4).plusHours(3), true, 12,
+				Duration.ofDays(4).plusHours(3), true, true, 12,
 				List.of("a review of your integration with our engineers", "a call to walk through the new limits"),
 				"check your API metrics", 7, "Sam Rivera", "+1 (415) 555-0142", "sam@aftercare.example",
 				List.of(new OtherTicket("TF-2024-0851", "Webhook retries delayed")), "VP Engineering", language,

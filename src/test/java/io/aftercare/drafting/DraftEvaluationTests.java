@@ -186,7 +186,7 @@ class DraftEvaluationTests {
 					};
 					DraftRequest request = new DraftRequest(level, facts.contact, facts.customer, number,
 							facts.subject[kind], facts.area[kind], facts.resolution[kind],
-							(kind == 2) ? Duration.ofHours(3) : Duration.ofDays(2 + kind + level.ordinal()),
+							(kind == 2) ? Duration.ofHours(3) : Duration.ofDays(2 + kind + level.ordinal()), kind != 2,
 							kind == 0 && level != FollowUpLevel.MINOR, 5, offers, promise, (promise != null) ? 7 : 0,
 							facts.csm, (kind == 1) ? null : "+49 30 5550 142",
 							(kind == 1) ? "csm@aftercare.example" : null,

@@ -120,27 +120,42 @@ class TemplateDraftWriterTests {
 				arguments(Duration.ofHours(36), "I know waiting 36 hours for a resolution"),
 				arguments(Duration.ofHours(5).plusMinutes(20), "I know waiting over 5 hours for a resolution"),
 				arguments(Duration.ofHours(1), "I know waiting an hour for a resolution"),
-				arguments(Duration.ofMinutes(40), "I know this was frustrating"),
-				arguments(Duration.ZERO, "I know this was frustrating"));
+				arguments(Duration.ofMinutes(40), "I know waiting 40 minutes for a resolution"),
+				arguments(Duration.ofSeconds(30), "I know this was frustrating"));
 	}
 
 	@ParameterizedTest(name = "{0}: \"{1}\"")
 	@MethodSource("waits")
-	void majorFollowUpOwnsUpToTheWaitInTheWordsTheCardUses(Duration timeOpen, String sentence) {
-		String body = this.writer.write(request(FollowUpLevel.MAJOR, timeOpen, true)).textBody();
+	void majorFollowUpOwnsUpToALateResolutionsWaitInTheWordsTheCardUses(Duration timeOpen, String sentence) {
+		String body = this.writer.write(request(FollowUpLevel.MAJOR, timeOpen, true, true)).textBody();
 
 		assertThat(body).contains(sentence);
 	}
 
+	@ParameterizedTest
+	@EnumSource(Language.class)
+	void majorFollowUpApologisesWithoutNamingAWaitThatWasNoLongerThanItShouldBe(Language language) {
+		String late = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), true, false).in(language))
+			.textBody();
+		String onTime = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), false, false).in(language))
+			.textBody();
+
+		assertThat(late).as("late").contains(Wording.of(language).duration(Duration.ofHours(3)));
+		assertThat(onTime).as("on time")
+			.doesNotContain(Wording.of(language).duration(Duration.ofHours(3)))
+			.containsAnyOf("I know this was frustrating", "Ich weiß, dass das ärgerlich war",
+					"Je sais que cela a été pénible", "Sé que esto fue frustrante");
+	}
+
 	@Test
-	void moderateFollowUpThanksForAWaitOfMoreThanTwoDaysThatWasNotAnEscalation() {
-		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofHours(4 * 24 + 12), false)).textBody())
-			.contains(" I know it took over 4 days to sort out, so thanks for bearing with us.\n");
-		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(3), false)).textBody())
+	void moderateFollowUpThanksForALateResolutionsWaitThatWasNotAnEscalation() {
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofHours(4 * 24 + 12), true, false))
+			.textBody()).contains(" I know it took over 4 days to sort out, so thanks for bearing with us.\n");
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(3), true, false)).textBody())
 			.contains(" I know it took 3 days to sort out, so thanks for bearing with us.\n");
-		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(2), false)).textBody())
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(4), false, false)).textBody())
 			.doesNotContain("took");
-		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(5), true)).textBody())
+		assertThat(this.writer.write(request(FollowUpLevel.MODERATE, Duration.ofDays(5), true, true)).textBody())
 			.doesNotContain("took")
 			.contains("it had to go to our engineering team");
 	}
@@ -242,9 +257,10 @@ class TemplateDraftWriterTests {
 		Draft english = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Kevin", "Brightside Dental",
 				"BD-2024-0019", subject, null, "Time zone corrected", Duration.ofHours(20), false, null, List.of(),
 				null, 0, "Sam Rivera", null, null));
-		Draft german = this.writer.write(new DraftRequest(FollowUpLevel.MODERATE, "Kevin", "Brightside Dental",
-				"BD-2024-0019", subject, null, "Time zone corrected", Duration.ofHours(20), false, null, List.of(),
-				null, 0, "Sam Rivera", null, null, List.of(), null, Language.GERMAN, List.of(), List.of(), List.of()));
+		Draft german = this.writer
+			.write(new DraftRequest(FollowUpLevel.MODERATE, "Kevin", "Brightside Dental", "BD-2024-0019", subject, null,
+					"Time zone corrected", Duration.ofHours(20), false, false, null, List.of(), null, 0, "Sam Rivera",
+					null, null, List.of(), null, Language.GERMAN, List.of(), List.of(), List.of()));
 
 		assertThat(english.textBody())
 			.contains("your ticket about “Appointment reminder emails show the wrong time” (#BD-2024-0019)")
@@ -296,9 +312,14 @@ class TemplateDraftWriterTests {
 	}
 
 	private static DraftRequest request(FollowUpLevel level, Duration timeOpen, boolean escalated) {
+		return request(level, timeOpen, true, escalated);
+	}
+
+	private static DraftRequest request(FollowUpLevel level, Duration timeOpen, boolean resolvedLate,
+			boolean escalated) {
 		return new DraftRequest(level, "Ana", "Acme", "4711", "Exports time out", "Reports",
-				"Patch deployed to the export service", timeOpen, escalated, 2, List.of(), null, 0, "Sam Rivera", null,
-				null);
+				"Patch deployed to the export service", timeOpen, resolvedLate, escalated, 2, List.of(), null, 0,
+				"Sam Rivera", null, null, List.of(), null, Language.ENGLISH, List.of(), List.of(), List.of());
 	}
 
 	@ParameterizedTest

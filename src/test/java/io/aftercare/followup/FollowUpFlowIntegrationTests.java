@@ -279,6 +279,27 @@ class FollowUpFlowIntegrationTests {
 	}
 
 	@Test
+	void aRelationshipRepairOnAQuickLowTicketApologisesWithoutNamingTheWait() {
+		// Brightside is at risk; its low-priority ticket was solved in 3 hours, well
+		// within what such a ticket should take, so the wait is nothing to own up to.
+		long brightside = this.sam.customerId("brightside");
+		Map<?, ?> followUp = this.sam
+			.post("/api/customers/" + brightside + "/ticket-followup",
+					Map.of("ticketNumber", "BD-2024-0019", "level", "MAJOR"))
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String body = (String) ((Map<?, ?>) followUp.get("draft")).get("textBody");
+		assertThat(body).startsWith("Hi Kevin,")
+			.contains("I know this was frustrating - having this disrupt your operations")
+			.doesNotContain("3 hours")
+			.doesNotContain("waiting");
+		this.sam.discard(((Number) followUp.get("id")).longValue()).expectStatus().isOk();
+	}
+
+	@Test
 	void addsAReminderByHand() {
 		long techflow = this.sam.customerId("techflow");
 		long id = this.sam.prepareOnTechFlow("MODERATE");
