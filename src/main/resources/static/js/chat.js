@@ -13,10 +13,6 @@
 		if (command) {
 			event.detail.parameters['text'] = command;
 		}
-		// The CSM's own day, for "remind me on Tuesday".
-		if (event.detail.path === '/chat/messages') {
-			event.detail.parameters['zone'] = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
-		}
 	});
 
 	document.body.addEventListener('htmx:afterSwap', function (event) {

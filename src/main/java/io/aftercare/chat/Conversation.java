@@ -67,8 +67,8 @@ public class Conversation {
 
 	private static final int LONGEST_MESSAGE = 2000;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	// Dates in answers are the CSM's, in the zone their browser told.
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
 	private final ChatMessages messages;
 
@@ -137,7 +137,7 @@ public class Conversation {
 		List<ChatEntry> turn = new ArrayList<>();
 		turn.add(this.messages.append(ChatEntry.fromCsm(csm.username(), said, now())));
 		InView inView = this.messages.inView(csm.username());
-		for (ChatEntry reply : answer(csm, understand(csm, said, inView, zone), inView)) {
+		for (ChatEntry reply : answer(csm, understand(csm, said, inView, zone), inView, zone)) {
 			turn.add(this.messages.append(reply));
 		}
 		return turn;
@@ -182,23 +182,23 @@ public class Conversation {
 		return owned.isPresent() && this.desk.findByNumber(owned.get().id(), followUp.ticket().number()).isPresent();
 	}
 
-	private List<ChatEntry> answer(Csm csm, Intent intent, InView inView) {
+	private List<ChatEntry> answer(Csm csm, Intent intent, InView inView, ZoneId zone) {
 		String me = csm.username();
 		try {
 			if (intent instanceof Intent.FollowUp followUp) {
-				return followUp(csm, followUp, inView);
+				return followUp(csm, followUp, inView, zone);
 			}
 			if (intent instanceof Intent.RecentTickets recent) {
-				return recentTickets(csm, recent.customer(), recent.window(), inView);
+				return recentTickets(csm, recent.customer(), recent.window(), inView, zone);
 			}
 			if (intent instanceof Intent.FollowUps list) {
-				return followUps(csm, list.customer(), inView);
+				return followUps(csm, list.customer(), inView, zone);
 			}
 			if (intent instanceof Intent.SameFor same) {
-				return sameFor(csm, same.customer(), inView);
+				return sameFor(csm, same.customer(), inView, zone);
 			}
 			if (intent instanceof Intent.OtherTicket other) {
-				return otherTicket(csm, other.ticket(), inView);
+				return otherTicket(csm, other.ticket(), inView, zone);
 			}
 			if (intent instanceof Intent.ListReminders) {
 				return List.of(ChatEntry.card(me, ChatEntry.Kind.REMINDERS, "Here are your open reminders.", null, null,
@@ -208,7 +208,7 @@ public class Conversation {
 				return newReminder(csm, reminder);
 			}
 			if (intent instanceof Intent.Waiting) {
-				return waiting(csm);
+				return waiting(csm, zone);
 			}
 			if (intent instanceof Intent.Send) {
 				return send(csm);
@@ -220,7 +220,7 @@ public class Conversation {
 				return inView(csm, "Use Add Follow-up Reminder on the draft above to set the date and note.");
 			}
 			if (intent instanceof Intent.Discard) {
-				return discard(csm);
+				return discard(csm, zone);
 			}
 			if (intent instanceof Intent.Rewrite rewrite) {
 				return rewrite(csm, rewrite.how());
@@ -310,7 +310,7 @@ public class Conversation {
 				: Optional.empty();
 	}
 
-	private List<ChatEntry> followUp(Csm csm, Intent.FollowUp intent, InView inView) {
+	private List<ChatEntry> followUp(Csm csm, Intent.FollowUp intent, InView inView, ZoneId zone) {
 		String me = csm.username();
 		Who who = who(csm, intent.customer(), inView, Topic.FOLLOW_UP,
 				(name) -> "Follow up with " + name + ticketSuffix(intent.ticket()));
@@ -331,7 +331,7 @@ public class Conversation {
 					"I couldn't find ticket " + ticketRef.number() + " for " + customer.name() + ".");
 		}
 		if (choice.candidates().isEmpty()) {
-			String when = (ticketRef.resolved() != null) ? " " + during(ticketRef.resolved())
+			String when = (ticketRef.resolved() != null) ? " " + during(ticketRef.resolved(), zone)
 					: " in the last " + TicketDurations.describe(this.assessment.recentWindow());
 			return List.of(ChatEntry.question(me,
 					customer.name() + " has no ticket resolved" + when + ", so there is nothing to follow up on"
@@ -343,20 +343,21 @@ public class Conversation {
 		if (!choice.isClear()) {
 			return ticketQuestion(customer, choice.candidates(), me);
 		}
-		return prepare(csm, customer, choice.ticket().get(), intent.again(), intent.customer().contact());
+		return prepare(csm, customer, choice.ticket().get(), intent.again(), intent.customer().contact(), zone);
 	}
 
 	/** The follow-up on the ticket: the draft it has, or a new one. */
-	private List<ChatEntry> prepare(Csm csm, Customer customer, Ticket ticket, boolean again, String contact) {
+	private List<ChatEntry> prepare(Csm csm, Customer customer, Ticket ticket, boolean again, String contact,
+			ZoneId zone) {
 		String me = csm.username();
 		if (!again) {
 			Optional<FollowUp> sent = this.followUps.alreadySent(csm, customer.id(), ticket.id());
 			if (sent.isPresent()) {
 				return List.of(
 						ChatEntry
-							.question(me, "A follow-up on ticket " + ticket.number() + " already went to "
-									+ sent.get().recipient().name() + " on " + DAY.format(sent.get().sentAt())
-									+ ". Prepare another one?",
+							.question(me, "A follow-up on ticket "
+									+ ticket.number() + " already went to " + sent.get().recipient().name() + " on "
+									+ DAY.format(sent.get().sentAt().atZone(zone)) + ". Prepare another one?",
 									List.of(new ChatEntry.Choice("Prepare another follow-up",
 											"Follow up again with " + customer.name() + " on ticket "
 													+ ticket.number())),
@@ -425,7 +426,7 @@ public class Conversation {
 	 * "Not that one, the SSO ticket": another ticket of the customer in view than the one
 	 * of the follow-up shown last.
 	 */
-	private List<ChatEntry> otherTicket(Csm csm, TicketRef ticketRef, InView inView) {
+	private List<ChatEntry> otherTicket(Csm csm, TicketRef ticketRef, InView inView, ZoneId zone) {
 		String me = csm.username();
 		Optional<FollowUp> shown = Optional.ofNullable(inView.followUpId())
 			.flatMap((id) -> this.followUps.find(csm, new FollowUpId(id)));
@@ -442,7 +443,7 @@ public class Conversation {
 					new Intent.FollowUp(
 							CustomerRef.named(c.name(), List.of(new CustomerMatch(c.id().value(), c.name(), 0))),
 							ticketRef, false),
-					inView);
+					inView, zone);
 		}
 		List<Ticket> others = this.followUps.chooseTicket(csm, c.id(), TicketQuery.any())
 			.candidates()
@@ -454,21 +455,21 @@ public class Conversation {
 					+ TicketDurations.describe(this.assessment.recentWindow()) + ".", now()));
 		}
 		if (others.size() == 1) {
-			return prepare(csm, c, others.get(0), false, null);
+			return prepare(csm, c, others.get(0), false, null, zone);
 		}
 		return ticketQuestion(c, others, me);
 	}
 
 	/** "And for Acme?": what the last answer did, for another customer. */
-	private List<ChatEntry> sameFor(Csm csm, CustomerRef customer, InView inView) {
+	private List<ChatEntry> sameFor(Csm csm, CustomerRef customer, InView inView, ZoneId zone) {
 		if (inView.topic() == Topic.RECENT_TICKETS) {
-			return recentTickets(csm, customer, inView.window(), inView);
+			return recentTickets(csm, customer, inView.window(), inView, zone);
 		}
 		if (inView.topic() == Topic.FOLLOW_UPS) {
-			return followUps(csm, customer, inView);
+			return followUps(csm, customer, inView, zone);
 		}
 		if (inView.topic() == Topic.FOLLOW_UP) {
-			return followUp(csm, new Intent.FollowUp(customer, TicketRef.ANY, false), inView);
+			return followUp(csm, new Intent.FollowUp(customer, TicketRef.ANY, false), inView, zone);
 		}
 		Who who = who(csm, customer, inView, null, (name) -> name);
 		if (!who.instead().isEmpty()) {
@@ -479,7 +480,7 @@ public class Conversation {
 				who.customer().map((c) -> List.of(new CustomerMatch(c.id().value(), c.name(), 0))).orElse(List.of()))));
 	}
 
-	private List<ChatEntry> recentTickets(Csm csm, CustomerRef ref, TimeWindow window, InView inView) {
+	private List<ChatEntry> recentTickets(Csm csm, CustomerRef ref, TimeWindow window, InView inView, ZoneId zone) {
 		Who who = who(csm, ref, inView, Topic.RECENT_TICKETS, (name) -> "Show recent tickets for " + name);
 		if (!who.instead().isEmpty()) {
 			return who.instead();
@@ -490,7 +491,7 @@ public class Conversation {
 		}
 		Customer customer = who.customer().get();
 		String text = (window == null) ? "Recent tickets for " + customer.name() + ":"
-				: "Tickets for " + customer.name() + " " + during(window) + ":";
+				: "Tickets for " + customer.name() + " " + during(window, zone) + ":";
 		return List.of(ChatEntry.card(csm.username(), ChatEntry.Kind.TICKETS, text, null, customer.id().value(), now())
 			.about(customer.id().value(), Topic.RECENT_TICKETS)
 			.covering(window));
@@ -499,14 +500,14 @@ public class Conversation {
 	/**
 	 * A customer's follow-ups, newest first, with a button to open each one still open.
 	 */
-	private List<ChatEntry> followUps(Csm csm, CustomerRef ref, InView inView) {
+	private List<ChatEntry> followUps(Csm csm, CustomerRef ref, InView inView, ZoneId zone) {
 		String me = csm.username();
 		Who who = who(csm, ref, inView, Topic.FOLLOW_UPS, (name) -> "Show " + name + "'s follow-ups");
 		if (!who.instead().isEmpty()) {
 			return who.instead();
 		}
 		if (who.customer().isEmpty()) {
-			return waiting(csm);
+			return waiting(csm, zone);
 		}
 		Customer customer = who.customer().get();
 		List<FollowUp> all = this.followUps.ofCustomer(csm, customer.id())
@@ -526,7 +527,7 @@ public class Conversation {
 		List<ChatEntry.Choice> choices = new ArrayList<>();
 		for (FollowUp f : all) {
 			String number = this.desk.find(customer.id(), f.ticketId()).map(Ticket::number).orElse("a ticket");
-			text.append("\n• ").append(number).append(" · ").append(state(f));
+			text.append("\n• ").append(number).append(" · ").append(state(f, zone));
 			if (f.status().isOpen() && choices.size() < 4) {
 				choices.add(new ChatEntry.Choice("Open " + number,
 						"Follow up with " + customer.name() + " on ticket " + number));
@@ -536,13 +537,14 @@ public class Conversation {
 			.of(ChatEntry.question(me, text.toString(), choices, now()).about(customer.id().value(), Topic.FOLLOW_UPS));
 	}
 
-	private static String state(FollowUp f) {
+	private static String state(FollowUp f, ZoneId zone) {
 		return switch (f.status()) {
-			case SENT -> "sent to " + f.recipient().name() + " on " + DAY.format(f.sentAt());
+			case SENT -> "sent to " + f.recipient().name() + " on " + DAY.format(f.sentAt().atZone(zone));
 			case DRAFT -> "draft" + (f.createdBy().equals(Csm.AFTERCARE.username()) ? " (drafted for you)" : "")
-					+ ", prepared " + DAY.format(f.createdAt());
+					+ ", prepared " + DAY.format(f.createdAt().atZone(zone));
 			case APPROVED -> "approved, not sent yet";
-			case QUEUED -> (f.sendAt() != null) ? "queued, to go out " + DAY.format(f.sendAt()) : "queued to be sent";
+			case QUEUED ->
+				(f.sendAt() != null) ? "queued, to go out " + DAY.format(f.sendAt().atZone(zone)) : "queued to be sent";
 			case ON_HOLD -> "on hold: " + f.holdReason();
 			case SENDING -> "being sent";
 			case FAILED -> "not sent: " + ((f.deliveryDetail() != null) ? f.deliveryDetail() : "the send failed");
@@ -553,7 +555,7 @@ public class Conversation {
 	/**
 	 * What waits for the CSM: drafts to review, reminders due, tickets with no follow-up.
 	 */
-	private List<ChatEntry> waiting(Csm csm) {
+	private List<ChatEntry> waiting(Csm csm, ZoneId zone) {
 		Instant now = now();
 		List<FollowUp> drafts = Stream.of(FollowUpStatus.DRAFT, FollowUpStatus.FAILED, FollowUpStatus.ON_HOLD)
 			.flatMap((status) -> this.followUps.inBook(csm, status, 10).stream())
@@ -575,7 +577,7 @@ public class Conversation {
 				continue;
 			}
 			text.append("\n• Draft for ").append(customer.get().name()).append(" · ").append(number.get());
-			text.append(draft.status() == FollowUpStatus.DRAFT ? "" : " (" + state(draft) + ")");
+			text.append(draft.status() == FollowUpStatus.DRAFT ? "" : " (" + state(draft, zone) + ")");
 			if (choices.size() < 4) {
 				choices.add(new ChatEntry.Choice("Review " + customer.get().name() + " · " + number.get(),
 						"Follow up with " + customer.get().name() + " on ticket " + number.get()));
@@ -642,7 +644,7 @@ public class Conversation {
 	}
 
 	/** "Discard this draft": the follow-up in view is dropped; it can be drafted anew. */
-	private List<ChatEntry> discard(Csm csm) {
+	private List<ChatEntry> discard(Csm csm, ZoneId zone) {
 		Optional<Long> inView = followUpInView(csm);
 		if (inView.isEmpty()) {
 			return List.of(ChatEntry.reply(csm.username(), "There is no draft in view to discard.", now()));
@@ -653,7 +655,7 @@ public class Conversation {
 		String number = this.desk.find(customer.id(), followUp.ticketId()).map(Ticket::number).orElse("the ticket");
 		if (!followUp.status().isOpen()) {
 			return List.of(ChatEntry.reply(csm.username(), "The follow-up to " + customer.name() + " on " + number
-					+ " is " + state(followUp) + "; there is no draft to discard.", now()));
+					+ " is " + state(followUp, zone) + "; there is no draft to discard.", now()));
 		}
 		this.followUps.discard(csm, followUp.id());
 		return List.of(ChatEntry
@@ -717,9 +719,10 @@ public class Conversation {
 	}
 
 	/** "from Apr 1 to May 1", "since May 11". */
-	private static String during(TimeWindow window) {
-		return (window.to() == null) ? "since " + DAY.format(window.from())
-				: "from " + DAY.format(window.from()) + " to " + DAY.format(window.to().minusSeconds(1));
+	private static String during(TimeWindow window, ZoneId zone) {
+		return (window.to() == null) ? "since " + DAY.format(window.from().atZone(zone))
+				: "from " + DAY.format(window.from().atZone(zone)) + " to "
+						+ DAY.format(window.to().minusSeconds(1).atZone(zone));
 	}
 
 	private static String lowerFirst(String text) {

@@ -3,6 +3,7 @@ package io.aftercare.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -39,8 +40,20 @@ public final class TicketDurations {
 	 * @return the duration in words, then when it opened and resolved
 	 */
 	public static String span(Ticket ticket, Instant now) {
-		return describe(ticket.duration(now)) + " (opened " + DAY.format(ticket.openedAt())
-				+ (ticket.isResolved() ? ", resolved " + DAY.format(ticket.resolvedAt()) : ", still open") + ")";
+		return span(ticket, now.atZone(ZoneOffset.UTC));
+	}
+
+	/**
+	 * As {@link #span(Ticket, Instant)}, with the dates of the zone {@code now} is in: a
+	 * ticket opened on a Monday evening in Denver opened on Monday there.
+	 * @param ticket the ticket
+	 * @param now the time an open ticket is measured to, in the reader's zone
+	 * @return the duration in words, then when it opened and resolved
+	 */
+	public static String span(Ticket ticket, ZonedDateTime now) {
+		DateTimeFormatter day = DAY.withZone(now.getZone());
+		return describe(ticket.duration(now.toInstant())) + " (opened " + day.format(ticket.openedAt())
+				+ (ticket.isResolved() ? ", resolved " + day.format(ticket.resolvedAt()) : ", still open") + ")";
 	}
 
 	/**

@@ -254,6 +254,27 @@ class ChatBrowserTests {
 		assertThat(this.dialogs.get()).isZero();
 	}
 
+	/**
+	 * The pages learn the browser's time zone from the sign-in page on, and a page drawn
+	 * in another zone (a cookie lost, a CSM who travelled) is drawn again in theirs.
+	 */
+	@Test
+	void thePagesTakeTheBrowsersTimeZone() {
+		this.context.close();
+		this.context = browser.newContext(new Browser.NewContextOptions().setTimezoneId("Pacific/Kiritimati"));
+		this.page = this.context.newPage();
+		signIn("sam", "demo");
+		assertThat(this.page.locator("#say")).isVisible();
+		assertThat(this.page.locator("body")).hasAttribute("data-zone", "Pacific/Kiritimati");
+
+		this.context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("aftercare_zone"));
+		this.page.reload();
+		assertThat(this.page.locator("body")).hasAttribute("data-zone", "Pacific/Kiritimati");
+		assertThat(this.context.cookies())
+			.anySatisfy((cookie) -> assertThat(cookie.value).as("the zone as Spring's CookieLocaleResolver reads it")
+				.isEqualTo("-/Pacific/Kiritimati"));
+	}
+
 	@Test
 	void anotherCsmCannotReachTechFlow() {
 		signIn("alex", "demo");

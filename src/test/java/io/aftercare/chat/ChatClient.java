@@ -3,6 +3,7 @@ package io.aftercare.chat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,6 +63,18 @@ public final class ChatClient {
 		assertThat(pageToken.find()).as("CSRF token on the chat page").isTrue();
 		chat.csrf = pageToken.group(1);
 		return chat;
+	}
+
+	/**
+	 * From now on, a browser in the time zone {@code zone}: the cookie the pages' script
+	 * writes ({@code -/America/Denver}).
+	 */
+	public ChatClient inZone(String zone) {
+		HttpCookie cookie = new HttpCookie("aftercare_zone", "-/" + zone);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		((CookieManager) this.client.cookieHandler().orElseThrow()).getCookieStore().add(URI.create(this.base), cookie);
+		return this;
 	}
 
 	public HttpResponse<String> get(String pathAndQuery) {

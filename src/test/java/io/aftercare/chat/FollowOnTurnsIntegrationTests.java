@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
@@ -172,6 +174,39 @@ class FollowOnTurnsIntegrationTests {
 	}
 
 	@Test
+	void theChatShowsAndSetsDatesWhereTheCsmIs() {
+		long followUp = say("Follow up with Acme Corp on ticket AC-2024-0118").followUp();
+		ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+		LocalDate day = LocalDate.now(kiritimati).plusDays(40);
+		String note = "Ask Jordan about the export " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+		DateTimeFormatter shown = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
+		try {
+			HttpResponse<String> card = this.chat.inZone(kiritimati.getId())
+				.post("/chat/followups/" + followUp + "/reminders", Map.of("date", day.toString(), "note", note));
+
+			assertThat(card.statusCode()).isEqualTo(200);
+			assertThat(this.jdbc.sql("select due_at from reminders where note = ?")
+				.param(note)
+				.query(OffsetDateTime.class)
+				.single()
+				.toInstant()).as("nine in the morning of that day, in Kiritimati")
+				.isEqualTo(day.atTime(9, 0).atZone(kiritimati).toInstant());
+			assertThat(card.body()).contains(note + " · " + shown.format(day));
+			assertThat(this.chat.get("/chat").body()).contains("data-zone=\"Pacific/Kiritimati\"");
+		}
+		finally {
+			this.chat.inZone("UTC");
+		}
+		assertThat(this.chat.get("/chat/followups/" + followUp + "/card").body())
+			.as("the same reminder seen from UTC, where it is still the evening before")
+			.contains(note + " · " + shown.format(day.minusDays(1)));
+		assertThat(this.chat.inZone("Mars/Olympus_Mons").get("/chat").body())
+			.as("a zone this server does not know: UTC")
+			.contains("data-zone=\"UTC\"");
+		this.chat.inZone("UTC");
+	}
+
+	@Test
 	void showsTechFlowsFollowUpsWithTheirState() {
 		Answer draft = say("Follow up with TechFlow on ticket TF-2024-0847");
 		assertThat(draft.kind()).isEqualTo("FOLLOWUP");
@@ -206,7 +241,12 @@ class FollowOnTurnsIntegrationTests {
 
 	/** The answer to a CSM whose browser is in the time zone {@code zone}. */
 	private Answer say(String text, String zone) {
-		return answer(text, this.chat.post("/chat/messages", Map.of("text", text, "zone", zone)));
+		try {
+			return answer(text, this.chat.inZone(zone).say(text));
+		}
+		finally {
+			this.chat.inZone("UTC");
+		}
 	}
 
 	private Answer answer(String text, HttpResponse<String> response) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -213,14 +214,14 @@ public final class IntentParser {
 			return new Help();
 		}
 		String tidy = tidy(typed);
-		LocalDate today = LocalDate.ofInstant(now, zone);
-		Intent intent = read(typed, tidy, book, now, today);
+		ZonedDateTime here = now.atZone(zone);
+		Intent intent = read(typed, tidy, book, here);
 		if (intent instanceof Unknown) {
 			// Only when the text as typed means nothing, so a correct word is never
 			// "corrected" ("how does this work" is not "show ...").
-			String corrected = corrected(tidy, book, now);
+			String corrected = corrected(tidy, book, here);
 			if (!corrected.equals(tidy)) {
-				Intent second = read(typed, corrected, book, now, today);
+				Intent second = read(typed, corrected, book, here);
 				if (!(second instanceof Unknown)) {
 					return second;
 				}
@@ -229,12 +230,12 @@ public final class IntentParser {
 		return intent;
 	}
 
-	private Intent read(String typed, String tidy, Book book, Instant now, LocalDate today) {
+	private Intent read(String typed, String tidy, Book book, ZonedDateTime now) {
 		String request = polite(tidy);
 		if (request.isEmpty()) {
 			return new Unknown(typed);
 		}
-		Intent command = command(request, today);
+		Intent command = command(request, now.toLocalDate());
 		if (command != null) {
 			return command;
 		}
@@ -303,7 +304,7 @@ public final class IntentParser {
 	 * "And for Acme?", "what about Pinnacle?", "Acme too": the last request for another
 	 * customer. "Not that one, the SSO ticket": another ticket.
 	 */
-	private Intent followOn(String tidy, String request, Book book, Instant now) {
+	private Intent followOn(String tidy, String request, Book book, ZonedDateTime now) {
 		Matcher other = OTHER_TICKET.matcher(request);
 		if (other.find()) {
 			Reading reading = Reading.of(request, book, now);
@@ -325,7 +326,7 @@ public final class IntentParser {
 	}
 
 	/** The customer the words name, when they name a customer and nothing else. */
-	private CustomerRef onlyACustomer(String words, Book book, Instant now) {
+	private CustomerRef onlyACustomer(String words, Book book, ZonedDateTime now) {
 		Reading reading = Reading.of(words, book, now);
 		List<Token> rest = reading.untaken();
 		boolean onlyFillers = rest.stream().allMatch((t) -> Vocabulary.FILLER.contains(t.word()));
@@ -413,7 +414,7 @@ public final class IntentParser {
 	/**
 	 * The text with typos in request words corrected ("folow up", "shwo", "remnders").
 	 */
-	private static String corrected(String tidy, Book book, Instant now) {
+	private static String corrected(String tidy, Book book, ZonedDateTime now) {
 		// Taking out the time and the ticket number keeps every other word where it was.
 		Reading reading = Reading.of(tidy, book, now);
 		StringBuilder text = new StringBuilder(tidy);
@@ -491,7 +492,7 @@ public final class IntentParser {
 			this.found = found;
 		}
 
-		static Reading of(String request, Book book, Instant now) {
+		static Reading of(String request, Book book, ZonedDateTime now) {
 			StringBuilder text = new StringBuilder(request);
 			Optional<TimePhrases.Found> time = TimePhrases.find(request, now);
 			time.ifPresent((t) -> blank(text, t.start(), t.end()));

@@ -1,9 +1,9 @@
 package io.aftercare.chat.intent;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
@@ -60,11 +60,13 @@ final class TimePhrases {
 	record Found(TimeWindow window, boolean aboutTicket, int start, int end) {
 	}
 
-	/** The first time named in the text, if any. */
-	static Optional<Found> find(String text, Instant now) {
+	/**
+	 * The first time named in the text, if any, in days of the zone {@code now} is in.
+	 */
+	static Optional<Found> find(String text, ZonedDateTime now) {
 		Matcher matcher = PHRASE.matcher(text);
 		while (matcher.find()) {
-			Optional<TimeWindow> window = window(matcher, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			Optional<TimeWindow> window = window(matcher, now.toLocalDate(), now.getZone());
 			if (window != null) {
 				boolean aboutTicket = matcher.group("tie") != null || matcher.group("possessive") != null;
 				// "opened this week": the word tying the time to a ticket stays in the
@@ -77,17 +79,17 @@ final class TimePhrases {
 	}
 
 	/** The window, empty for a vague time, {@code null} when the words name no time. */
-	private static Optional<TimeWindow> window(Matcher match, LocalDate today) {
+	private static Optional<TimeWindow> window(Matcher match, LocalDate today, ZoneId zone) {
 		if (match.group("vague") != null) {
 			return Optional.empty();
 		}
 		if (match.group("rolling") != null) {
 			int n = count(match.group("n"));
-			return open(today.minusDays((long) n * days(match.group("unit"))));
+			return open(today.minusDays((long) n * days(match.group("unit"))), zone);
 		}
 		if (match.group("rollingOne") != null) {
 			String unit = (match.group("unitOne") != null) ? match.group("unitOne") : match.group("unitPast");
-			return open(today.minusDays(days(unit)));
+			return open(today.minusDays(days(unit)), zone);
 		}
 		if (match.group("calendar") != null) {
 			boolean last = !match.group("which").equalsIgnoreCase("this");
@@ -97,25 +99,26 @@ final class TimePhrases {
 				default -> today.withDayOfYear(1);
 			};
 			if (!last) {
-				return open(start);
+				return open(start, zone);
 			}
 			LocalDate previous = switch (match.group("period").toLowerCase(Locale.ROOT)) {
 				case "week" -> start.minusWeeks(1);
 				case "month" -> start.minusMonths(1);
 				default -> start.minusYears(1);
 			};
-			return between(previous, start);
+			return between(previous, start, zone);
 		}
 		if (match.group("day") != null) {
-			return match.group("day").equalsIgnoreCase("today") ? open(today) : between(today.minusDays(1), today);
+			return match.group("day").equalsIgnoreCase("today") ? open(today, zone)
+					: between(today.minusDays(1), today, zone);
 		}
 		if (match.group("weekday") != null) {
 			DayOfWeek day = DayOfWeek.valueOf(match.group("weekday").toUpperCase(Locale.ROOT));
-			return open(today.with(TemporalAdjusters.previousOrSame(day)));
+			return open(today.with(TemporalAdjusters.previousOrSame(day)), zone);
 		}
 		try {
 			LocalDate date = LocalDate.parse(match.group("date"));
-			return date.isAfter(today) || date.getYear() < 1900 ? null : open(date);
+			return date.isAfter(today) || date.getYear() < 1900 ? null : open(date, zone);
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -132,16 +135,12 @@ final class TimePhrases {
 		return u.startsWith("week") ? 7 : u.startsWith("month") ? 30 : 1;
 	}
 
-	private static Optional<TimeWindow> open(LocalDate from) {
-		return Optional.of(new TimeWindow(start(from), null));
+	private static Optional<TimeWindow> open(LocalDate from, ZoneId zone) {
+		return Optional.of(new TimeWindow(from.atStartOfDay(zone).toInstant(), null));
 	}
 
-	private static Optional<TimeWindow> between(LocalDate from, LocalDate to) {
-		return Optional.of(new TimeWindow(start(from), start(to)));
-	}
-
-	private static Instant start(LocalDate day) {
-		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	private static Optional<TimeWindow> between(LocalDate from, LocalDate to, ZoneId zone) {
+		return Optional.of(new TimeWindow(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant()));
 	}
 
 }

@@ -1,13 +1,14 @@
 package io.aftercare.chat.web;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.aftercare.account.Csm;
 import io.aftercare.chat.ChatEntry;
@@ -58,6 +59,9 @@ class ChatController {
 
 	private static final int HISTORY = 60;
 
+	private static final DateTimeFormatter SEND_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' EEE, MMM d",
+			Locale.ENGLISH);
+
 	private final Conversation conversation;
 
 	private final ChatViews views;
@@ -101,17 +105,26 @@ class ChatController {
 		return TicketDurations.describe(TicketChoice.LATELY);
 	}
 
+	/**
+	 * The CSM's time zone, as their browser told it ({@code ViewerTimeZone}): the pages
+	 * show dates in it, and the script compares it with the browser's.
+	 */
+	@ModelAttribute("zone")
+	ZoneId zone(ZoneId zone) {
+		return zone;
+	}
+
 	@GetMapping("/")
 	String home() {
 		return "redirect:/chat";
 	}
 
 	@GetMapping("/chat")
-	String chat(Csm csm, Model model) {
+	String chat(Csm csm, ZoneId zone, Model model) {
 		this.conversation.prepare(csm);
 		model.addAttribute("csm", csm);
-		model.addAttribute("messages", this.views.of(csm, this.conversation.history(csm, HISTORY)));
-		panel(csm, model);
+		model.addAttribute("messages", this.views.of(csm, this.conversation.history(csm, HISTORY), zone));
+		panel(csm, zone, model);
 		return "chat";
 	}
 
@@ -122,40 +135,24 @@ class ChatController {
 	 * lost.
 	 */
 	@PostMapping("/chat/messages")
-	String say(@RequestParam(defaultValue = "") String text, @RequestParam(required = false) String zone,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Csm csm, Model model) {
-		List<ChatEntry> turn = text.isBlank() ? List.of() : this.conversation.say(csm, text, zoneOf(zone));
+	String say(@RequestParam(defaultValue = "") String text,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Csm csm, ZoneId zone, Model model) {
+		List<ChatEntry> turn = text.isBlank() ? List.of() : this.conversation.say(csm, text, zone);
 		if (htmx == null) {
 			return "redirect:/chat";
 		}
-		model.addAttribute("messages", this.views.of(csm, turn));
+		model.addAttribute("messages", this.views.of(csm, turn, zone));
 		return "chat/fragments :: messages";
 	}
 
-	/**
-	 * The browser's time zone, as the chat's script sends it; UTC when there is none, or
-	 * one this JVM does not know.
-	 */
-	private static ZoneId zoneOf(String zone) {
-		if (zone == null || zone.isBlank() || zone.length() > 64) {
-			return ZoneOffset.UTC;
-		}
-		try {
-			return ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			return ZoneOffset.UTC;
-		}
-	}
-
 	@GetMapping("/chat/panel")
-	String panel(Csm csm, Model model) {
+	String panel(Csm csm, ZoneId zone, Model model) {
 		model.addAttribute("unasked", this.views.unaskedDrafts(csm));
 		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 12));
 		model.addAttribute("due", this.views.dueReminders(csm));
 		model.addAttribute("unmatched",
 				csm.admin() ? this.deskAccounts.unmatched().stream().limit(8).toList() : List.of());
-		List<DeliveryRow> deliveries = this.views.deliveries(csm);
+		List<DeliveryRow> deliveries = this.views.deliveries(csm, zone);
 		model.addAttribute("deliveries", deliveries);
 		model.addAttribute("deliveriesMoving", DeliveryRow.anyOnItsWay(deliveries));
 		return "chat/fragments :: panel";
@@ -166,7 +163,8 @@ class ChatController {
 	 * name (forgivingly, as in a search); the tickets held for it land at once.
 	 */
 	@PostMapping("/chat/desk-accounts/{id}/mapping")
-	String mapDeskAccount(@PathVariable long id, @RequestParam @Size(max = 200) String customer, Csm csm, Model model) {
+	String mapDeskAccount(@PathVariable long id, @RequestParam @Size(max = 200) String customer, Csm csm, ZoneId zone,
+			Model model) {
 		if (!csm.admin()) {
 			throw new NotFoundException("There is no such desk account.");
 		}
@@ -174,38 +172,39 @@ class ChatController {
 		if (found.size() != 1) {
 			model.addAttribute("mappingNote", found.isEmpty() ? "No customer is called \"" + customer.strip() + "\"."
 					: "Several customers match \"" + customer.strip() + "\": type more of the name.");
-			return panel(csm, model);
+			return panel(csm, zone, model);
 		}
 		this.deskAccounts.map(id, found.get(0).id(), csm.username());
 		FeedReport released = this.deskFeed.release(id);
 		model.addAttribute("mappingNote", "Mapped to " + found.get(0).name() + ": " + released.stored()
 				+ ((released.stored() == 1) ? " ticket" : " tickets") + " landed.");
-		return panel(csm, model);
+		return panel(csm, zone, model);
 	}
 
 	@GetMapping("/chat/followups/{id}/card")
-	String card(@PathVariable long id, Csm csm, Model model) {
-		model.addAttribute("card", this.views.card(csm, id));
+	String card(@PathVariable long id, Csm csm, ZoneId zone, Model model) {
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: card";
 	}
 
 	@GetMapping("/chat/followups/{id}/edit")
-	String editForm(@PathVariable long id, Csm csm, Model model) {
-		model.addAttribute("card", this.views.card(csm, id));
+	String editForm(@PathVariable long id, Csm csm, ZoneId zone, Model model) {
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: edit";
 	}
 
 	@PostMapping("/chat/followups/{id}/edit")
-	String edit(@PathVariable long id, @RequestParam String subject, @RequestParam String body, Csm csm, Model model) {
+	String edit(@PathVariable long id, @RequestParam String subject, @RequestParam String body, Csm csm, ZoneId zone,
+			Model model) {
 		try {
 			this.followUps.edit(csm, new FollowUpId(id), subject, body.replace("\r\n", "\n"));
 		}
 		catch (InvalidInputException | RefusedException ex) {
-			model.addAttribute("card", this.views.card(csm, id));
+			model.addAttribute("card", this.views.card(csm, id, zone));
 			model.addAttribute("error", ex.getMessage());
 			return "chat/fragments :: edit";
 		}
-		model.addAttribute("card", this.views.card(csm, id));
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: card";
 	}
 
@@ -214,49 +213,49 @@ class ChatController {
 	 * language.
 	 */
 	@PostMapping("/chat/followups/{id}/template")
-	String useTemplate(@PathVariable long id, Csm csm, Model model) {
+	String useTemplate(@PathVariable long id, Csm csm, ZoneId zone, Model model) {
 		try {
 			this.followUps.rewrite(csm, new FollowUpId(id), DraftStyle.TEMPLATE, null);
 		}
 		catch (RefusedException ex) {
 			model.addAttribute("error", ex.getMessage());
 		}
-		model.addAttribute("card", this.views.card(csm, id));
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: card";
 	}
 
 	@GetMapping("/chat/followups/{id}/reminder")
-	String reminderForm(@PathVariable long id, Csm csm, Model model) {
-		model.addAttribute("card", this.views.card(csm, id));
+	String reminderForm(@PathVariable long id, Csm csm, ZoneId zone, Model model) {
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: reminder";
 	}
 
 	@PostMapping("/chat/followups/{id}/reminders")
 	String addReminder(@PathVariable long id,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam String note,
-			Csm csm, Model model) {
-		// Due at nine in the morning UTC of the chosen day.
-		Instant due = date.atTime(9, 0).toInstant(ZoneOffset.UTC);
+			Csm csm, ZoneId zone, Model model) {
+		// Due at nine in the morning of the chosen day, where the CSM is.
+		Instant due = date.atTime(9, 0).atZone(zone).toInstant();
 		try {
 			this.reminders.addToFollowUp(csm, new FollowUpId(id), due, note);
 		}
 		catch (InvalidInputException | IllegalArgumentException ex) {
-			model.addAttribute("card", this.views.card(csm, id));
+			model.addAttribute("card", this.views.card(csm, id, zone));
 			model.addAttribute("error", ex.getMessage());
 			return "chat/fragments :: reminder";
 		}
-		model.addAttribute("card", this.views.card(csm, id));
+		model.addAttribute("card", this.views.card(csm, id, zone));
 		return "chat/fragments :: card";
 	}
 
 	/** The Send button: first show exactly what will go out, and to whom. */
 	@PostMapping("/chat/followups/{id}/confirm")
-	String confirm(@PathVariable long id, Csm csm, Model model) {
+	String confirm(@PathVariable long id, Csm csm, ZoneId zone, Model model) {
 		FollowUpDetails details = this.followUps.get(csm, new FollowUpId(id));
 		ChatEntry entry = this.conversation.note(new ChatEntry(null, csm.username(), ChatEntry.Author.AFTERCARE,
 				ChatEntry.Kind.CONFIRM_SEND, "Please confirm: this is exactly what will be sent.", id,
 				details.customer().id().value(), List.of(), this.clock.instant()));
-		model.addAttribute("messages", List.of(this.views.of(csm, entry)));
+		model.addAttribute("messages", List.of(this.views.of(csm, entry, zone)));
 		return "chat/fragments :: messages";
 	}
 
@@ -266,7 +265,7 @@ class ChatController {
 	 */
 	@PostMapping("/chat/followups/{id}/send")
 	String send(@PathVariable long id, @RequestParam int contentVersion,
-			@RequestParam(defaultValue = "NOW") String when, Csm csm, Model model) {
+			@RequestParam(defaultValue = "NOW") String when, Csm csm, ZoneId zone, Model model) {
 		String text;
 		try {
 			SendTiming timing = "CONTACT_MORNING".equals(when) ? SendTiming.contactMorning() : SendTiming.NOW;
@@ -274,19 +273,19 @@ class ChatController {
 			FollowUpDetails details = this.followUps.details(csm, attempt.followUp());
 			String customer = details.customer().name();
 			text = switch (attempt.result()) {
-				case SENT -> sentText("Post-ticket follow-up sent to " + customer + "!", details);
+				case SENT -> sentText("Post-ticket follow-up sent to " + customer + "!", details, zone);
 				case QUEUED -> sentText("Queued: the follow-up to " + customer + " is not out yet ("
 						+ ((details.followUp().deliveryDetail() != null) ? details.followUp().deliveryDetail()
 								: "the mail server has not answered yet")
-						+ "). Aftercare keeps trying; its card shows when it is sent.", details);
+						+ "). Aftercare keeps trying; its card shows when it is sent.", details, zone);
 				case SCHEDULED -> sentText("Scheduled: the follow-up to " + customer + " goes to "
-						+ details.followUp().recipient().name() + " " + when(details) + ".", details);
+						+ details.followUp().recipient().name() + " " + when(details, zone) + ".", details, zone);
 				case ALREADY_SENT -> "This follow-up to " + customer + " was already sent; nothing was sent again.";
 				case BEING_SENT ->
 					(details.followUp().status() == FollowUpStatus.QUEUED && details.followUp().sendAt() != null
 							&& details.followUp().sendAt().isAfter(this.clock.instant()))
-									? "This follow-up to " + customer + " is already scheduled to go " + when(details)
-											+ "; nothing more was sent."
+									? "This follow-up to " + customer + " is already scheduled to go "
+											+ when(details, zone) + "; nothing more was sent."
 									: "This follow-up to " + customer
 											+ " is being sent from another click right now; nothing more was sent.";
 			};
@@ -296,23 +295,22 @@ class ChatController {
 		}
 		ChatEntry entry = this.conversation.note(new ChatEntry(null, csm.username(), ChatEntry.Author.AFTERCARE,
 				ChatEntry.Kind.SENT, text, id, null, List.of(), this.clock.instant()));
-		model.addAttribute("messages", List.of(this.views.of(csm, entry)));
+		model.addAttribute("messages", List.of(this.views.of(csm, entry, zone)));
 		return "chat/fragments :: messages";
 	}
 
-	/** When a queued follow-up goes, in the contact's time where it is known. */
-	private String when(FollowUpDetails details) {
+	/**
+	 * When a queued follow-up goes, in the contact's time where it is known, else in the
+	 * CSM's.
+	 */
+	private String when(FollowUpDetails details, ZoneId zone) {
 		SendOptions options = this.sender.options(details);
-		java.time.Instant at = details.followUp().sendAt();
+		Instant at = details.followUp().sendAt();
 		if (options.contactTimeZone() != null) {
-			return "at "
-					+ java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' EEE, MMM d", java.util.Locale.ENGLISH)
-						.format(at.atZone(java.time.ZoneId.of(options.contactTimeZone())))
-					+ ", their time (" + options.contactTimeZone() + ")";
+			return "at " + SEND_TIME.format(at.atZone(ZoneId.of(options.contactTimeZone()))) + ", their time ("
+					+ options.contactTimeZone() + ")";
 		}
-		return "at "
-				+ java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC on' EEE, MMM d", java.util.Locale.ENGLISH)
-					.format(at.atZone(ZoneOffset.UTC));
+		return "at " + SEND_TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
 	}
 
 	/**
@@ -321,9 +319,9 @@ class ChatController {
 	 * after the approval; until they are, the follow-up's own suggestions say what they
 	 * will be.
 	 */
-	private String sentText(String first, FollowUpDetails sent) {
+	private String sentText(String first, FollowUpDetails sent, ZoneId zone) {
 		StringBuilder text = new StringBuilder(first);
-		Instant now = this.clock.instant();
+		ZonedDateTime now = this.views.now(zone);
 		List<Reminder> scheduled = this.reminders.forFollowUp(sent.followUp().id());
 		List<String> lines = new ArrayList<>(scheduled.stream().map((r) -> FollowUpCard.reminderLine(r, now)).toList());
 		if (scheduled.stream().noneMatch((r) -> r.origin() == ReminderOrigin.SUGGESTED)) {

@@ -1,24 +1,23 @@
 package io.aftercare.chat.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Formats dates for the chat pages ({@code ${@chatDates.day(...)}}), in UTC like the rest
- * of the app.
+ * Formats dates for the chat pages ({@code ${@chatDates.day(instant, zone)}}), in the
+ * CSM's zone the page was drawn for.
  */
 @Component("chatDates")
 public class ChatDates {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
-	public String day(Instant instant) {
-		return (instant != null) ? DAY.format(instant) : "";
+	public String day(Instant instant, ZoneId zone) {
+		return (instant != null) ? DAY.format(instant.atZone(zone)) : "";
 	}
 
 }

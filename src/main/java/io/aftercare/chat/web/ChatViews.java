@@ -3,6 +3,8 @@ package io.aftercare.chat.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,18 +63,19 @@ class ChatViews {
 		this.clock = clock;
 	}
 
-	List<MessageView> of(Csm csm, List<ChatEntry> entries) {
-		return entries.stream().map((entry) -> of(csm, entry)).toList();
+	/** The messages as the chat shows them, their dates in the CSM's zone. */
+	List<MessageView> of(Csm csm, List<ChatEntry> entries, ZoneId zone) {
+		return entries.stream().map((entry) -> of(csm, entry, zone)).toList();
 	}
 
-	MessageView of(Csm csm, ChatEntry entry) {
-		Instant now = this.clock.instant();
+	MessageView of(Csm csm, ChatEntry entry, ZoneId zone) {
+		ZonedDateTime now = now(zone);
 		try {
 			return switch (entry.kind()) {
 				case FOLLOWUP, CONFIRM_SEND ->
-					new MessageView(entry, card(csm, entry.followUpId()), List.of(), List.of());
+					new MessageView(entry, card(csm, entry.followUpId(), zone), List.of(), List.of());
 				case TICKETS -> new MessageView(entry, null, tickets(csm, entry, now), List.of());
-				case REMINDERS -> new MessageView(entry, null, List.of(), openReminders(csm, now));
+				case REMINDERS -> new MessageView(entry, null, List.of(), openReminders(csm, now.toInstant()));
 				default -> new MessageView(entry, null, List.of(), List.of());
 			};
 		}
@@ -84,19 +87,23 @@ class ChatViews {
 		}
 	}
 
-	FollowUpCard card(Csm csm, long followUpId) {
+	FollowUpCard card(Csm csm, long followUpId, ZoneId zone) {
 		FollowUpId id = new FollowUpId(followUpId);
 		FollowUpDetails details = this.followUps.get(csm, id);
-		return FollowUpCard.of(details, this.reminders.forFollowUp(id), this.sender.options(details),
-				this.clock.instant());
+		return FollowUpCard.of(details, this.reminders.forFollowUp(id), this.sender.options(details), now(zone));
+	}
+
+	/** Now, where the CSM is. */
+	ZonedDateTime now(ZoneId zone) {
+		return this.clock.instant().atZone(zone);
 	}
 
 	/**
 	 * The side panel's follow-ups on their way, failed, or sent in the last three days,
 	 * with where each email is.
 	 */
-	List<DeliveryRow> deliveries(Csm csm) {
-		Instant now = this.clock.instant();
+	List<DeliveryRow> deliveries(Csm csm, ZoneId zone) {
+		ZonedDateTime now = now(zone);
 		return this.followUps.deliveries(csm, Duration.ofDays(3), 8)
 			.stream()
 			.map((f) -> new DeliveryRow(f.id().value(), customerName(csm, f.customerId().value()),
@@ -153,11 +160,11 @@ class ChatViews {
 	/**
 	 * The tickets of the time the CSM asked about ("from last month"), or recent ones.
 	 */
-	private List<MessageView.TicketRow> tickets(Csm csm, ChatEntry entry, Instant now) {
+	private List<MessageView.TicketRow> tickets(Csm csm, ChatEntry entry, ZonedDateTime now) {
 		Customer customer = this.customers.require(csm, new CustomerId(entry.customerId()));
 		RecentTickets query = (entry.window() != null)
 				? new RecentTickets(null, entry.window().from(), entry.window().to(), 10)
-				: new RecentTickets(null, now.minus(recentWindow()), 10);
+				: new RecentTickets(null, now.toInstant().minus(recentWindow()), 10);
 		return this.desk.recent(customer.id(), query)
 			.stream()
 			.map((t) -> new MessageView.TicketRow(t.number(), t.subject(), t.priority().label(),

@@ -2,7 +2,8 @@ package io.aftercare.chat.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +34,16 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		String morningChoice, boolean morningSuggested, String timingReason, String addressWarning, String writerLine,
 		String fallbackReason, boolean templateOffered) {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
-	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	// With the zone's short name: beside a contact's time, whose time it is must be
+	// clear.
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm z", Locale.ENGLISH);
 
-	static FollowUpCard of(FollowUpDetails details, List<Reminder> reminders, SendOptions options, Instant now) {
+	/**
+	 * The card for a follow-up, its dates in the zone of {@code now}: the CSM's own.
+	 */
+	static FollowUpCard of(FollowUpDetails details, List<Reminder> reminders, SendOptions options, ZonedDateTime now) {
 		FollowUp f = details.followUp();
 		Ticket t = details.ticket();
 		TicketContext c = details.context();
@@ -55,12 +59,11 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				(c != null) ? HealthChart.of(c.healthTrend(), t.openedAt(), t.resolvedAt()) : null, f.level().label(),
 				f.level().name(), f.reasons(), f.offers(), f.recipient().name(), f.recipient().email(),
 				f.content().subject(), f.content().textBody(), f.edited() != null, f.contentVersion(),
-				reminders.stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt())).toList(),
+				reminders.stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt().atZone(now.getZone()))).toList(),
 				(suggested != null) ? suggested.note() : "Check in with " + details.customer().name(),
-				LocalDate.ofInstant(now, ZoneOffset.UTC)
-					.plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
-				(f.sentAt() != null) ? MOMENT.format(f.sentAt()) : null, f.messageId(), f.status().isEditable(), open,
-				deliveryLine(f, options, now), f.status().isOnItsWay(),
+				now.toLocalDate().plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
+				(f.sentAt() != null) ? MOMENT.format(f.sentAt().atZone(now.getZone())) : null, f.messageId(),
+				f.status().isEditable(), open, deliveryLine(f, options, now), f.status().isOnItsWay(),
 				(options.contactMorning() != null)
 						? "Send at " + inZone(options.contactMorning(), options) + ", " + firstName + "'s time" : null,
 				options.morningSuggested(), options.reason(), options.addressWarning(), writerLine(f),
@@ -97,9 +100,9 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	 * Where the email is, in words: when a queued one goes out, what the mail server
 	 * said, what to do after a failure.
 	 */
-	static String deliveryLine(FollowUp f, SendOptions options, Instant now) {
+	static String deliveryLine(FollowUp f, SendOptions options, ZonedDateTime now) {
 		String line = sendingLine(f, options, now);
-		String answer = answerLine(f);
+		String answer = answerLine(f, now.getZone());
 		return (answer == null) ? line : (line == null) ? answer : line + " " + answer;
 	}
 
@@ -107,14 +110,14 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 	 * Whether the customer answered, in words: how the answer reads and its first words
 	 * (customer text: the card escapes it), or that none came yet.
 	 */
-	static String answerLine(FollowUp f) {
+	static String answerLine(FollowUp f, ZoneId zone) {
 		io.aftercare.followup.FollowUpAnswer a = f.answer();
 		if (a != null) {
 			String words = a.text().replaceAll("\\s+", " ").strip();
 			words = (words.length() > 160) ? words.substring(0, 159) + "…" : words;
 			String how = (a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK) ? "Answered with one click"
 					: "Replied";
-			return how + " " + MOMENT.format(a.answeredAt()) + ": "
+			return how + " " + MOMENT.format(a.answeredAt().atZone(zone)) + ": "
 					+ a.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + a.reason() + ")"
 					+ (words.isEmpty() || a.via() == io.aftercare.followup.FollowUpAnswer.Via.ONE_CLICK ? "."
 							: ". \"" + words + "\"");
@@ -125,14 +128,16 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		return null;
 	}
 
-	private static String sendingLine(FollowUp f, SendOptions options, Instant now) {
+	private static String sendingLine(FollowUp f, SendOptions options, ZonedDateTime now) {
 		String detail = (f.deliveryDetail() != null) ? f.deliveryDetail() : "";
 		return switch (f.deliveryStatus()) {
 			case NOT_SENT -> null;
 			case QUEUED ->
-				(f.sendAttempts() > 0) ? "Not out yet: " + detail + " Next try " + MOMENT.format(f.sendAt()) + "."
-						: (f.sendAt() != null && f.sendAt().isAfter(now))
-								? "Goes out " + MOMENT.format(f.sendAt())
+				(f.sendAttempts() > 0)
+						? "Not out yet: " + detail + " Next try " + MOMENT.format(f.sendAt().atZone(now.getZone()))
+								+ "."
+						: (f.sendAt() != null && f.sendAt().isAfter(now.toInstant()))
+								? "Goes out " + MOMENT.format(f.sendAt().atZone(now.getZone()))
 										+ ((options.contactTimeZone() != null) ? " (" + inZone(f.sendAt(), options)
 												+ " " + options.contactTimeZone() + ")" : "")
 										+ "."
@@ -154,11 +159,11 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		return (p.role() != null && !p.role().isBlank()) ? p.name() + " (" + p.role() + ")" : p.name();
 	}
 
-	static String reminderLine(Reminder r, Instant now) {
-		// Calendar days, as a person counts them: due on Friday is "in 3 days" on
-		// Tuesday, whatever the hour.
-		long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC),
-				LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC)));
+	static String reminderLine(Reminder r, ZonedDateTime now) {
+		// Calendar days where the CSM is, as a person counts them: due on Friday is "in
+		// 3 days" on Tuesday, whatever the hour.
+		long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(now.toLocalDate(),
+				r.dueAt().atZone(now.getZone()).toLocalDate()));
 		return reminderLine(r.note(), days);
 	}
 

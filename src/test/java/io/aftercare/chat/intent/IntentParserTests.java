@@ -162,6 +162,27 @@ class IntentParserTests {
 	}
 
 	@Test
+	void readsYesterdayAndThisWeekInTheCsmsOwnDays() {
+		Instant mondayEveningInLosAngeles = Instant.parse("2026-12-01T02:00:00Z");
+		ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+
+		assertThat(this.parser.parse("show TechFlow's tickets from yesterday", BOOK, mondayEveningInLosAngeles,
+				losAngeles))
+			.as("their Sunday, midnight to midnight in Los Angeles")
+			.extracting((intent) -> ((RecentTickets) intent).window())
+			.isEqualTo(new TimeWindow(Instant.parse("2026-11-29T08:00:00Z"), Instant.parse("2026-11-30T08:00:00Z")));
+		assertThat(this.parser.parse("show TechFlow's tickets from this week", BOOK, mondayEveningInLosAngeles,
+				losAngeles))
+			.as("since their Monday began")
+			.extracting((intent) -> ((RecentTickets) intent).window())
+			.isEqualTo(new TimeWindow(Instant.parse("2026-11-30T08:00:00Z"), null));
+		assertThat(this.parser.parse("show TechFlow's tickets from this week", BOOK, mondayEveningInLosAngeles))
+			.as("in UTC it is Tuesday, in the same week")
+			.extracting((intent) -> ((RecentTickets) intent).window())
+			.isEqualTo(new TimeWindow(Instant.parse("2026-11-30T00:00:00Z"), null));
+	}
+
+	@Test
 	void refusesAReminderInThePast() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewReminder(-1, "Call David"));
 	}
