@@ -28,7 +28,9 @@ final class IssuePhrase {
 				+ "|debido|cuando|tras|desde)\\s+|\\s*[-–—:;,(\\[]\\s+|\\s*[:;,(\\[]",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:(?:re|fwd?|aw|wg)\\s*:\\s*)+",
+	// What mail programs put before a subject they answer or forward, in the four
+	// languages: "Re:", "Fwd:", "AW:", "WG:", "TR:", "RV:".
+	private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:(?:re|fwd?|aw|wg|tr|rv)\\s*:\\s*)+",
 			Pattern.CASE_INSENSITIVE);
 
 	// The customer's own quotation marks: the phrase may be quoted in ours.
@@ -37,12 +39,25 @@ final class IssuePhrase {
 	private IssuePhrase() {
 	}
 
-	static String of(String subject, Language language) {
+	/**
+	 * The subject as the customer gave it, on one line and without the "Re:" or "Fwd:" a
+	 * mail program put before it: for the recap and the email's subject line.
+	 */
+	static String asGiven(String subject) {
 		String line = TemplateDraftWriter.oneLine(subject);
 		if (line == null) {
 			return null;
 		}
-		line = QUOTES.matcher(REPLY_PREFIX.matcher(line).replaceFirst("")).replaceAll("").strip();
+		String bare = REPLY_PREFIX.matcher(line).replaceFirst("").strip();
+		return bare.isEmpty() ? line : bare;
+	}
+
+	static String of(String subject, Language language) {
+		String line = asGiven(subject);
+		if (line == null) {
+			return null;
+		}
+		line = QUOTES.matcher(line).replaceAll("").strip();
 		String first = CLAUSE_END.split(line, 2)[0].strip();
 		if (first.isEmpty()) {
 			first = line;
@@ -68,7 +83,7 @@ final class IssuePhrase {
 	 * ticket, “Login is slow” (#AC-12), ..."
 	 */
 	static String quoted(String subject, Language language) {
-		String line = TemplateDraftWriter.oneLine(subject);
+		String line = asGiven(subject);
 		return (line != null) ? title(QUOTES.matcher(line).replaceAll("").strip(), language) : null;
 	}
 

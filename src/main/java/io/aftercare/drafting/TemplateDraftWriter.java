@@ -83,8 +83,9 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("customerName", oneLine(request.customerName()));
 		context.setVariable("ticketNumber", ticketNumber(request.ticketNumber()));
 		context.setVariable("issue", IssuePhrase.of(request.ticketSubject(), request.language()));
-		context.setVariable("subject", withoutClosingPeriod(oneLine(request.ticketSubject())));
-		context.setVariable("subjectIssue", shortened(withoutClosingPeriod(oneLine(request.ticketSubject()))));
+		String subject = withoutClosingPeriod(IssuePhrase.asGiven(request.ticketSubject()));
+		context.setVariable("subject", subject);
+		context.setVariable("subjectIssue", shortened(subject));
 		context.setVariable("productArea", shortened(oneLine(request.productArea())));
 		context.setVariable("resolution", (resolutionText != null) ? resolutionText : wording.resolvedBySupport());
 		context.setVariable("resolutionInSentence", inSentence(resolutionText));

@@ -341,6 +341,28 @@ class TemplateDraftWriterTests {
 			.contains("„Invoice sent twice“ (#TF-2024-0850) und „Webhook retries stall“ (#TF-2024-0861)");
 	}
 
+	@Test
+	void leavesOutTheReOrFwdAMailProgramPutBeforeASubject() {
+		Draft minor = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme", "4711",
+				"Re: Fwd: Export drops rows.", null, "Patch deployed", Duration.ofHours(20), false, null, List.of(),
+				null, 0, "Sam Rivera", null, null, List.of(new DraftRequest.OtherTicket("4712", "AW: Login is slow"))));
+		Draft moderate = this.writer
+			.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711", "RE: Export drops rows", null,
+					"Patch deployed", Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null));
+
+		assertThat(minor.subject()).isEqualTo("Following Up on Ticket #4711: Export drops rows");
+		assertThat(minor.textBody()).contains("your ticket about export drops rows (#4711)")
+			.contains("“Login is slow” (#4712)")
+			.doesNotContainIgnoringCase("re:")
+			.doesNotContainIgnoringCase("fwd:")
+			.doesNotContainIgnoringCase("aw:");
+		assertThat(moderate.textBody()).contains("• Issue: Export drops rows\n").doesNotContainIgnoringCase("re:");
+		assertThat(this.writer
+			.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711", "Re:", null, "Patch deployed",
+					Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null))
+			.textBody()).as("nothing but the prefix: kept, rather than an empty issue").contains("• Issue: Re:");
+	}
+
 	static DraftRequest techFlow(FollowUpLevel level) {
 		return new DraftRequest(level, "David", "TechFlow", "TF-2024-0847", "API rate limiting causing sync failures",
 				"API", "Rate limits increased 3x, optimization guide provided", Duration.ofDays(4), true, 6, List.of(),
