@@ -283,15 +283,12 @@ public class Conversation {
 		if (!ref.isNamed()) {
 			return Who.NOBODY;
 		}
-		if (ref.matches().isEmpty()) {
-			return Who.answer(List.of(ChatEntry.reply(me,
-					"I couldn't find a customer called \"" + ref.said() + "\" in your book.", now())));
-		}
-		List<Customer> matches = ref.matches()
-			.stream()
-			.map((m) -> this.customers.find(csm, new CustomerId(m.id())))
-			.flatMap(Optional::stream)
-			.toList();
+		List<Customer> matches = ref.matches().isEmpty() ? beyondTheBook(csm, ref.said())
+				: ref.matches()
+					.stream()
+					.map((m) -> this.customers.find(csm, new CustomerId(m.id())))
+					.flatMap(Optional::stream)
+					.toList();
 		if (matches.size() == 1) {
 			return Who.is(matches.get(0));
 		}
@@ -303,6 +300,16 @@ public class Conversation {
 				matches.stream().limit(6).map((c) -> new ChatEntry.Choice(c.name(), command.apply(c.name()))).toList(),
 				now())
 			.about(null, topic)));
+	}
+
+	/**
+	 * The customers a name the chat's book does not hold may mean: the book holds the
+	 * first {@value Books#BOOK_LIMIT} names (an admin's at 100,000 customers does not
+	 * hold them all), so a name it misses is looked up as the customer search does. Words
+	 * too short to name anyone are not.
+	 */
+	private List<Customer> beyondTheBook(Csm csm, String said) {
+		return (said.strip().length() < 3) ? List.of() : this.customers.search(csm, said.strip(), 7, 0);
 	}
 
 	private Optional<Customer> customerInView(Csm csm, InView inView) {

@@ -1,6 +1,9 @@
 package io.aftercare.chat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.account.Csm;
@@ -11,6 +14,7 @@ import io.aftercare.followup.FollowUpSender;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,6 +36,9 @@ class ConversationIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	FollowUpManagement followUps;
@@ -65,6 +72,38 @@ class ConversationIntegrationTests {
 			ChatEntry reply = answer(sam(), text);
 			assertThat(reply.kind()).as(text).isEqualTo(ChatEntry.Kind.FOLLOWUP);
 			assertThat(ticketOf(reply.followUpId())).as(text).isEqualTo("TF-2024-0847");
+		}
+	}
+
+	/**
+	 * The chat's book holds the first 5,000 names; an admin at 100,000 customers types a
+	 * name beyond them, and the chat finds it all the same.
+	 */
+	@Test
+	void findsACustomerBeyondTheNamesTheBookHolds() {
+		Csm admin = this.csms.find("admin").orElseThrow();
+		Timestamp now = Timestamp.from(Instant.now());
+		List<Object[]> rows = IntStream.rangeClosed(1, Books.BOOK_LIMIT)
+			.mapToObj((i) -> new Object[] { "bulk-" + i, "Zzyzx Holdings %05d".formatted(i), now, now })
+			.toList();
+		this.jdbcTemplate.batchUpdate("""
+				insert into customers (source_system, external_id, name, tier, created_at, updated_at)
+				values ('test', ?, ?, 'SMB', ?, ?)""", rows);
+		this.jdbcTemplate.update("""
+				insert into customers (source_system, external_id, name, tier, created_at, updated_at)
+				values ('test', 'quokka', 'Zzz Quokka Supplies', 'SMB', ?, ?)""", now, now);
+		try {
+			ChatEntry found = answer(admin, "Show recent tickets for Quokka Supplies");
+			assertThat(found.kind()).isEqualTo(ChatEntry.Kind.TICKETS);
+			assertThat(found.text()).isEqualTo("Recent tickets for Zzz Quokka Supplies:");
+
+			assertThat(answer(sam(), "Show recent tickets for Quokka Supplies").text())
+				.as("beyond the book is still only the CSM's own customers")
+				.isEqualTo("I couldn't find a customer called \"Quokka Supplies\" in your book.");
+		}
+		finally {
+			this.jdbcTemplate
+				.update("delete from customers where source_system = 'test' and external_id like 'bulk-%'");
 		}
 	}
 
