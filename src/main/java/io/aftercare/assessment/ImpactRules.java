@@ -275,8 +275,14 @@ public final class ImpactRules {
 		Period dueIn = this.settings.majorReminder();
 		if (StringUtils.hasText(facts.productArea())) {
 			String area = facts.productArea().strip();
-			return new SuggestedReminder(dueIn, "Check %s metrics".formatted(area),
-					"check your %s metrics".formatted(area));
+			// An API has metrics its customer watches (the PRD's "check your API
+			// metrics"); "your Payments metrics" or "your Documents metrics" would read
+			// as a form letter, so other areas are looked in on.
+			return area.equalsIgnoreCase("API")
+					? new SuggestedReminder(dueIn, "Check %s metrics".formatted(area),
+							"check your %s metrics".formatted(area))
+					: new SuggestedReminder(dueIn, "Check in on %s".formatted(area),
+							"check how things look on the %s side".formatted(area));
 		}
 		if (StringUtils.hasText(facts.resolutionSummary())) {
 			return new SuggestedReminder(dueIn, "Check in on the fix: " + facts.resolutionSummary().strip(),

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * of its own ("Appointment reminder emails show the wrong time"): cut short, it would
  * read as a mistake ("your ticket about appointment reminder emails show the wrong"), so
  * the subject is quoted whole, as the title the customer gave it, in the language's
- * quotation marks; so is a question.
+ * quotation marks; so is a question, and in English (where the phrase follows "your
+ * ticket about") a clause that is a sentence of its own ("Login fails").
  */
 final class IssuePhrase {
 
@@ -32,6 +33,18 @@ final class IssuePhrase {
 	// languages: "Re:", "Fwd:", "AW:", "WG:", "TR:", "RV:".
 	private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:(?:re|fwd?|aw|wg|tr|rv)\\s*:\\s*)+",
 			Pattern.CASE_INSENSITIVE);
+
+	// Words that make an English subject a sentence ("Exports time out", "Login fails",
+	// "Gradebook sync overwrote teacher edits", "Tracking portal down"): after "your
+	// ticket about" it would read as broken grammar, so it is quoted as a title instead.
+	// Generous on purpose: a noun phrase quoted by mistake still reads well.
+	private static final Pattern SENTENCE = Pattern.compile("\\b(?:is|are|was|were|be|been|isn't|aren't|wasn't"
+			+ "|weren't|does|doesn't|do|don't|did|didn't|can|can't|cannot|could|couldn't|will|won't|would"
+			+ "|wouldn't|has|have|had|hasn't|haven't|not|no longer|shows?|showed|returns?|returned|drops?"
+			+ "|dropped|fails?|failed|breaks?|broke|crash(?:es)?|crashed|stops?|stopped|overwrites?|overwrote"
+			+ "|takes?|took|keeps?|kept|loads?|hangs?|hung|freezes?|froze|goes|went|gets?|got|throws?|threw"
+			+ "|rejects?|rejected|loses?|lost|disappear(?:s|ed)?|appears?|sends?|sent|needs?|wants?"
+			+ "|(?:times?|timed) out|down|broken|wrong)\\b", Pattern.CASE_INSENSITIVE);
 
 	// The customer's own quotation marks: the phrase may be quoted in ours.
 	private static final Pattern QUOTES = Pattern.compile("[\"“”„«»]");
@@ -64,7 +77,8 @@ final class IssuePhrase {
 		}
 		// A question reads as a title too: "your ticket about why is export slow" would
 		// not.
-		if (first.split("\\s+").length > MOST_WORDS || line.endsWith("?")) {
+		if (first.split("\\s+").length > MOST_WORDS || line.endsWith("?")
+				|| (language == Language.ENGLISH && SENTENCE.matcher(first).find())) {
 			return title(line, language);
 		}
 		first = first.replaceAll("[.!?\\s]+$", "");

@@ -36,6 +36,8 @@ final class Phrasebook {
 	private static final List<Entry> PROMISES = List.of(
 			entry("check your (.+) metrics", "Ihre $1-Kennzahlen prüfen", "vérifier vos indicateurs $1",
 					"revisar sus métricas de $1"),
+			entry("check how things look on the (.+) side", "nachsehen, wie es im Bereich $1 aussieht",
+					"voir comment les choses se passent côté $1", "ver cómo va todo en el área de $1"),
 			entry("check that the fix is still holding", "prüfen, ob die Korrektur weiterhin hält",
 					"vérifier que la correction tient toujours", "comprobar que la corrección sigue funcionando"),
 			entry("check in on how things are going", "nachfragen, wie es bei Ihnen läuft", "prendre de vos nouvelles",

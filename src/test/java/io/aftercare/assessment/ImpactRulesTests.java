@@ -187,6 +187,13 @@ class ImpactRulesTests {
 	}
 
 	@Test
+	void looksInOnAnAreaWithoutMetricsRatherThanPromisingItsMetrics() {
+		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.techFlow().productArea("Payments").facts());
+		assertThat(assessment.reminders()).containsExactly(new SuggestedReminder(Period.ofDays(7),
+				"Check in on Payments", "check how things look on the Payments side"));
+	}
+
+	@Test
 	void offersTechFlowAWalkThroughTheGuideAndAnExecutiveSponsorInTheirWordsAndTheCustomers() {
 		ImpactAssessment assessment = this.rules.assess(ResolvedTicket.techFlow().facts());
 		assertThat(assessment.offers()).extracting(Offer::forCsm)

@@ -70,4 +70,20 @@ class LocalisedTemplatesTests {
 			.doesNotContain("Telefonat");
 	}
 
+	@Test
+	void aLookInOnAnAreaIsPromisedInTheCustomersLanguage() {
+		DraftRequest request = new DraftRequest(FollowUpLevel.MAJOR, "Jonas", "Nordlicht", "NL-1", "Export bricht ab",
+				"Zahlungen", "Korrektur ausgerollt", java.time.Duration.ofDays(3), false, null, java.util.List.of(),
+				"check how things look on the Zahlungen side", 7, "Sam Rivera", null, null);
+
+		assertThat(this.writer.write(request).textBody())
+			.contains("I've also added a note to check how things look on the Zahlungen side next week");
+		assertThat(this.writer.write(request.in(Language.GERMAN)).textBody())
+			.contains("nächste Woche nachsehen, wie es im Bereich Zahlungen aussieht");
+		assertThat(this.writer.write(request.in(Language.FRENCH)).textBody())
+			.contains("voir comment les choses se passent côté Zahlungen");
+		assertThat(this.writer.write(request.in(Language.SPANISH)).textBody())
+			.contains("ver cómo va todo en el área de Zahlungen");
+	}
+
 }

@@ -107,7 +107,7 @@ class TemplateDraftWriterTests {
 				null, "Patch deployed", Duration.ofDays(1), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(draft.subject()).isEqualTo("Checking In After Your Ticket #4711 - All Good?");
-		assertThat(draft.textBody()).contains("your ticket about exports time out (#4711)")
+		assertThat(draft.textBody()).contains("your ticket about “Exports time out” (#4711)")
 			.contains("• Issue: Exports time out\n")
 			.contains("I know waiting 24 hours for a resolution was frustrating")
 			.doesNotContain("engineering")
@@ -279,6 +279,32 @@ class TemplateDraftWriterTests {
 			.contains("your ticket about “Why is export slow?” (#BD-2024-0019)");
 	}
 
+	static Stream<Arguments> issues() {
+		return Stream.of(arguments("API rate limiting causing sync failures", "API rate limiting"),
+				arguments("SSO login loop after identity provider certificate rotation", "SSO login loop"),
+				arguments("Intermittent 429 responses on bulk export", "intermittent 429 responses on bulk export"),
+				arguments("How to add a second administrator", "how to add a second administrator"),
+				arguments("Login fails", "“Login fails”"),
+				arguments("Export is slow for large accounts", "“Export is slow for large accounts”"),
+				arguments("Gradebook sync overwrote teacher edits", "“Gradebook sync overwrote teacher edits”"),
+				arguments("Tracking portal down: all shipment lookups return 503",
+						"“Tracking portal down: all shipment lookups return 503”"),
+				arguments("Can't log in after the update", "“Can't log in after the update”"));
+	}
+
+	/**
+	 * "your ticket about ..." takes a noun phrase; a subject that is a sentence is quoted
+	 * as its title, never read into the sentence as broken grammar.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("issues")
+	void namesTheIssueInWordsThatFitTheSentence(String subject, String named) {
+		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MINOR, "Ana", "Acme", "4711", subject, null,
+				"Patch deployed", Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null));
+
+		assertThat(draft.textBody()).contains("your ticket about " + named + " (#4711)");
+	}
+
 	@Test
 	void customerTextIsNotEvaluatedAsTemplateSyntax() {
 		Draft draft = this.writer.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711",
@@ -351,7 +377,7 @@ class TemplateDraftWriterTests {
 					"Patch deployed", Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null));
 
 		assertThat(minor.subject()).isEqualTo("Following Up on Ticket #4711: Export drops rows");
-		assertThat(minor.textBody()).contains("your ticket about export drops rows (#4711)")
+		assertThat(minor.textBody()).contains("your ticket about “Export drops rows” (#4711)")
 			.contains("“Login is slow” (#4712)")
 			.doesNotContainIgnoringCase("re:")
 			.doesNotContainIgnoringCase("fwd:")
