@@ -333,6 +333,27 @@ public class FollowUp {
 		}
 		this.answer = answer;
 		this.responseStatus = ResponseStatus.REPLIED;
+		if (this.deliveryStatus == DeliveryStatus.DELAYED) {
+			// An answer proves it arrived after all.
+			this.deliveryStatus = DeliveryStatus.DELIVERED;
+			this.deliveryDetail = null;
+		}
+		return true;
+	}
+
+	/**
+	 * The receiving side reported a temporary failure (a full mailbox, a greylisting
+	 * server) and keeps trying: the CSM sees why the email may not have arrived yet.
+	 * @return whether it was recorded (false when not sent, already answered, bounced or
+	 * delayed)
+	 */
+	boolean delayed(String reason) {
+		if (this.status != FollowUpStatus.SENT || this.deliveryStatus != DeliveryStatus.SENT
+				|| this.responseStatus == ResponseStatus.REPLIED) {
+			return false;
+		}
+		this.deliveryStatus = DeliveryStatus.DELAYED;
+		this.deliveryDetail = fit(reason);
 		return true;
 	}
 

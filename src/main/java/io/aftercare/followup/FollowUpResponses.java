@@ -44,6 +44,22 @@ public class FollowUpResponses {
 	}
 
 	/**
+	 * Records that the sent email was delayed on its way, with the receiving server's
+	 * reason; it keeps trying.
+	 * @return whether it was recorded (false when not sent, answered, bounced or already
+	 * delayed)
+	 */
+	@Transactional
+	public boolean recordDelay(FollowUpId id, String reason, Instant now) {
+		FollowUp followUp = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFoundException(id));
+		if (!followUp.delayed(reason)) {
+			return false;
+		}
+		this.followUps.update(followUp, now);
+		return true;
+	}
+
+	/**
 	 * Records that the sent email bounced for good, with the receiving server's reason.
 	 * @return whether it was recorded (false when not sent, or already bounced)
 	 */

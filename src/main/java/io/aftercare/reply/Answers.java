@@ -134,6 +134,8 @@ public class Answers {
 				return Taken.HARD_BOUNCE;
 			}
 			case SOFT_BOUNCE -> {
+				this.responses.recordDelay(answered.id(),
+						(classified.detail() != null) ? classified.detail() : "delayed", this.clock.instant());
 				return Taken.SOFT_BOUNCE;
 			}
 			default -> {

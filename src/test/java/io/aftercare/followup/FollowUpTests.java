@@ -179,6 +179,43 @@ class FollowUpTests {
 	}
 
 	@Test
+	void aDelayOnTheWayIsShownUntilAnAnswerProvesTheEmailArrivedOrItBounces() {
+		FollowUp followUp = draft();
+		assertThat(followUp.delayed("452 4.2.2 Mailbox full")).as("not sent yet").isFalse();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<a@b>", CHANNEL);
+		followUp.attemptStarted();
+		followUp.sent("<a@b>", NOW, "250 OK", null, null);
+
+		assertThat(followUp.delayed("452 4.2.2 Mailbox full")).isTrue();
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.DELAYED);
+		assertThat(followUp.deliveryDetail()).isEqualTo("452 4.2.2 Mailbox full");
+		assertThat(followUp.delayed("again")).as("one delay is enough").isFalse();
+
+		assertThat(followUp.answered(new FollowUpAnswer(NOW.plusSeconds(3600), FollowUpAnswer.Via.EMAIL, "All good",
+				"POSITIVE", 0.5, "says all is well")))
+			.isTrue();
+		assertThat(followUp.deliveryStatus()).as("an answer proves it arrived").isEqualTo(DeliveryStatus.DELIVERED);
+		assertThat(followUp.deliveryDetail()).isNull();
+		assertThat(followUp.delayed("a late report")).as("a delay reported after the answer").isFalse();
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+	}
+
+	@Test
+	void aDelayedEmailCanStillBounceForGood() {
+		FollowUp followUp = draft();
+		followUp.approve(null, "sam", NOW);
+		queue(followUp, "<a@b>", CHANNEL);
+		followUp.attemptStarted();
+		followUp.sent("<a@b>", NOW, "250 OK", null, null);
+		followUp.delayed("452 4.2.2 Mailbox full");
+
+		assertThat(followUp.bounced("552 5.2.2 Mailbox full for too long")).isTrue();
+		assertThat(followUp.deliveryStatus()).isEqualTo(DeliveryStatus.BOUNCED);
+		assertThat(followUp.deliveryDetail()).isEqualTo("552 5.2.2 Mailbox full for too long");
+	}
+
+	@Test
 	void aFollowUpOnHoldCanBeEditedButNotApprovedUntilItIsReleased() {
 		FollowUp followUp = draft();
 		followUp.approve(null, "sam", NOW);

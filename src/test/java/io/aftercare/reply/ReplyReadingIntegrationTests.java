@@ -241,6 +241,73 @@ class ReplyReadingIntegrationTests {
 	}
 
 	@Test
+	void aDelayReportShowsTheEmailHasNotArrivedYetUntilTheCustomerAnswers() throws Exception {
+		Sent sent = sendFollowUp("MODERATE");
+		List<Object> suspectBefore = suspectSince();
+
+		deliver("""
+				From: Mail Delivery System <MAILER-DAEMON@mx.techflow.example>
+				To: Sam Rivera <sam.rivera@aftercare.example>
+				Subject: Delivery Status Notification (Delay)
+				Message-ID: <delay-1@mx.techflow.example>
+				Auto-Submitted: auto-replied
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=delivery-status; boundary="d1"
+
+				--d1
+				Content-Type: text/plain; charset=US-ASCII
+
+				Your message has not been delivered yet. The server will keep trying.
+
+				--d1
+				Content-Type: message/delivery-status
+
+				Reporting-MTA: dns; mx.techflow.example
+
+				Final-Recipient: rfc822; david.park@techflow.example
+				Action: delayed
+				Status: 4.2.2
+				Diagnostic-Code: smtp; 452 4.2.2 Mailbox full
+
+				--d1
+				Content-Type: text/rfc822-headers
+
+				From: Sam Rivera <sam.rivera@aftercare.example>
+				To: David Park <david.park@techflow.example>
+				Message-ID: %s
+				Subject: %s
+
+				--d1--
+				""".formatted(sent.messageId(), sent.subject()));
+
+		Map<?, ?> delayed = await().atMost(Duration.ofSeconds(30))
+			.until(() -> (Map<?, ?>) followUp(sent.id()).get("delivery"), (d) -> "DELAYED".equals(d.get("status")));
+		assertThat((String) delayed.get("detail")).contains("4.2.2").contains("Mailbox full");
+		assertThat(ChatClient.signIn(this.port, "sam", "demo").get("/chat/followups/" + sent.id() + "/card").body())
+			.as("the card says why it may not have arrived")
+			.contains("Sent, but not delivered yet: ")
+			.contains("Mailbox full. Their mail server keeps trying.");
+		assertThat(suspectSince()).as("a delay says nothing against the address").isEqualTo(suspectBefore);
+
+		deliver("""
+				From: David Park <david.park@techflow.example>
+				To: Sam Rivera <sam.rivera@aftercare.example>
+				Subject: Re: %s
+				Message-ID: <reply-after-delay@techflow.example>
+				In-Reply-To: %s
+				MIME-Version: 1.0
+				Content-Type: text/plain; charset=UTF-8
+
+				Got it now, cleared some space. All good here, thanks!
+				""".formatted(sent.subject(), sent.messageId()));
+
+		Map<?, ?> delivered = await().atMost(Duration.ofSeconds(30))
+			.until(() -> (Map<?, ?>) followUp(sent.id()).get("delivery"), (d) -> "DELIVERED".equals(d.get("status")));
+		assertThat(delivered.get("detail")).isNull();
+		assertThat(((Map<?, ?>) followUp(sent.id()).get("response")).get("status")).isEqualTo("REPLIED");
+	}
+
+	@Test
 	void aOneClickAnswerIsRecordedOnlyByItsConfirmingPostAndOnlyOnce() throws Exception {
 		Sent sent = sendFollowUp("MODERATE");
 		String allGood = link(sent.text(), "All good");
@@ -468,6 +535,14 @@ class ReplyReadingIntegrationTests {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** When David's address was marked suspect, as the other tests left it. */
+	private List<Object> suspectSince() {
+		return this.jdbc.sql("select address_suspect_at from contacts where email = :email")
+			.param("email", DAVID)
+			.query((rs, i) -> rs.getObject(1))
+			.list();
 	}
 
 	private long count(String sql) {

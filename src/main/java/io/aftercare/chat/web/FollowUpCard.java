@@ -144,6 +144,8 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 								: "Queued: going out now.";
 			case SENDING -> "Being handed to the mail server.";
 			case SENT, DELIVERED -> detail.isEmpty() ? "Sent." : "Sent. " + detail;
+			case DELAYED -> "Sent, but not delivered yet: " + detail.replaceAll("[.\\s]+$", "")
+					+ ". Their mail server keeps trying.";
 			case BOUNCED -> "Bounced: " + detail;
 			case FAILED -> "Not sent: " + detail;
 			case UNCONFIRMED -> detail;

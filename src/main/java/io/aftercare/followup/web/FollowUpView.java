@@ -133,9 +133,9 @@ record FollowUpView(long id, FollowUpStatus status, FollowUpLevel level, String 
 
 	/**
 	 * Where the email is: {@code status} (NOT_SENT, QUEUED, SENDING, SENT, FAILED,
-	 * UNCONFIRMED; DELIVERED and BOUNCED once the reading side reports them), when it was
-	 * asked for and by whom, when it is due ({@code sendAt}, also the next try after a
-	 * deferral), when it went out, its Message-ID, the attempts so far, and
+	 * UNCONFIRMED; DELAYED, DELIVERED and BOUNCED once the reading side reports them),
+	 * when it was asked for and by whom, when it is due ({@code sendAt}, also the next
+	 * try after a deferral), when it went out, its Message-ID, the attempts so far, and
 	 * {@code detail}: the mail server's answer, or what to do.
 	 */
 	record DeliveryView(DeliveryStatus status, Instant sendRequestedAt, String sendRequestedBy, Instant sendAt,
