@@ -135,14 +135,17 @@ class TemplateDraftWriterTests {
 	@ParameterizedTest
 	@EnumSource(Language.class)
 	void majorFollowUpApologisesWithoutNamingAWaitThatWasNoLongerThanItShouldBe(Language language) {
-		String late = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), true, false).in(language))
+		String late = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), true, true).in(language))
 			.textBody();
-		String onTime = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), false, false).in(language))
+		String onTime = this.writer.write(request(FollowUpLevel.MAJOR, Duration.ofHours(3), false, true).in(language))
 			.textBody();
 
-		assertThat(late).as("late").contains(Wording.of(language).duration(Duration.ofHours(3)));
+		assertThat(late).as("late")
+			.contains(Wording.of(language).duration(Duration.ofHours(3)))
+			.containsAnyOf("made the wait longer", "Wartezeit verlängert", "allongé l'attente", "alargó la espera");
 		assertThat(onTime).as("on time")
 			.doesNotContain(Wording.of(language).duration(Duration.ofHours(3)))
+			.doesNotContain("made the wait longer", "Wartezeit verlängert", "allongé l'attente", "alargó la espera")
 			.containsAnyOf("I know this was frustrating", "Ich weiß, dass das ärgerlich war",
 					"Je sais que cela a été pénible", "Sé que esto fue frustrante");
 	}
