@@ -225,6 +225,10 @@ public class Conversation {
 			if (intent instanceof Intent.Rewrite rewrite) {
 				return rewrite(csm, rewrite.how());
 			}
+			if (intent instanceof Intent.Thanks) {
+				return List.of(ChatEntry.reply(me, "Glad to help. Anything else? Ask \"what's waiting for me?\", "
+						+ "or name a customer to follow up with.", now()));
+			}
 			if (intent instanceof Intent.Help) {
 				return List.of(ChatEntry.card(me, ChatEntry.Kind.HELP, null, null, null, now()));
 			}

@@ -108,6 +108,18 @@ class ConversationIntegrationTests {
 	}
 
 	@Test
+	void aThankYouIsAnsweredAsOneNotAsSomethingItCouldNotUnderstand() {
+		for (String text : List.of("thanks!", "great, thank you", "got it")) {
+			ChatEntry reply = answer(sam(), text);
+			assertThat(reply.kind()).as(text).isEqualTo(ChatEntry.Kind.TEXT);
+			assertThat(reply.text()).as(text)
+				.startsWith("Glad to help. Anything else?")
+				.doesNotContain("didn't")
+				.doesNotContain("not sure");
+		}
+	}
+
+	@Test
 	void asksWhichCustomerWhenTwoMatch() {
 		ChatEntry reply = answer(sam(), "Follow up with Tech");
 		assertThat(reply.kind()).isEqualTo(ChatEntry.Kind.TEXT);

@@ -150,6 +150,12 @@ public sealed interface Intent {
 	}
 
 	/**
+	 * A thank-you or an acknowledgment ("thanks", "great", "got it"): nothing to do.
+	 */
+	record Thanks() implements Intent {
+	}
+
+	/**
 	 * Text that asks for nothing the chat understands.
 	 *
 	 * @param text the text as typed, trimmed; empty when nothing was typed

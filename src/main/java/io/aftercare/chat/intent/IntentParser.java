@@ -87,6 +87,14 @@ public final class IntentParser {
 			"what can i (?:do|say|ask)(?: here| you)?|what do you do|how does (?:this|it|this chat) work",
 			"how do i use (?:this|it|you)|commands|hi|hello|hey");
 
+	// A thank-you or an acknowledgment on its own, which asks for nothing.
+	private static final Pattern THANKS = whole(
+			"(?:(?:ok|okay|great|perfect|awesome|nice|cool|brilliant|lovely)[ ,!]*)?(?:thanks|thank you|thx|ty|cheers)"
+					+ "(?: (?:so much|a lot|a bunch|very much|again))?",
+			"many thanks|much appreciated|appreciate it|great|perfect|awesome|nice|cool|brilliant|lovely|got it"
+					+ "|(?:ok|okay)(?: cool| great)?|that's (?:great|perfect|all|it)|thats (?:great|perfect|all|it)"
+					+ "|all done|done");
+
 	private static final Pattern SEND = whole(
 			"(?:(?:yes|yep|yeah|ok|okay|sure|great|perfect|good|looks good|looks great|lgtm|all good|approved?)"
 					+ "(?: it)?(?:,| and| &)? )*(?:send|approve|ship)(?: (?:it|this|that|now|out|off|(?:the )?"
@@ -116,12 +124,16 @@ public final class IntentParser {
 			+ "concise|brief|in (?:english|german|french|spanish)|(?:a )?fresh(?: take)?|from the template)";
 
 	private static final Pattern REWRITE = whole("(?:make (?:it|this|the (?:draft|email|message))|"
-			+ "(?:rewrite|redo|rephrase|reword)(?: (?:it|this|the draft|the email))?(?: to be)?|can (?:it|you) be)?"
-			+ "\\s*(?:(?:a )?(?:bit|little|touch|lot) |slightly |much |way |even )?" + "(?<how>" + QUALITY
-			+ "(?:(?:,| and| but|, and) (?:a bit |slightly )?" + QUALITY + ")*)");
+			+ "(?:rewrite|redo|rephrase|reword|write|send|do)(?: (?:it|this|the draft|the email))?(?: to be)?"
+			+ "|can (?:it|you) be)?" + "\\s*(?:(?:a )?(?:bit|little|touch|lot) |slightly |much |way |even )?"
+			+ "(?<how>" + QUALITY + "(?:(?:,| and| but|, and) (?:a bit |slightly )?" + QUALITY + ")*)");
+
+	private static final Pattern TRANSLATE = whole(
+			"(?:translate|put|switch|change)(?: (?:it|this|the draft|the email))? (?:in|into|to) "
+					+ "(?<language>english|german|french|spanish)");
 
 	private static final Pattern NEW_REMINDER = whole(
-			"(?:remind me|(?:set|create|add|make|schedule)(?: up)?(?: (?:a|me a|another))?(?: follow up)? reminder"
+			"(?:remind me|nudge me|ping me|(?:set|create|add|make|schedule)(?: up)?(?: (?:a|me a|another))?(?: follow up)? reminder"
 					+ "|new reminder|reminder)(?![\\p{L}])(?<rest>.*)");
 
 	private static final Pattern LIST_REMINDERS = whole(
@@ -142,7 +154,10 @@ public final class IntentParser {
 			"(?:do i have )?any (?:open |pending )?drafts", "what(?:'s|s| is) on my plate(?: today)?",
 			"what needs my attention(?: today)?", "(?:my |show my )?todo(?: list)?",
 			"(?:is there )?anything (?:i should|to) (?:look at|review|check|do)(?: today| now)?",
-			"anything for me(?: today)?", "what(?:'s|s| is) (?:next|pending)");
+			"anything for me(?: today)?", "what(?:'s|s| is) (?:next|pending)",
+			"(?:who|what) (?:did i|have i) (?:forget|forgotten|forgot|miss|missed)(?: to follow up(?: with| on)?)?",
+			"(?:who|what) (?:haven't|have not|didn't|did not) i (?:followed|follow) up (?:with|on)(?: yet)?",
+			"(?:who|what) (?:still )?needs? (?:a )?follow(?: |-)?ups?");
 
 	private static final Pattern NEGATED = Pattern.compile("^(?:don'?t|do not|never|no need to|not yet|stop)\\b",
 			FLAGS);
@@ -167,6 +182,10 @@ public final class IntentParser {
 	// "What did Orbit Media open lately", "which tickets did Acme raise last week".
 	private static final Set<String> RAISING = Set.of("open", "opened", "raise", "raised", "file", "filed", "log",
 			"logged", "submit", "submitted", "report", "reported", "have", "had");
+
+	// "What happened with Acme recently", "anything resolved for TechFlow this week".
+	private static final Set<String> HAPPENING = Set.of("happened", "happening", "going", "new", "resolved", "solved",
+			"closed", "fixed", "changed");
 
 	private static final Set<String> SHOWING = Set.of("show", "list", "see", "view", "find", "display", "pull", "give",
 			"check", "get");
@@ -271,6 +290,9 @@ public final class IntentParser {
 		if (HELP.matcher(request).matches()) {
 			return new Help();
 		}
+		if (THANKS.matcher(request).matches()) {
+			return new Intent.Thanks();
+		}
 		if (SEND.matcher(request).matches()) {
 			return new Send();
 		}
@@ -286,6 +308,10 @@ public final class IntentParser {
 		Matcher rewrite = REWRITE.matcher(request);
 		if (rewrite.matches()) {
 			return new Rewrite(rewrite.group("how").toLowerCase(Locale.ROOT));
+		}
+		Matcher translate = TRANSLATE.matcher(request);
+		if (translate.matches()) {
+			return new Rewrite("in " + translate.group("language").toLowerCase(Locale.ROOT));
 		}
 		Matcher reminder = NEW_REMINDER.matcher(request);
 		if (reminder.matches()) {
@@ -362,8 +388,8 @@ public final class IntentParser {
 		if (reading.hasAny(SHOWING.toArray(String[]::new)) && reading.found().isNamed()) {
 			return true;
 		}
-		return reading.hasAny("what", "which", "any") && reading.hasAny(RAISING.toArray(String[]::new))
-				&& reading.found().isNamed();
+		return reading.hasAny("what", "which", "any", "anything") && reading.found().isNamed()
+				&& (reading.hasAny(RAISING.toArray(String[]::new)) || reading.hasAny(HAPPENING.toArray(String[]::new)));
 	}
 
 	/**

@@ -274,6 +274,9 @@ class IntentParserTests {
 		if (intent instanceof OtherTicket o) {
 			return "other-ticket" + ticket(o.ticket());
 		}
+		if (intent instanceof Intent.Thanks) {
+			return "thanks";
+		}
 		if (intent instanceof Help) {
 			return "help";
 		}
