@@ -344,7 +344,7 @@ public class FollowUp {
 	/**
 	 * The receiving side reported a temporary failure (a full mailbox, a greylisting
 	 * server) and keeps trying: the CSM sees why the email may not have arrived yet.
-	 * @return whether it was recorded (false when not sent, already answered, bounced or
+	 * @return whether it was recorded (false unless sent and not yet answered, bounced or
 	 * delayed)
 	 */
 	boolean delayed(String reason) {

@@ -46,7 +46,7 @@ public class FollowUpResponses {
 	/**
 	 * Records that the sent email was delayed on its way, with the receiving server's
 	 * reason; it keeps trying.
-	 * @return whether it was recorded (false when not sent, answered, bounced or already
+	 * @return whether it was recorded (false unless sent and not yet answered, bounced or
 	 * delayed)
 	 */
 	@Transactional

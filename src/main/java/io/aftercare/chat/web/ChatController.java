@@ -299,10 +299,7 @@ class ChatController {
 		return "chat/fragments :: messages";
 	}
 
-	/**
-	 * When a queued follow-up goes, in the contact's time where it is known, else in the
-	 * CSM's.
-	 */
+	/** When a queued follow-up goes: in the contact's time if known, else the CSM's. */
 	private String when(FollowUpDetails details, ZoneId zone) {
 		SendOptions options = this.sender.options(details);
 		Instant at = details.followUp().sendAt();

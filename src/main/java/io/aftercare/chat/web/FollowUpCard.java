@@ -36,8 +36,7 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
-	// With the zone's short name: beside a contact's time, whose time it is must be
-	// clear.
+	// With the zone's short name: beside a contact's time, say whose time it is.
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm z", Locale.ENGLISH);
 
 	/**
