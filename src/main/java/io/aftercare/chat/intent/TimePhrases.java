@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the time a CSM names ("from last month", "this week", "since Monday", "in the
  * last 2 weeks", "last week's ticket") and turns it into a {@link TimeWindow}, in days of
- * UTC, the time zone every date of the chat is shown in.
+ * the CSM's time zone, the one every date of the chat is shown in.
  * <p>
  * "Last week" and "last month" are the calendar's (weeks start on Monday); "the last
  * month", "the past 2 weeks" and "the last 30 days" count back from today. "Lately" and
