@@ -9,14 +9,17 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.aftercare.ticket.Ticket;
+
 /**
  * Finds the tickets a few words describe ("api" for "API rate limiting causing sync
  * failures"), searching subjects and product areas.
  * <p>
  * A word matches the start of a word of the ticket, in any case, a plural "s" ignored on
  * both sides: "limits" finds "limiting", "failure" finds "failures", but "flow" does not
- * find "workflow". Tickets matching more of the words come first; ties keep the order
- * given, so pass the newest first.
+ * find "workflow". A word of digits also matches the last digits of the ticket's number
+ * ("0847" for TF-2024-0847). Tickets matching more of the words come first; ties keep the
+ * order given, so pass the newest first.
  */
 final class TicketMatcher {
 
@@ -51,7 +54,8 @@ final class TicketMatcher {
 			}
 			List<String> words = words(text(ticket.subject()) + " " + text(ticket.productArea())).toList();
 			int score = (int) wanted.stream()
-				.filter((word) -> words.stream().anyMatch((w) -> w.startsWith(word)))
+				.filter((word) -> words.stream().anyMatch((w) -> w.startsWith(word))
+						|| Ticket.numberEndsIn(ticket.number(), word))
 				.count();
 			if (score > 0) {
 				scored.add(new Scored(ticket.id(), score));

@@ -75,10 +75,27 @@ public class SupportDesk {
 	 */
 	public Optional<Ticket> findByNumber(CustomerId customer, String number) {
 		String cleaned = number.trim().replaceFirst("^#", "");
-		return one("""
+		Optional<Ticket> exact = one("""
 				select %s from tickets where customer_id = :customer and lower(ticket_number) = lower(:number)
 				order by opened_at desc limit 1
 				""".formatted(COLUMNS), Map.of("customer", customer.value(), "number", cleaned));
+		if (exact.isPresent() || !cleaned.matches("\\d{3,}")) {
+			return exact;
+		}
+		// Only the digits at its end ("0847" for TF-2024-0847): the customer narrows the
+		// tickets to their own, so the one that ends so is meant; two that do are not.
+		List<Ticket> ending = this.jdbc.sql("""
+				select %s from tickets where customer_id = :customer and ticket_number like :ending
+				order by opened_at desc limit 20
+				""".formatted(COLUMNS))
+			.param("customer", customer.value())
+			.param("ending", "%" + cleaned.replaceFirst("^0+(?=\\d)", "") + "%")
+			.query(SupportDesk::ticket)
+			.list()
+			.stream()
+			.filter((ticket) -> Ticket.numberEndsIn(ticket.number(), cleaned))
+			.toList();
+		return (ending.size() == 1) ? Optional.of(ending.get(0)) : Optional.empty();
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.aftercare.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.aftercare.customer.ContactId;
 import io.aftercare.customer.CustomerId;
@@ -15,6 +17,8 @@ public record Ticket(TicketId id, CustomerId customerId, String sourceSystem, St
 		Instant resolvedAt, Instant reopenedAt, int reopenCount, ContactId requester, boolean escalated,
 		String escalatedTo, String resolutionSummary, String satisfactionRating, List<String> tags) {
 
+	private static final Pattern LAST_DIGITS = Pattern.compile("(\\d+)\\D*$");
+
 	public Ticket {
 		tags = List.copyOf(tags);
 	}
@@ -23,6 +27,21 @@ public record Ticket(TicketId id, CustomerId customerId, String sourceSystem, St
 	public Duration duration(Instant now) {
 		Instant end = (this.resolvedAt != null && this.status.isResolved()) ? this.resolvedAt : now;
 		return Duration.between(this.openedAt, end);
+	}
+
+	/**
+	 * Whether a number's last run of digits is the given one, leading zeros aside: what a
+	 * person types for "TF-2024-0847" when the customer is already clear ("0847", "847").
+	 * @param number a ticket number
+	 * @param digits the digits typed
+	 * @return whether they name that number
+	 */
+	public static boolean numberEndsIn(String number, String digits) {
+		if (number == null || digits == null || !digits.matches("\\d{3,}")) {
+			return false;
+		}
+		Matcher last = LAST_DIGITS.matcher(number);
+		return last.find() && last.group(1).replaceFirst("^0+", "").equals(digits.replaceFirst("^0+", ""));
 	}
 
 	public boolean isResolved() {

@@ -45,6 +45,14 @@ class TicketMatcherTests {
 	}
 
 	@Test
+	void findsATicketByTheLastDigitsOfItsNumber() {
+		assertThat(this.matcher.match(List.of("0847"), TICKETS)).containsExactly(1L);
+		assertThat(this.matcher.match(List.of("861"), TICKETS)).as("leading zeros aside").containsExactly(3L);
+		assertThat(this.matcher.match(List.of("084"), TICKETS)).as("the whole run of digits, not its start").isEmpty();
+		assertThat(this.matcher.match(List.of("2024"), TICKETS)).as("not the year in the middle").isEmpty();
+	}
+
+	@Test
 	void doesNotMatchInsideAWord() {
 		assertThat(this.matcher.match(List.of("flow"), TICKETS)).isEmpty();
 	}
