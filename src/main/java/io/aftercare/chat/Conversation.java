@@ -597,7 +597,7 @@ public class Conversation {
 		for (Reminder reminder : due) {
 			String customer = this.customers.find(csm, reminder.customerId()).map(Customer::name).orElse("a customer");
 			text.append("\n• Reminder")
-				.append(reminder.isDue(now) ? " due: " : " due tomorrow: ")
+				.append(reminder.isDue(now) ? " due: " : " due " + dayOf(reminder.dueAt(), now, zone) + ": ")
 				.append(reminder.note())
 				.append(" (")
 				.append(customer)
@@ -727,6 +727,14 @@ public class Conversation {
 					"There is no draft in view yet. Try \"Follow up with TechFlow on ticket TF-2024-0847\".", now()));
 		}
 		return List.of(ChatEntry.reply(csm.username(), hint, now()));
+	}
+
+	/**
+	 * "later today" or "tomorrow", as the CSM counts days, for a reminder due within a
+	 * day.
+	 */
+	private static String dayOf(Instant due, Instant now, ZoneId zone) {
+		return due.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate()) ? "later today" : "tomorrow";
 	}
 
 	/** "from Apr 1 to May 1", "since May 11". */

@@ -3,10 +3,12 @@ package io.aftercare.chat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -150,6 +152,23 @@ class FollowOnTurnsIntegrationTests {
 			.contains("• Reminder due tomorrow: Call Jordan (Acme Corp)");
 		assertThat(waiting.choices()).contains("Follow up with Acme Corp on ticket AC-2024-0118",
 				"What reminders do I have?");
+	}
+
+	@Test
+	void aReminderDueThisMorningIsDueLaterTodayNotTomorrow() {
+		long followUp = say("Follow up with Acme Corp on ticket AC-2024-0118").followUp();
+		// A zone where it is four in the morning now: the reminder form's nine o'clock
+		// today is five hours away, and still today.
+		int offset = Math.floorMod(4 - Instant.now().atZone(ZoneOffset.UTC).getHour() + 12, 24) - 12;
+		String zone = "GMT%+03d:00".formatted(offset);
+		String note = "Call Jordan before standup " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+		LocalDate today = LocalDate.now(ZoneId.of(zone));
+		this.chat.inZone(zone)
+			.post("/chat/followups/" + followUp + "/reminders", Map.of("date", today.toString(), "note", note));
+
+		Answer waiting = say("what's waiting for me?", zone);
+
+		assertThat(waiting.text()).contains("• Reminder due later today: " + note + " (Acme Corp)");
 	}
 
 	@Test
