@@ -173,6 +173,11 @@ public final class IntentParser {
 
 	private static final Pattern SAME_FOR_END = Pattern.compile("^(?<rest>.+?)\\s+(?:too|as well)$", FLAGS);
 
+	// "Let's do Vertex next", "on to Pinnacle", "next up: Harbor".
+	private static final Pattern SAME_FOR_NEXT = Pattern
+		.compile("^(?:(?:let'?s )?(?:do |on to |onto )?(?<rest>.+?) next"
+				+ "|(?:next(?: up)?|on to|onto)[ :,]+(?<after>.+))$", FLAGS);
+
 	// "Did we already follow up with Harbor?", "have I followed up with Acme yet".
 	private static final Pattern ASKS_ABOUT_FOLLOW_UPS = Pattern
 		.compile("^(?:what |which )?(?:did|have|has|had)\\s+(?:i|we|you|anyone|somebody)\\s+(?:already\\s+|ever\\s+)?"
@@ -339,10 +344,11 @@ public final class IntentParser {
 			}
 			return new OtherTicket(new TicketRef(reading.number(), reading.ticketWords(Set.of()), null));
 		}
-		for (Pattern pattern : List.of(SAME_FOR_START, SAME_FOR_END)) {
+		for (Pattern pattern : List.of(SAME_FOR_START, SAME_FOR_END, SAME_FOR_NEXT)) {
 			Matcher same = pattern.matcher(tidy);
 			if (same.matches()) {
-				CustomerRef customer = onlyACustomer(same.group("rest"), book, now);
+				String rest = (same.group("rest") != null) ? same.group("rest") : same.group("after");
+				CustomerRef customer = onlyACustomer(rest, book, now);
 				if (customer != null) {
 					return new SameFor(customer);
 				}
