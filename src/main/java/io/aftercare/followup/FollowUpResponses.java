@@ -2,6 +2,7 @@ package io.aftercare.followup;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.aftercare.shared.jdbc.ReadOnly;
 
@@ -35,12 +36,7 @@ public class FollowUpResponses {
 	 */
 	@Transactional
 	public boolean recordAnswer(FollowUpId id, FollowUpAnswer answer, Instant now) {
-		FollowUp followUp = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFoundException(id));
-		if (!followUp.answered(answer)) {
-			return false;
-		}
-		this.followUps.update(followUp, now);
-		return true;
+		return told(id, (followUp) -> followUp.answered(answer), now);
 	}
 
 	/**
@@ -51,12 +47,7 @@ public class FollowUpResponses {
 	 */
 	@Transactional
 	public boolean recordDelay(FollowUpId id, String reason, Instant now) {
-		FollowUp followUp = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFoundException(id));
-		if (!followUp.delayed(reason)) {
-			return false;
-		}
-		this.followUps.update(followUp, now);
-		return true;
+		return told(id, (followUp) -> followUp.delayed(reason), now);
 	}
 
 	/**
@@ -65,8 +56,13 @@ public class FollowUpResponses {
 	 */
 	@Transactional
 	public boolean recordBounce(FollowUpId id, String reason, Instant now) {
+		return told(id, (followUp) -> followUp.bounced(reason), now);
+	}
+
+	/** Tells the follow-up what came back, and stores it if it took it. */
+	private boolean told(FollowUpId id, Predicate<FollowUp> tell, Instant now) {
 		FollowUp followUp = this.followUps.find(id).orElseThrow(() -> new FollowUpNotFoundException(id));
-		if (!followUp.bounced(reason)) {
+		if (!tell.test(followUp)) {
 			return false;
 		}
 		this.followUps.update(followUp, now);
