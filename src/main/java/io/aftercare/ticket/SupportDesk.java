@@ -79,7 +79,7 @@ public class SupportDesk {
 				select %s from tickets where customer_id = :customer and lower(ticket_number) = lower(:number)
 				order by opened_at desc limit 1
 				""".formatted(COLUMNS), Map.of("customer", customer.value(), "number", cleaned));
-		if (exact.isPresent() || !cleaned.matches("\\d{3,}")) {
+		if (exact.isPresent() || !Ticket.couldEndANumber(cleaned)) {
 			return exact;
 		}
 		// Only the digits at its end ("0847" for TF-2024-0847): the customer narrows the

@@ -19,6 +19,8 @@ public record Ticket(TicketId id, CustomerId customerId, String sourceSystem, St
 
 	private static final Pattern LAST_DIGITS = Pattern.compile("(\\d+)\\D*$");
 
+	private static final Pattern NUMBER_END = Pattern.compile("\\d{3,}");
+
 	public Ticket {
 		tags = List.copyOf(tags);
 	}
@@ -37,11 +39,19 @@ public record Ticket(TicketId id, CustomerId customerId, String sourceSystem, St
 	 * @return whether they name that number
 	 */
 	public static boolean numberEndsIn(String number, String digits) {
-		if (number == null || digits == null || !digits.matches("\\d{3,}")) {
+		if (number == null || !couldEndANumber(digits)) {
 			return false;
 		}
 		Matcher last = LAST_DIGITS.matcher(number);
 		return last.find() && last.group(1).replaceFirst("^0+", "").equals(digits.replaceFirst("^0+", ""));
+	}
+
+	/**
+	 * Whether what was typed can be the end of a ticket number: three digits or more,
+	 * fewer would name too many.
+	 */
+	public static boolean couldEndANumber(String digits) {
+		return digits != null && NUMBER_END.matcher(digits).matches();
 	}
 
 	public boolean isResolved() {

@@ -169,14 +169,14 @@ public final class IntentParser {
 
 	private static final Pattern SAME_FOR_START = Pattern
 		.compile("^(?:and(?: also)?(?: for)?|also(?: for)?|what about|how about|what of|same(?: thing)? for|same with|"
-				+ "do the same for|ditto for|now(?: do| for)?|then(?: for)?)\\s+(?<rest>.+)$", FLAGS);
+				+ "do the same for|ditto for|now(?: do| for)?|then(?: for)?|next(?: up)?[:,]?|on to|onto)\\s+(?<rest>.+)$",
+				FLAGS);
 
 	private static final Pattern SAME_FOR_END = Pattern.compile("^(?<rest>.+?)\\s+(?:too|as well)$", FLAGS);
 
-	// "Let's do Vertex next", "on to Pinnacle", "next up: Harbor".
-	private static final Pattern SAME_FOR_NEXT = Pattern
-		.compile("^(?:(?:let'?s )?(?:do |on to |onto )?(?<rest>.+?) next"
-				+ "|(?:next(?: up)?|on to|onto)[ :,]+(?<after>.+))$", FLAGS);
+	// "Let's do Vertex next"; "on to Pinnacle" and "next up: Harbor" are starts.
+	private static final Pattern SAME_FOR_NEXT = Pattern.compile("^(?:let'?s )?(?:do |on to |onto )?(?<rest>.+?) next$",
+			FLAGS);
 
 	// "Did we already follow up with Harbor?", "have I followed up with Acme yet".
 	private static final Pattern ASKS_ABOUT_FOLLOW_UPS = Pattern
@@ -347,8 +347,7 @@ public final class IntentParser {
 		for (Pattern pattern : List.of(SAME_FOR_START, SAME_FOR_END, SAME_FOR_NEXT)) {
 			Matcher same = pattern.matcher(tidy);
 			if (same.matches()) {
-				String rest = (same.group("rest") != null) ? same.group("rest") : same.group("after");
-				CustomerRef customer = onlyACustomer(rest, book, now);
+				CustomerRef customer = onlyACustomer(same.group("rest"), book, now);
 				if (customer != null) {
 					return new SameFor(customer);
 				}
