@@ -22,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,9 +36,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two Aftercare instances on one PostgreSQL, as behind a load balancer: a session made on
- * one works on the other, a reminder that falls due fires once, and a follow-up sent
- * through both at once goes out once. Each instance polls for background work every
- * second, so both race for it.
+ * one works on the other, a token revoked on one is refused on the other, a reminder that
+ * falls due fires once, and a follow-up sent through both at once goes out once. Each
+ * instance polls for background work every second, so both race for it.
  */
 class TwoInstancesTests {
 
@@ -83,6 +84,31 @@ class TwoInstancesTests {
 		// accepted.
 		HttpResponse<String> answer = onSecond.post("/chat/messages", Map.of("text", "help"));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aTokenRevokedOnOneInstanceIsRefusedOnTheOtherWithinMoments() {
+		RawHttp onFirst = new RawHttp(port(first));
+		RawHttp onSecond = new RawHttp(port(second));
+		HttpResponse<String> created = onFirst.json("POST", "/api/tokens", "sam",
+				"{\"name\":\"two instances\",\"scope\":\"read\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode token = JsonMapper.builder().build().readTree(created.body());
+		String bearer = "Bearer " + token.get("token").asString();
+		// Checked on the second instance, which now remembers it.
+		assertThat(onSecond.send(onSecond.request("/api/reminders", null).header("Authorization", bearer).GET())
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> revoked = onFirst
+			.send(onFirst.request("/api/tokens/" + token.get("details").get("id").asLong(), "sam").DELETE());
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+		// The notice reaches the other instance within a millisecond of the commit,
+		// before
+		// the revoking request's answer is back here.
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> onSecond.send(onSecond.request("/api/reminders", null).header("Authorization", bearer).GET())
+				.statusCode() == 401);
 	}
 
 	@Test

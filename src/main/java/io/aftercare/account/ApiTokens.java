@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens for scripts and connectors: create (shown once), list, revoke, and check one
@@ -65,8 +67,12 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, CsmDirectory directory, AccountSettings settings, Clock clock) {
+	private final RememberedTokens remembered;
+
+	ApiTokens(JdbcClient jdbc, CsmDirectory directory, AccountSettings settings, RememberedTokens remembered,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.remembered = remembered;
 		this.directory = directory;
 		this.settings = settings;
 		this.clock = clock;
@@ -134,12 +140,21 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes a token: from the next request on, on every instance, it is refused.
-	 * Revoking a revoked token changes nothing.
+	 * Revokes a token: from the next request on it is refused on this instance, and on
+	 * the others as soon as the database's notice of the change reaches them
+	 * (milliseconds; see {@link RememberedTokens}). Revoking a revoked token changes
+	 * nothing.
 	 */
 	public ApiToken revoke(Csm viewer, long id) {
 		ApiToken token = find(viewer, id).orElseThrow(() -> new NotFoundException("No token " + id + "."));
 		if (token.revokedAt() == null) {
+			// Here at once, not when this instance's own notice comes in.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ApiTokens.this.remembered.changed();
+				}
+			});
 			this.jdbc.sql("""
 					update api_tokens set revoked_at = :now, revoked_by = :by where id = :id and revoked_at is null
 					""")
@@ -159,7 +174,9 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Checks a token presented on a request: one indexed read and one hash.
+	 * Checks a token presented on a request: one hash, and one indexed read unless this
+	 * instance checked the token a moment ago and has heard of no change since
+	 * ({@link RememberedTokens}).
 	 * @throws ApiTokenRejectedException when it is malformed, unknown, revoked or
 	 * expired, or its user is disabled
 	 */
@@ -171,34 +188,39 @@ public class ApiTokens {
 		}
 		String keyId = presented.substring(PREFIX.length(), PREFIX.length() + KEY_ID_LENGTH);
 		String secret = presented.substring(PREFIX.length() + KEY_ID_LENGTH);
-		Stored stored = this.jdbc.sql("""
-				select t.id, t.scope, t.secret_hash, t.expires_at, t.revoked_at, u.username, u.display_name, u.email,
-				       u.phone, u.role, u.enabled
-				from api_tokens t join csm_users u on u.username = t.username
-				where t.key_id = :keyId
-				""")
-			.param("keyId", keyId)
-			.query((rs, i) -> new Stored(rs.getLong("id"), ApiTokenScope.valueOf(rs.getString("scope")),
-					HexFormat.of().parseHex(rs.getString("secret_hash")), SqlTime.instant(rs, "expires_at"),
-					SqlTime.instant(rs, "revoked_at"), CsmDirectory.csm(rs), CsmRole.valueOf(rs.getString("role")),
-					rs.getBoolean("enabled")))
-			.optional()
-			.orElseThrow(ApiTokenRejectedException::unknown);
+		Instant now = this.clock.instant();
+		CheckedToken stored = this.remembered.find(keyId, now);
+		if (stored == null) {
+			long stamp = this.remembered.stamp();
+			stored = read(keyId).orElseThrow(ApiTokenRejectedException::unknown);
+			this.remembered.remember(keyId, stored, stamp, now);
+		}
 		if (!MessageDigest.isEqual(sha256(secret), stored.secretHash()) || !stored.enabled()) {
 			throw ApiTokenRejectedException.unknown();
 		}
 		if (stored.revokedAt() != null) {
 			throw new ApiTokenRejectedException("This API token was revoked. Create a new one.");
 		}
-		if (!stored.expiresAt().isAfter(this.clock.instant())) {
+		if (!stored.expiresAt().isAfter(now)) {
 			throw new ApiTokenRejectedException("This API token expired. Create a new one.");
 		}
 		return new ApiTokenAuthentication(stored.user(), stored.id(), stored.scope(),
 				Permission.authorities(stored.role(), stored.scope().permissions(stored.role())));
 	}
 
-	private record Stored(long id, ApiTokenScope scope, byte[] secretHash, Instant expiresAt, Instant revokedAt,
-			Csm user, CsmRole role, boolean enabled) {
+	private Optional<CheckedToken> read(String keyId) {
+		return this.jdbc.sql("""
+				select t.id, t.scope, t.secret_hash, t.expires_at, t.revoked_at, u.username, u.display_name, u.email,
+				       u.phone, u.role, u.enabled
+				from api_tokens t join csm_users u on u.username = t.username
+				where t.key_id = :keyId
+				""")
+			.param("keyId", keyId)
+			.query((rs, i) -> new CheckedToken(rs.getLong("id"), ApiTokenScope.valueOf(rs.getString("scope")),
+					HexFormat.of().parseHex(rs.getString("secret_hash")), SqlTime.instant(rs, "expires_at"),
+					SqlTime.instant(rs, "revoked_at"), CsmDirectory.csm(rs), CsmRole.valueOf(rs.getString("role")),
+					rs.getBoolean("enabled")))
+			.optional();
 	}
 
 	private ApiToken token(ResultSet rs, int row) throws SQLException {

@@ -3,14 +3,21 @@ package io.aftercare.account;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.aftercare.AftercareIntegrationTest;
 import io.aftercare.RawHttp;
 import io.aftercare.shared.SqlTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * API tokens over real HTTP: created once with their secret, then scopes, revocation and
@@ -35,6 +43,12 @@ class ApiTokensIntegrationTests {
 
 	@Autowired
 	CsmDirectory directory;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	RememberedTokens remembered;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -149,9 +163,88 @@ class ApiTokensIntegrationTests {
 			.param("past", SqlTime.utc(Instant.now().minusSeconds(1)))
 			.param("id", created.get("details").get("id").asLong())
 			.update();
+		// Changed in SQL behind the app's back: on PostgreSQL the instance hears of it a
+		// moment later.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
 		HttpResponse<String> refused = bearer("GET", "/api/reminders", token, null);
 		RawHttp.assertProblem(refused, 401);
 		assertThat(refused.body()).contains("expired");
+	}
+
+	@Test
+	void aTokenWhoseUserIsDisabledIsRefused() {
+		String username = "dana-" + UUID.randomUUID().toString().substring(0, 8);
+		this.directory.create(new NewCsm(username, "Dana Fox", null, null, UUID.randomUUID().toString(), CsmRole.CSM));
+		HttpResponse<String> created = this.http.json("POST", "/api/admin/users/" + username + "/tokens", "admin",
+				"{\"name\":\"dana's script\",\"scope\":\"read\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String token = this.json.readTree(created.body()).get("token").asString();
+		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).isEqualTo(200);
+
+		this.jdbc.sql("update csm_users set enabled = false where username = :username")
+			.param("username", username)
+			.update();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
+	}
+
+	@Test
+	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
+	void aCheckedTokenIsRememberedUntilTheDatabaseSaysSomethingChanged() throws SQLException {
+		JsonNode created = create("sam", "{\"name\":\"remembered\",\"scope\":\"read\"}");
+		String token = created.get("token").asString();
+		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
+		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).isEqualTo(200);
+
+		revokeUnheard(created.get("details").get("id").asLong());
+		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).as("remembered, not read again")
+			.isEqualTo(200);
+
+		this.jdbc.sql("select pg_notify('aftercare_credentials', 'test')").query(String.class).single();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
+	}
+
+	@Test
+	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
+	void aChangeMadeWhileTheNoticesWereLostIsNotMissed() throws SQLException {
+		JsonNode created = create("sam", "{\"name\":\"lost notice\",\"scope\":\"read\"}");
+		String token = created.get("token").asString();
+		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
+		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).isEqualTo(200);
+
+		assertThat(
+				this.jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = :name")
+					.param("name", CredentialNotices.APPLICATION_NAME)
+					.query(Boolean.class)
+					.list())
+			.containsExactly(true);
+		revokeUnheard(created.get("details").get("id").asLong());
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
+
+		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
+		JsonNode another = create("sam", "{\"name\":\"after the gap\",\"scope\":\"read\"}");
+		String anotherToken = another.get("token").asString();
+		assertThat(bearer("GET", "/api/reminders", anotherToken, null).statusCode()).isEqualTo(200);
+		revokeUnheard(another.get("details").get("id").asLong());
+		assertThat(bearer("GET", "/api/reminders", anotherToken, null).statusCode())
+			.as("remembered again once the notices are heard again")
+			.isEqualTo(200);
+	}
+
+	/** Revokes a token with its notice switched off, as a notice lost on the way. */
+	private void revokeUnheard(long id) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("alter table api_tokens disable trigger api_tokens_changed");
+				statement.execute("update api_tokens set revoked_at = current_timestamp where id = " + id);
+				statement.execute("alter table api_tokens enable trigger api_tokens_changed");
+			}
+			connection.commit();
+		}
 	}
 
 	@Test
