@@ -3,6 +3,8 @@ package io.aftercare.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.aftercare.shared.RefusedException;
@@ -93,6 +95,32 @@ public class CsmDirectory {
 
 	public long count() {
 		return this.jdbc.sql("select count(*) from csm_users").query(Long.class).single();
+	}
+
+	/**
+	 * The zone the user's browser last reported to the chat, for texts written for them
+	 * in the background; UTC until they opened the chat, or for a zone no longer known.
+	 */
+	public ZoneId timeZone(String username) {
+		return this.jdbc.sql("select time_zone from csm_users where username = :username")
+			.param("username", username)
+			.query(String.class)
+			.optional()
+			.filter(ZoneId.getAvailableZoneIds()::contains)
+			.map(ZoneId::of)
+			.orElse(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Keeps the zone the user's browser reports, when it is not the one kept: a write
+	 * only when they first open the chat, or open it somewhere else.
+	 */
+	@Transactional
+	public void keepTimeZone(String username, ZoneId zone) {
+		this.jdbc.sql("""
+				update csm_users set time_zone = :zone
+				where username = :username and (time_zone is null or time_zone <> :zone)
+				""").param("zone", zone.getId()).param("username", username).update();
 	}
 
 	@Transactional

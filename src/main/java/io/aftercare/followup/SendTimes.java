@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.aftercare.account.Csm;
+import io.aftercare.account.CsmDirectory;
 import io.aftercare.customer.Contact;
+import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerSignals;
 import io.aftercare.shared.InvalidInputException;
@@ -42,8 +45,12 @@ class SendTimes {
 
 	private final Clock clock;
 
-	SendTimes(CustomerBook customers, CustomerSignals signals, FollowUpSettings settings, Clock clock) {
+	private final CsmDirectory directory;
+
+	SendTimes(CustomerBook customers, CustomerSignals signals, FollowUpSettings settings, CsmDirectory directory,
+			Clock clock) {
 		this.customers = customers;
+		this.directory = directory;
 		this.signals = signals;
 		this.hours = new BusinessHours(settings.businessOpens(), settings.businessCloses());
 		this.clock = clock;
@@ -58,9 +65,17 @@ class SendTimes {
 		// reason in view.
 		return this.signals.bounce(followUp.customerId(), followUp.recipient().email())
 			.map((bounce) -> options.withAddressWarning("Mail to " + followUp.recipient().email()
-					+ " bounced for good on " + DAY.format(bounce.at().atZone(ZoneOffset.UTC)) + " (" + bounce.reason()
-					+ "). Check the address before sending."))
+					+ " bounced for good on " + DAY.format(bounce.at().atZone(ownersZone(followUp))) + " ("
+					+ bounce.reason() + "). Check the address before sending."))
 			.orElse(options);
+	}
+
+	/** The zone of the customer's CSM, for a date written for them. */
+	private ZoneId ownersZone(FollowUp followUp) {
+		return this.customers.find(Csm.AFTERCARE, followUp.customerId())
+			.map(Customer::ownerUsername)
+			.map(this.directory::timeZone)
+			.orElse(ZoneOffset.UTC);
 	}
 
 	private SendOptions timing(FollowUp followUp, Ticket ticket) {

@@ -2,8 +2,10 @@ package io.aftercare.reminder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
+import io.aftercare.account.CsmDirectory;
 import io.aftercare.shared.SqlTime;
 
 import io.aftercare.followup.DeliveryStatus;
@@ -43,8 +45,12 @@ class DueReminders {
 
 	private final FollowUpResponses responses;
 
-	DueReminders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, FollowUpResponses responses) {
+	private final CsmDirectory directory;
+
+	DueReminders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, FollowUpResponses responses,
+			CsmDirectory directory) {
 		this.responses = responses;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -61,10 +67,12 @@ class DueReminders {
 		if (reminder.followUpId() == null) {
 			return null;
 		}
-		return this.responses.find(reminder.followUpId()).map(DueReminders::answer).orElse(null);
+		// Written now for the CSM to read later: their day, not the server's.
+		ZoneId zone = this.directory.timeZone(reminder.owner());
+		return this.responses.find(reminder.followUpId()).map((followUp) -> answer(followUp, zone)).orElse(null);
 	}
 
-	static String answer(FollowUp followUp) {
+	static String answer(FollowUp followUp, ZoneId zone) {
 		FollowUpAnswer answer = followUp.answer();
 		if (answer != null) {
 			String kind = java.util.Arrays.stream(ReplyKind.values())
@@ -72,7 +80,7 @@ class DueReminders {
 				.map(ReplyKind::label)
 				.findFirst()
 				.orElse(answer.kind());
-			return "The customer answered on " + DAY.format(answer.answeredAt()) + ": " + kind + ".";
+			return "The customer answered on " + DAY.format(answer.answeredAt().atZone(zone)) + ": " + kind + ".";
 		}
 		if (followUp.deliveryStatus() == DeliveryStatus.BOUNCED) {
 			return "The follow-up bounced: no answer will come.";
@@ -80,9 +88,8 @@ class DueReminders {
 		return (followUp.sentAt() != null) ? "No answer from the customer yet." : null;
 	}
 
-	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
-		.ofPattern("MMM d", java.util.Locale.ENGLISH)
-		.withZone(java.time.ZoneOffset.UTC);
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("MMM d",
+			java.util.Locale.ENGLISH);
 
 	/** Fires the reminders due now; answers how many this call fired. */
 	@Transactional

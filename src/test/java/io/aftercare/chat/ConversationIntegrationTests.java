@@ -69,7 +69,7 @@ class ConversationIntegrationTests {
 	void findsTheCustomerForgivinglyAndTheTicketByNumber() {
 		for (String text : List.of("Follow up with tech flow", "Folow up with Techflow Inc. on ticket #TF-2024-0847",
 				"Re-engage TechFlow after support ticket", "Follow up with TechFlow on 0847",
-				"follow up with techflow on ticket 847")) {
+				"follow up with techflow on ticket 847", "fu techflow 0847")) {
 			ChatEntry reply = answer(sam(), text);
 			assertThat(reply.kind()).as(text).isEqualTo(ChatEntry.Kind.FOLLOWUP);
 			assertThat(ticketOf(reply.followUpId())).as(text).isEqualTo("TF-2024-0847");

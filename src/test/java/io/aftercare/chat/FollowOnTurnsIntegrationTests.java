@@ -212,9 +212,15 @@ class FollowOnTurnsIntegrationTests {
 				.isEqualTo(day.atTime(9, 0).atZone(kiritimati).toInstant());
 			assertThat(card.body()).contains(note + " · " + shown.format(day));
 			assertThat(this.chat.get("/chat").body()).contains("data-zone=\"Pacific/Kiritimati\"");
+			this.chat.inZone("UTC").get("/chat");
+			assertThat(this.jdbc.sql("select time_zone from csm_users where username = 'sam'")
+				.query(String.class)
+				.single()).as("kept for what is written in the background; UTC, what a silent browser gets, is not")
+				.isEqualTo("Pacific/Kiritimati");
 		}
 		finally {
 			this.chat.inZone("UTC");
+			this.jdbc.sql("update csm_users set time_zone = null where username = 'sam'").update();
 		}
 		assertThat(this.chat.get("/chat/followups/" + followUp + "/card").body())
 			.as("the same reminder seen from UTC, where it is still the evening before")

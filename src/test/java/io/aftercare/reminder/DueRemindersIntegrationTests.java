@@ -2,6 +2,7 @@ package io.aftercare.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,9 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.account.Csm;
 import io.aftercare.account.CsmDirectory;
 import io.aftercare.account.CsmRole;
 import io.aftercare.account.NewCsm;
+import io.aftercare.customer.CustomerBook;
+import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpManagement;
+import io.aftercare.followup.FollowUpRequest;
+import io.aftercare.followup.TicketQuery;
 import io.aftercare.shared.SqlTime;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +44,12 @@ class DueRemindersIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CustomerBook customers;
+
+	@Autowired
+	FollowUpManagement followUps;
 
 	@Test
 	void aDueReminderFiresOnceEvenWhenChecksRace() throws Exception {
@@ -80,6 +93,48 @@ class DueRemindersIntegrationTests {
 			.param("u", owner)
 			.query(String.class)
 			.single()).isEqualTo("Reminder due: " + note + " (TechFlow)");
+	}
+
+	@Test
+	void theNoticeNamesTheDayTheCustomerAnsweredWhereItsOwnerIs() {
+		Csm sam = this.directory.find("sam").orElseThrow();
+		ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+		this.directory.keepTimeZone("sam", kiritimati);
+		try {
+			assertThat(this.directory.timeZone("sam")).isEqualTo(kiritimati);
+			CustomerId techflow = this.customers.search(sam, "techflow", 1, 0).get(0).id();
+			long followUp = this.followUps
+				.request(sam, techflow, new FollowUpRequest(TicketQuery.byNumber("TF-2024-0847"), null))
+				.followUp()
+				.id()
+				.value();
+			// Noon in UTC on Nov 30 is two in the morning of Dec 1 in Kiritimati.
+			this.jdbc.sql("""
+					update support_followups set answered_via = 'EMAIL', responded_at = :at, response_tone = 'POSITIVE',
+					    answer_sentiment = 0.8, answer_reason = 'thanked us' where id = :id
+					""").param("at", SqlTime.utc(Instant.parse("2026-11-30T12:00:00Z"))).param("id", followUp).update();
+			String note = "Ask how the fix holds " + System.nanoTime();
+			this.jdbc.sql("""
+					insert into reminders (owner_username, customer_id, followup_id, due_at, note, origin, status,
+					    created_by, created_at)
+					values ('sam', :customer, :followUp, :due, :note, 'MANUAL', 'OPEN', 'sam', :due)
+					""")
+				.param("customer", techflow.value())
+				.param("followUp", followUp)
+				.param("due", SqlTime.utc(Instant.now().minusSeconds(60)))
+				.param("note", note)
+				.update();
+
+			assertThat(this.dueReminders.fire()).isPositive();
+
+			assertThat(this.jdbc.sql("select serialized_event from event_publication where serialized_event like :note")
+				.param("note", "%" + note + "%")
+				.query(String.class)
+				.single()).contains("The customer answered on Dec 1: all good.");
+		}
+		finally {
+			this.jdbc.sql("update csm_users set time_zone = null where username = 'sam'").update();
+		}
 	}
 
 	private long notices(String owner) {

@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -227,9 +233,24 @@ class ReplyReadingIntegrationTests {
 
 		Map<?, ?> next = post("/api/customers/" + customerId() + "/ticket-followup",
 				Map.of("ticketNumber", "TF-2024-0847", "level", "MODERATE"));
-		assertThat((String) ((Map<?, ?>) followUp(((Number) next.get("id")).longValue()).get("sendOptions"))
-			.get("addressWarning")).as("the next draft to the same address says it bounced")
-			.startsWith("Mail to " + DAVID + " bounced for good on ")
+		// Sam's chat is in a zone whose date is not UTC's today: the day is written in
+		// it.
+		ZoneId samsZone = ZoneId
+			.of((Instant.now().atZone(ZoneOffset.UTC).getHour() >= 10) ? "Pacific/Kiritimati" : "Pacific/Pago_Pago");
+		this.jdbc.sql("update csm_users set time_zone = :zone where username = 'sam'")
+			.param("zone", samsZone.getId())
+			.update();
+		String warning;
+		try {
+			warning = (String) ((Map<?, ?>) followUp(((Number) next.get("id")).longValue()).get("sendOptions"))
+				.get("addressWarning");
+		}
+		finally {
+			this.jdbc.sql("update csm_users set time_zone = null where username = 'sam'").update();
+		}
+		assertThat(warning).as("the next draft to the same address says it bounced")
+			.startsWith("Mail to " + DAVID + " bounced for good on "
+					+ DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(LocalDate.now(samsZone)) + " (")
 			.contains("User unknown")
 			.endsWith("Check the address before sending.");
 		String card = ChatClient.signIn(this.port, "sam", "demo")

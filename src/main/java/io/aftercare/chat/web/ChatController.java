@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.aftercare.account.Csm;
+import io.aftercare.account.CsmDirectory;
 import io.aftercare.chat.ChatEntry;
 import io.aftercare.chat.Conversation;
 import io.aftercare.followup.DeliveryFailedException;
@@ -80,8 +81,12 @@ class ChatController {
 
 	private final CustomerBook customers;
 
+	private final CsmDirectory directory;
+
 	ChatController(Conversation conversation, ChatViews views, FollowUpManagement followUps, FollowUpSender sender,
-			ReminderBook reminders, Clock clock, DeskAccounts deskAccounts, DeskFeed deskFeed, CustomerBook customers) {
+			ReminderBook reminders, Clock clock, DeskAccounts deskAccounts, DeskFeed deskFeed, CustomerBook customers,
+			CsmDirectory directory) {
+		this.directory = directory;
 		this.deskAccounts = deskAccounts;
 		this.deskFeed = deskFeed;
 		this.customers = customers;
@@ -121,6 +126,10 @@ class ChatController {
 
 	@GetMapping("/chat")
 	String chat(Csm csm, ZoneId zone, Model model) {
+		// "UTC" is also what a browser that told nothing gets: keep only a zone it told.
+		if (!"UTC".equals(zone.getId())) {
+			this.directory.keepTimeZone(csm.username(), zone);
+		}
 		this.conversation.prepare(csm);
 		model.addAttribute("csm", csm);
 		model.addAttribute("messages", this.views.of(csm, this.conversation.history(csm, HISTORY), zone));

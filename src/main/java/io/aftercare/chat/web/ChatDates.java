@@ -17,7 +17,12 @@ public class ChatDates {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
 	public String day(Instant instant, ZoneId zone) {
-		return (instant != null) ? DAY.format(instant.atZone(zone)) : "";
+		return (instant != null) ? dayOf(instant, zone) : "";
+	}
+
+	/** The day as every chat page and card writes it: "Tue, Dec 1". */
+	static String dayOf(Instant instant, ZoneId zone) {
+		return DAY.format(instant.atZone(zone));
 	}
 
 }

@@ -34,8 +34,6 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 		String morningChoice, boolean morningSuggested, String timingReason, String addressWarning, String writerLine,
 		String fallbackReason, boolean templateOffered) {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
-
 	// With the zone's short name: beside a contact's time, say whose time it is.
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, HH:mm z", Locale.ENGLISH);
 
@@ -58,7 +56,7 @@ public record FollowUpCard(long id, FollowUpStatus status, String statusLabel, S
 				(c != null) ? HealthChart.of(c.healthTrend(), t.openedAt(), t.resolvedAt()) : null, f.level().label(),
 				f.level().name(), f.reasons(), f.offers(), f.recipient().name(), f.recipient().email(),
 				f.content().subject(), f.content().textBody(), f.edited() != null, f.contentVersion(),
-				reminders.stream().map((r) -> r.note() + " · " + DAY.format(r.dueAt().atZone(now.getZone()))).toList(),
+				reminders.stream().map((r) -> r.note() + " · " + ChatDates.dayOf(r.dueAt(), now.getZone())).toList(),
 				(suggested != null) ? suggested.note() : "Check in with " + details.customer().name(),
 				now.toLocalDate().plusDays((suggested != null) ? suggested.dueIn().getDays() : 7),
 				(f.sentAt() != null) ? MOMENT.format(f.sentAt().atZone(now.getZone())) : null, f.messageId(),
