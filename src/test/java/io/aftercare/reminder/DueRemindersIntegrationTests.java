@@ -17,6 +17,7 @@ import io.aftercare.account.CsmRole;
 import io.aftercare.account.NewCsm;
 import io.aftercare.customer.CustomerBook;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.followup.FollowUpId;
 import io.aftercare.followup.FollowUpManagement;
 import io.aftercare.followup.FollowUpRequest;
 import io.aftercare.followup.TicketQuery;
@@ -100,19 +101,22 @@ class DueRemindersIntegrationTests {
 		Csm sam = this.directory.find("sam").orElseThrow();
 		ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
 		this.directory.keepTimeZone("sam", kiritimati);
+		FollowUpId followUp = null;
 		try {
 			assertThat(this.directory.timeZone("sam")).isEqualTo(kiritimati);
 			CustomerId techflow = this.customers.search(sam, "techflow", 1, 0).get(0).id();
-			long followUp = this.followUps
+			followUp = this.followUps
 				.request(sam, techflow, new FollowUpRequest(TicketQuery.byNumber("TF-2024-0847"), null))
 				.followUp()
-				.id()
-				.value();
+				.id();
 			// Noon in UTC on Nov 30 is two in the morning of Dec 1 in Kiritimati.
 			this.jdbc.sql("""
 					update support_followups set answered_via = 'EMAIL', responded_at = :at, response_tone = 'POSITIVE',
 					    answer_sentiment = 0.8, answer_reason = 'thanked us' where id = :id
-					""").param("at", SqlTime.utc(Instant.parse("2026-11-30T12:00:00Z"))).param("id", followUp).update();
+					""")
+				.param("at", SqlTime.utc(Instant.parse("2026-11-30T12:00:00Z")))
+				.param("id", followUp.value())
+				.update();
 			String note = "Ask how the fix holds " + System.nanoTime();
 			this.jdbc.sql("""
 					insert into reminders (owner_username, customer_id, followup_id, due_at, note, origin, status,
@@ -120,7 +124,7 @@ class DueRemindersIntegrationTests {
 					values ('sam', :customer, :followUp, :due, :note, 'MANUAL', 'OPEN', 'sam', :due)
 					""")
 				.param("customer", techflow.value())
-				.param("followUp", followUp)
+				.param("followUp", followUp.value())
 				.param("due", SqlTime.utc(Instant.now().minusSeconds(60)))
 				.param("note", note)
 				.update();
@@ -134,6 +138,15 @@ class DueRemindersIntegrationTests {
 		}
 		finally {
 			this.jdbc.sql("update csm_users set time_zone = null where username = 'sam'").update();
+			// The other tests of this context draft TechFlow's ticket as new, and count
+			// answers.
+			if (followUp != null) {
+				this.jdbc.sql("""
+						update support_followups set answered_via = null, responded_at = null, response_tone = null,
+						    answer_sentiment = null, answer_reason = null where id = :id
+						""").param("id", followUp.value()).update();
+				this.followUps.discard(sam, followUp);
+			}
 		}
 	}
 
