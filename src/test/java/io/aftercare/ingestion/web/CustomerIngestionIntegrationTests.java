@@ -108,7 +108,9 @@ class CustomerIngestionIntegrationTests {
 	void updatesACustomerWhoseDetailsChanged() {
 		this.ingest.json("/api/ingest/customers", customer(this.run + "-1", "Northwind")).expectStatus().isCreated();
 
-		this.ingest.json("/api/ingest/customers", customer(this.run + "-1", "Northwind").replace("180000", "250000"))
+		this.ingest
+			.json("/api/ingest/customers",
+					customer(this.run + "-1", "Northwind").replace("\"arr\":180000", "\"arr\":250000"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -126,7 +128,7 @@ class CustomerIngestionIntegrationTests {
 	void rejectsInvalidRecordsAloneAndStoresTheirNeighbours() {
 		String batch = "[" + customer(this.run + "-1", "Acme") + "," + """
 				{"source":"test-ingest","externalId":"%s-2","tier":"SMB"}""".formatted(this.run) + ","
-				+ customer(this.run + "-3", "Globex").replace("450", "\"many\"") + ","
+				+ customer(this.run + "-3", "Globex").replace("\"employees\":450", "\"employees\":\"many\"") + ","
 				+ customer(this.run + "-4", "Initech").replace("ENTERPRISE", "PLATINUM") + ","
 				+ customer(this.run + "-5", "Umbrella").replace("ENTERPRISE", "Mid-market") + "]";
 
@@ -241,7 +243,8 @@ class CustomerIngestionIntegrationTests {
 
 	@Test
 	void saysWhatIsWrongWithAnAmountWithoutJacksonsWords() {
-		this.ingest.json("/api/ingest/customers", customer(this.run + "-1", "Acme").replace("180000", "1e400"))
+		this.ingest
+			.json("/api/ingest/customers", customer(this.run + "-1", "Acme").replace("\"arr\":180000", "\"arr\":1e400"))
 			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
