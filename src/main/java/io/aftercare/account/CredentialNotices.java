@@ -14,7 +14,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,6 @@ import org.springframework.stereotype.Component;
  * {@code aftercare.account.tokens.remember-checked=false} nothing listens either.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "aftercare.account.tokens.remember-checked", matchIfMissing = true)
 final class CredentialNotices implements SmartLifecycle {
 
 	static final String CHANNEL = "aftercare_credentials";
@@ -49,17 +47,23 @@ final class CredentialNotices implements SmartLifecycle {
 
 	private final RememberedTokens remembered;
 
+	private final boolean enabled;
+
 	private volatile Thread listener;
 
 	private volatile Connection connection;
 
-	CredentialNotices(DataSource dataSource, RememberedTokens remembered) {
+	CredentialNotices(DataSource dataSource, RememberedTokens remembered, AccountSettings settings) {
 		this.dataSource = dataSource;
 		this.remembered = remembered;
+		this.enabled = settings.tokens().rememberChecked();
 	}
 
 	@Override
 	public void start() {
+		if (!this.enabled) {
+			return;
+		}
 		Thread thread = new Thread(this::listen, "credential-notices");
 		thread.setDaemon(true);
 		this.listener = thread;

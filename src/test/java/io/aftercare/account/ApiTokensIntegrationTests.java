@@ -192,27 +192,21 @@ class ApiTokensIntegrationTests {
 	@Test
 	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
 	void aCheckedTokenIsRememberedUntilTheDatabaseSaysSomethingChanged() throws SQLException {
-		JsonNode created = create("sam", "{\"name\":\"remembered\",\"scope\":\"read\"}");
+		JsonNode created = checkedWhileHeard("remembered");
 		String token = created.get("token").asString();
-		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
-		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).isEqualTo(200);
 
 		revokeUnheard(created.get("details").get("id").asLong());
-		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).as("remembered, not read again")
-			.isEqualTo(200);
+		assertThat(readReminders(token)).as("remembered, not read again").isEqualTo(200);
 
 		this.jdbc.sql("select pg_notify('aftercare_credentials', 'test')").query(String.class).single();
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
+		await().atMost(Duration.ofSeconds(5)).until(() -> readReminders(token) == 401);
 	}
 
 	@Test
 	@EnabledIfSystemProperty(named = "aftercare.test.database", matches = "postgres")
 	void aChangeMadeWhileTheNoticesWereLostIsNotMissed() throws SQLException {
-		JsonNode created = create("sam", "{\"name\":\"lost notice\",\"scope\":\"read\"}");
+		JsonNode created = checkedWhileHeard("lost notice");
 		String token = created.get("token").asString();
-		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
-		assertThat(bearer("GET", "/api/reminders", token, null).statusCode()).isEqualTo(200);
 
 		assertThat(
 				this.jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = :name")
@@ -221,17 +215,25 @@ class ApiTokensIntegrationTests {
 					.list())
 			.containsExactly(true);
 		revokeUnheard(created.get("details").get("id").asLong());
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> bearer("GET", "/api/reminders", token, null).statusCode() == 401);
+		await().atMost(Duration.ofSeconds(5)).until(() -> readReminders(token) == 401);
 
-		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
-		JsonNode another = create("sam", "{\"name\":\"after the gap\",\"scope\":\"read\"}");
-		String anotherToken = another.get("token").asString();
-		assertThat(bearer("GET", "/api/reminders", anotherToken, null).statusCode()).isEqualTo(200);
+		JsonNode another = checkedWhileHeard("after the gap");
 		revokeUnheard(another.get("details").get("id").asLong());
-		assertThat(bearer("GET", "/api/reminders", anotherToken, null).statusCode())
+		assertThat(readReminders(another.get("token").asString()))
 			.as("remembered again once the notices are heard again")
 			.isEqualTo(200);
+	}
+
+	/** A new read token of sam's, checked once while this instance hears the notices. */
+	private JsonNode checkedWhileHeard(String name) {
+		JsonNode created = create("sam", "{\"name\":\"" + name + "\",\"scope\":\"read\"}");
+		await().atMost(Duration.ofSeconds(10)).until(this.remembered::hearing);
+		assertThat(readReminders(created.get("token").asString())).isEqualTo(200);
+		return created;
+	}
+
+	private int readReminders(String token) {
+		return bearer("GET", "/api/reminders", token, null).statusCode();
 	}
 
 	/** Revokes a token with its notice switched off, as a notice lost on the way. */

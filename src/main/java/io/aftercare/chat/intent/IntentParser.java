@@ -68,16 +68,17 @@ public final class IntentParser {
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!?,;:]+$");
 
 	private static final List<Abbreviation> ABBREVIATIONS = List.of(new Abbreviation("\\bw/\\s*", "with "),
-			new Abbreviation("\\bf/u\\b", "follow up"),
-			// Only at the start: "FU" could be part of a name ("FU Berlin") further on.
-			new Abbreviation("^(\\s*(?:please |pls |plz |can you |could you )?)fu\\b", "$1follow up"),
-			new Abbreviation("\\bfollow[- ]?ups\\b", "followups"), new Abbreviation("\\bfollow-?up\\b", "follow up"),
-			new Abbreviation("\\bcheck-?in\\b", "check in"), new Abbreviation("\\bre-?engage\\b", "reengage"),
-			new Abbreviation("\\be-mail", "email"), new Abbreviation("\\bre:\\s*", "re "),
-			new Abbreviation("\\bthank[- ]you\\b", "thanks"), new Abbreviation("\\bpost-ticket\\b", "post ticket"),
-			new Abbreviation("\\bto-?do\\b", "todo"), new Abbreviation("\\b(?:tix|tkts)\\b", "tickets"),
-			new Abbreviation("\\btkt\\b", "ticket"), new Abbreviation("\\bmsg\\b", "message"),
-			new Abbreviation("\\b(?:pls|plz)\\b", "please"));
+			new Abbreviation("\\bf/u\\b", "follow up"), new Abbreviation("\\bfollow[- ]?ups\\b", "followups"),
+			new Abbreviation("\\bfollow-?up\\b", "follow up"), new Abbreviation("\\bcheck-?in\\b", "check in"),
+			new Abbreviation("\\bre-?engage\\b", "reengage"), new Abbreviation("\\be-mail", "email"),
+			new Abbreviation("\\bre:\\s*", "re "), new Abbreviation("\\bthank[- ]you\\b", "thanks"),
+			new Abbreviation("\\bpost-ticket\\b", "post ticket"), new Abbreviation("\\bto-?do\\b", "todo"),
+			new Abbreviation("\\b(?:tix|tkts)\\b", "tickets"), new Abbreviation("\\btkt\\b", "ticket"),
+			new Abbreviation("\\bmsg\\b", "message"), new Abbreviation("\\b(?:pls|plz)\\b", "please"));
+
+	// "fu" for "follow up" where the request starts, after any "please" or "hey": further
+	// on it may be part of a name ("FU Berlin").
+	private static final Pattern FU_START = Pattern.compile("^fu\\b", FLAGS);
 
 	private static final Pattern POLITE_START = Pattern
 		.compile("^(?:please|hey|hi|hello|ok|okay|so|now|and|also|can you|could you|would you|will you|can u|"
@@ -258,7 +259,7 @@ public final class IntentParser {
 	}
 
 	private Intent read(String typed, String tidy, Book book, ZonedDateTime now) {
-		String request = polite(tidy);
+		String request = FU_START.matcher(polite(tidy)).replaceFirst("follow up");
 		if (request.isEmpty()) {
 			return new Unknown(typed);
 		}

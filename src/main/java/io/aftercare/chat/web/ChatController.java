@@ -30,6 +30,7 @@ import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderOrigin;
 import io.aftercare.shared.InvalidInputException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.shared.web.ViewerTimeZone;
 import io.aftercare.ticket.TicketDurations;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -126,8 +127,7 @@ class ChatController {
 
 	@GetMapping("/chat")
 	String chat(Csm csm, ZoneId zone, Model model) {
-		// "UTC" is also what a browser that told nothing gets: keep only a zone it told.
-		if (!"UTC".equals(zone.getId())) {
+		if (ViewerTimeZone.told(zone)) {
 			this.directory.keepTimeZone(csm.username(), zone);
 		}
 		this.conversation.prepare(csm);

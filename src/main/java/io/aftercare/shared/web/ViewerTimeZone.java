@@ -1,6 +1,7 @@
 package io.aftercare.shared.web;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.TimeZone;
 
 import org.springframework.context.annotation.Bean;
@@ -20,15 +21,28 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * sees their days where they are, and nothing has to be configured.
  */
 @Configuration(proxyBeanMethods = false)
-class ViewerTimeZone {
+public class ViewerTimeZone {
 
 	static final String COOKIE = "aftercare_zone";
+
+	/**
+	 * What a handler gets when the browser told no zone, or one this JVM does not know.
+	 */
+	private static final ZoneId UNTOLD = ZoneId.of("UTC");
+
+	/**
+	 * Whether the browser told this zone: UTC is also what a browser that told nothing
+	 * gets, so it counts as not told.
+	 */
+	public static boolean told(ZoneId zone) {
+		return !zone.equals(UNTOLD);
+	}
 
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultTimeZoneFunction((request) -> TimeZone.getTimeZone("UTC"));
+		resolver.setDefaultTimeZoneFunction((request) -> TimeZone.getTimeZone(UNTOLD));
 		// A cookie anyone can write must never fail a request: an unknown zone is UTC.
 		resolver.setRejectInvalidCookies(false);
 		return resolver;
