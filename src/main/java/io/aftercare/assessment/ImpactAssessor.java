@@ -109,13 +109,14 @@ public class ImpactAssessor {
 				resolved, Integer.MAX_VALUE);
 		List<String> customerWords = this.desk.comments(ticket.id())
 			.stream()
-			.filter((c) -> c.author() == CommentAuthor.CUSTOMER)
+			.filter((c) -> c.author() == CommentAuthor.CUSTOMER && c.publicComment())
 			.map(TicketComment::body)
 			.toList();
 		return new TicketContext(ticket, customer, requester, stakeholders(participants, requester),
 				participants.stream().filter((p) -> p.side() == ParticipantSide.VENDOR).toList(), before, lowest,
-				current, trend, related, relatedWindow, Math.max(1, resolvedLately), this.tone.read(customerWords),
-				Duration.between(opened, resolved), this.signals.openRisk(customer.id(), now).orElse(null));
+				current, trend, related, relatedWindow, Math.max(1, resolvedLately), customerWords,
+				this.tone.read(customerWords), Duration.between(opened, resolved),
+				this.signals.openRisk(customer.id(), now).orElse(null));
 	}
 
 	static TicketFacts facts(TicketContext context) {

@@ -28,19 +28,22 @@ import io.aftercare.ticket.TicketDurations;
  * ({@link AssessmentSettings#relatedWindow()})
  * @param resolvedInRepeatWindow resolved tickets of the customer within the repeat window
  * ({@link AssessmentSettings#repeatWindow()}) up to this resolution, this one included
+ * @param customerWords what the customer wrote on the ticket in public comments, oldest
+ * first: the tone is read from them, and the draft may echo them
  * @param openRisk the customer's newest open risk signal (their last answer read
  * frustrated), {@code null} when none is open
  */
 public record TicketContext(Ticket ticket, Customer customer, Contact requester, List<Participant> stakeholders,
 		List<Participant> supportTeam, Integer healthBefore, Integer healthLowest, Integer healthNow,
 		List<HealthEntry> healthTrend, List<Ticket> relatedTickets, Duration relatedWindow, int resolvedInRepeatWindow,
-		Tone customerTone, Duration timeToResolve, RiskSignal openRisk) {
+		List<String> customerWords, Tone customerTone, Duration timeToResolve, RiskSignal openRisk) {
 
 	public TicketContext {
 		stakeholders = List.copyOf(stakeholders);
 		supportTeam = List.copyOf(supportTeam);
 		healthTrend = List.copyOf(healthTrend);
 		relatedTickets = List.copyOf(relatedTickets);
+		customerWords = List.copyOf(customerWords);
 	}
 
 	/**

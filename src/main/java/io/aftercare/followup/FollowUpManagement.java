@@ -30,10 +30,8 @@ import io.aftercare.drafting.Language;
 import io.aftercare.drafting.WrittenDraft;
 import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.jdbc.ReadOnly;
-import io.aftercare.ticket.CommentAuthor;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
-import io.aftercare.ticket.TicketComment;
 import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketId;
 
@@ -531,19 +529,15 @@ public class FollowUpManagement {
 	}
 
 	/**
-	 * The facts the writer is given: what the assessment gathered, the contact's own
-	 * public comments on the ticket, and the language to write in (the one asked for,
-	 * else the contact's, else that of their comments).
+	 * The facts the writer is given: what the assessment gathered (the customer's public
+	 * comments among it), and the language to write in (the one asked for, else the
+	 * contact's, else that of the customer's comments).
 	 */
 	private DraftRequest draftRequest(FollowUpLevel level, Customer customer, Contact contact,
 			TicketAssessment assessed, Csm owner, List<Ticket> others, Language language) {
 		TicketContext context = assessed.context();
 		Ticket ticket = context.ticket();
-		List<String> customerWords = this.desk.comments(ticket.id())
-			.stream()
-			.filter((comment) -> comment.author() == CommentAuthor.CUSTOMER && comment.publicComment())
-			.map(TicketComment::body)
-			.toList();
+		List<String> customerWords = context.customerWords();
 		Language in = (language != null) ? language : Language.forContact(contact.language(), customerWords);
 		List<SuggestedReminder> suggested = assessed.assessment().reminders();
 		SuggestedReminder next = suggested.isEmpty() ? null : suggested.get(0);

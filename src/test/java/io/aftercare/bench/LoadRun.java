@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,13 @@ public final class LoadRun {
 
 	// -Dbench.statements=60 lists every statement a follow-up runs.
 	private static final int STATEMENTS_PER_PHASE = Integer.getInteger("bench.statements", 10);
+
+	// -Dbench.phases="follow-up, 1 client|follow-up floor" measures those alone, and
+	// the reference.
+	private static final List<String> CHOSEN_PHASES = Arrays.stream(System.getProperty("bench.phases", "").split("\\|"))
+		.map(String::trim)
+		.filter((name) -> !name.isEmpty())
+		.toList();
 
 	private LoadRun() {
 	}
@@ -206,8 +214,12 @@ public final class LoadRun {
 		section("Measured phases");
 		System.out.println(PhaseResult.TABLE_HEADER);
 		List<Measured> measured = new ArrayList<>();
-		for (Phase phase : workload.measured()) {
-			measured.add(measure(driver, phase, stats, serverTimes));
+		List<Phase> phases = workload.measured();
+		for (Phase phase : phases) {
+			// The reference is always measured: every other phase is read beside it.
+			if (phase == phases.get(0) || CHOSEN_PHASES.isEmpty() || CHOSEN_PHASES.contains(phase.name())) {
+				measured.add(measure(driver, phase, stats, serverTimes));
+			}
 		}
 		return measured;
 	}

@@ -96,6 +96,8 @@ final class Workload {
 						Set.of(200, 201), followUp()),
 				new Phase("follow-up", "`POST /api/customers/{id}/ticket-followup`", threads, 3_000, limit,
 						Set.of(200, 201), followUp()),
+				new Phase("follow-up floor", "bare Spring Boot, the least a follow-up must do (9 statements)", threads,
+						3_000, limit, Phase.OK, followUpFloor()),
 				new Phase("reminders", "`GET /api/reminders`", threads, 10_000, limit, Phase.OK, reminders()),
 				new Phase("chat turn", "`POST /chat/messages` \"Show recent tickets for …\" (htmx, session)", threads,
 						3_000, limit, Phase.OK, chatTurn()),
@@ -159,6 +161,16 @@ final class Workload {
 				.POST(HttpRequest.BodyPublishers.ofString("{}"))
 				.build();
 		};
+	}
+
+	/** The same customers as {@link #followUp()}, into the reference's floor. */
+	private RequestSource followUpFloor() {
+		return (random) -> HttpRequest
+			.newBuilder(this.reference
+				.resolve(ReferenceApp.FOLLOW_UP_FLOOR + this.data.anyCsmBook(random).anyResolvedLately(random)))
+			.timeout(TIMEOUT)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
 	}
 
 	/**
