@@ -36,6 +36,7 @@ import io.aftercare.ticket.TicketDurations;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,17 +113,28 @@ public class FollowUpManagement {
 			return new FollowUpDetails(drafted.get(), customer, ticket, assessed.context(), false);
 		}
 		Written written = write(customer, assessed, level, List.of(), csm, request.language());
-		return this.transaction.execute((status) -> {
-			// Someone may have drafted one meanwhile.
-			Optional<FollowUp> open = this.followUps.openForTicket(ticket.id());
-			if (open.filter(serves).isPresent()) {
-				return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute((status) -> {
+					// Someone may have drafted one meanwhile.
+					Optional<FollowUp> open = this.followUps.openForTicket(ticket.id());
+					if (open.filter(serves).isPresent()) {
+						return new FollowUpDetails(open.get(), customer, ticket, assessed.context(), false);
+					}
+					Instant now = this.clock.instant();
+					open.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
+					FollowUp stored = store(written, List.of(), csm.username(), null, now);
+					return new FollowUpDetails(stored, customer, ticket, assessed.context(), true);
+				});
 			}
-			Instant now = this.clock.instant();
-			open.ifPresent((replaced) -> discard(replaced, csm, "replaced by a " + level + " follow-up", now));
-			FollowUp stored = store(written, List.of(), csm.username(), null, now);
-			return new FollowUpDetails(stored, customer, ticket, assessed.context(), true);
-		});
+			catch (DuplicateKeyException ex) {
+				// A request made at the same moment stored the ticket's one open
+				// follow-up first (V82); decided again, this one sees it.
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**
@@ -189,20 +201,26 @@ public class FollowUpManagement {
 		List<Ticket> others = assessed.subList(1, assessed.size()).stream().map((a) -> a.context().ticket()).toList();
 		Written written = write(customer, primary, primary.assessment().level(), others, aftercare, null);
 		String reason = "Drafted by Aftercare because: " + String.join("; ", why);
-		return this.transaction.execute((status) -> {
-			List<FollowUp> locked = this.followUps.lockOpenForCustomer(customerId);
-			if (!sameFollowUps(locked, open)) {
-				return Attempt.STALE;
-			}
-			Instant now = this.clock.instant();
-			for (FollowUp replaced : locked) {
-				// Only the earlier draft: any other open follow-up returned above.
-				discard(replaced, aftercare, "replaced by a follow-up that also covers "
-						+ String.join(", ", others.stream().map(Ticket::number).toList()), now);
-			}
-			return Attempt.done(Optional
-				.of(store(written, others.stream().map(Ticket::id).toList(), aftercare.username(), reason, now)));
-		});
+		try {
+			return this.transaction.execute((status) -> {
+				List<FollowUp> locked = this.followUps.lockOpenForCustomer(customerId);
+				if (!sameFollowUps(locked, open)) {
+					return Attempt.STALE;
+				}
+				Instant now = this.clock.instant();
+				for (FollowUp replaced : locked) {
+					// Only the earlier draft: any other open follow-up returned above.
+					discard(replaced, aftercare, "replaced by a follow-up that also covers "
+							+ String.join(", ", others.stream().map(Ticket::number).toList()), now);
+				}
+				return Attempt.done(Optional
+					.of(store(written, others.stream().map(Ticket::id).toList(), aftercare.username(), reason, now)));
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// A CSM's request stored the ticket's one open follow-up at the same moment.
+			return Attempt.STALE;
+		}
 	}
 
 	/** The same follow-ups, in the same version: nobody changed them in between. */
@@ -218,7 +236,8 @@ public class FollowUpManagement {
 	 * Drafts a follow-up on hold anew, once its tickets are resolved again: the reopening
 	 * may have changed what it should say, and how much care it needs.
 	 * @return the new draft, or empty when the follow-up was no longer on hold by then
-	 * (Aftercare's draft for the customer's other resolutions replaced it meanwhile)
+	 * (Aftercare's draft for the customer's other resolutions or a CSM's request replaced
+	 * it meanwhile)
 	 */
 	Optional<FollowUp> redraft(FollowUp held) {
 		Csm aftercare = Csm.AFTERCARE;
@@ -232,18 +251,24 @@ public class FollowUpManagement {
 			.toList();
 		FollowUpLevel level = (held.level() != held.assessedLevel()) ? held.level() : assessed.assessment().level();
 		Written written = write(customer, assessed, level, others, aftercare, held.authorship().language());
-		return this.transaction.execute((status) -> {
-			Optional<FollowUp> current = this.followUps.lockOpenForCustomer(held.customerId())
-				.stream()
-				.filter((f) -> f.id().equals(held.id()) && f.status() == FollowUpStatus.ON_HOLD)
-				.findFirst();
-			if (current.isEmpty()) {
-				return Optional.empty();
-			}
-			Instant now = this.clock.instant();
-			discard(current.get(), aftercare, "drafted anew: the ticket was resolved again", now);
-			return Optional.of(store(written, held.alsoCovers(), held.createdBy(), null, now));
-		});
+		try {
+			return this.transaction.execute((status) -> {
+				Optional<FollowUp> current = this.followUps.lockOpenForCustomer(held.customerId())
+					.stream()
+					.filter((f) -> f.id().equals(held.id()) && f.status() == FollowUpStatus.ON_HOLD)
+					.findFirst();
+				if (current.isEmpty()) {
+					return Optional.empty();
+				}
+				Instant now = this.clock.instant();
+				discard(current.get(), aftercare, "drafted anew: the ticket was resolved again", now);
+				return Optional.of(store(written, held.alsoCovers(), held.createdBy(), null, now));
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// A CSM's request replaced the held draft at the same moment: theirs stands.
+			return Optional.empty();
+		}
 	}
 
 	/** Drafted by Aftercare, unasked, and not edited or approved by anyone since. */
