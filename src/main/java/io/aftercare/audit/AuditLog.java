@@ -7,7 +7,6 @@ import io.aftercare.followup.FollowUpId;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.shared.jdbc.ReadOnly;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,24 +36,21 @@ public class AuditLog {
 	 */
 	@Transactional
 	void record(Instant at, String actor, String subjectType, Object subjectId, String action, String detail) {
-		try {
-			this.jdbc.sql("""
-					insert into audit_log (occurred_at, actor, subject_type, subject_id, action, detail)
-					select :at, :actor, :type, :id, :action, :detail
-					where not exists (select 1 from audit_log
-					    where subject_type = :type and subject_id = :id and action = :action and occurred_at = :at)
-					""")
-				.param("at", SqlTime.utc(at))
-				.param("actor", actor)
-				.param("type", subjectType)
-				.param("id", String.valueOf(subjectId))
-				.param("action", action)
-				.param("detail", (detail != null && detail.length() > 2000) ? detail.substring(0, 2000) : detail)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// Recorded by a redelivery of the same event at the same moment.
-		}
+		// Recorded by a redelivery of the same event at the same moment: one entry. Not a
+		// caught duplicate key, which on PostgreSQL would abort the listener's
+		// transaction.
+		this.jdbc.sql("""
+				insert into audit_log (occurred_at, actor, subject_type, subject_id, action, detail)
+				values (:at, :actor, :type, :id, :action, :detail)
+				on conflict do nothing
+				""")
+			.param("at", SqlTime.utc(at))
+			.param("actor", actor)
+			.param("type", subjectType)
+			.param("id", String.valueOf(subjectId))
+			.param("action", action)
+			.param("detail", (detail != null && detail.length() > 2000) ? detail.substring(0, 2000) : detail)
+			.update();
 	}
 
 	/** Who did what to the follow-up, oldest first. */

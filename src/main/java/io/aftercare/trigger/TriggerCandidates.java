@@ -7,7 +7,6 @@ import io.aftercare.customer.CustomerId;
 import io.aftercare.shared.SqlTime;
 import io.aftercare.ticket.TicketId;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,24 +51,20 @@ class TriggerCandidates {
 		if (strengthened > 0) {
 			return;
 		}
-		try {
-			this.jdbc
-				.sql("""
-						insert into trigger_candidates (customer_id, ticket_id, reason, survey_applies, noticed_at)
-						select :customer, :ticket, :reason, :surveyApplies, :at
-						where not exists (select 1 from trigger_candidates where customer_id = :customer and ticket_id = :ticket)
-						""")
-				.param("customer", candidate.customerId().value())
-				.param("ticket", candidate.ticketId().value())
-				.param("reason",
-						(candidate.reason().length() > 500) ? candidate.reason().substring(0, 500) : candidate.reason())
-				.param("surveyApplies", candidate.surveyApplies())
-				.param("at", SqlTime.utc(candidate.noticedAt()))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// Noted at the same moment by another instance.
-		}
+		// Noted at the same moment by another instance: theirs stands. Not a caught
+		// duplicate key, which on PostgreSQL would abort the listener's transaction.
+		this.jdbc.sql("""
+				insert into trigger_candidates (customer_id, ticket_id, reason, survey_applies, noticed_at)
+				values (:customer, :ticket, :reason, :surveyApplies, :at)
+				on conflict do nothing
+				""")
+			.param("customer", candidate.customerId().value())
+			.param("ticket", candidate.ticketId().value())
+			.param("reason",
+					(candidate.reason().length() > 500) ? candidate.reason().substring(0, 500) : candidate.reason())
+			.param("surveyApplies", candidate.surveyApplies())
+			.param("at", SqlTime.utc(candidate.noticedAt()))
+			.update();
 	}
 
 	List<Candidate> of(CustomerId customer) {
