@@ -6,13 +6,26 @@ package io.aftercare.connector;
  */
 public record DeskAccount(String source, String organizationId, String organizationName) {
 
+	/** The longest name kept (desk_accounts.name). */
+	static final int MAX_NAME = 200;
+
 	public DeskAccount {
 		if (source == null || source.isBlank()) {
 			throw new IllegalArgumentException("source is required");
 		}
 		organizationId = (organizationId == null || organizationId.isBlank() || organizationId.equals("0")) ? null
 				: organizationId.trim();
+		if (organizationId != null && organizationId.length() > 128) {
+			throw new IllegalArgumentException("organization id is longer than 128 characters");
+		}
 		organizationName = (organizationName == null || organizationName.isBlank()) ? null : organizationName.trim();
+		// Only shown to the admin who maps the account: a desk's longer name is cut, not
+		// refused with its ticket.
+		if (organizationName != null && organizationName.length() > MAX_NAME) {
+			int end = MAX_NAME - 1;
+			end = Character.isHighSurrogate(organizationName.charAt(end - 1)) ? end - 1 : end;
+			organizationName = organizationName.substring(0, end) + "…";
+		}
 	}
 
 }

@@ -76,13 +76,22 @@ public class DeskFeed {
 		Map<String, IncomingContact> contacts = new LinkedHashMap<>();
 		List<IncomingTicket> matched = new ArrayList<>();
 		List<Held> held = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
 		Map<String, DeskAccounts.Match> accountsSeen = new HashMap<>();
 		for (DeskTicket desk : tickets) {
 			IncomingKey customer = desk.ticket().customer();
 			if (customer == null) {
 				DeskAccounts.Match match = this.accounts.match(desk.account(), desk.requester(), accountsSeen);
 				if (!match.matched()) {
-					held.add(new Held(match.accountId(), desk));
+					// Held only if it can land once the account is mapped: else
+					// mapping would fail on it, every time.
+					String refusal = desk.ticket().refusal();
+					if (refusal != null) {
+						refused.add(desk.key() + ": " + refusal);
+					}
+					else {
+						held.add(new Held(match.accountId(), desk));
+					}
 					continue;
 				}
 				customer = new IncomingKey(match.customer().system(), match.customer().externalId());
@@ -132,7 +141,7 @@ public class DeskFeed {
 		}
 		hold(held, backfill);
 		IngestionReport stored = matched.isEmpty() ? null : this.ingestion.tickets(submissions(matched), backfill);
-		return report(tickets.size(), stored, held.size());
+		return report(tickets.size(), stored, held.size(), refused);
 	}
 
 	private static <T> java.util.Iterator<Submission<T>> submissions(List<T> records) {
@@ -143,21 +152,23 @@ public class DeskFeed {
 		return submissions.iterator();
 	}
 
-	private static FeedReport report(int received, IngestionReport stored, int held) {
-		if (stored == null) {
-			return new FeedReport(received, 0, 0, 0, held, 0, List.of());
+	/** What was stored, held, and rejected (by the door, or before holding it). */
+	private static FeedReport report(int received, IngestionReport stored, int held, List<String> refused) {
+		List<String> reasons = new ArrayList<>(refused);
+		if (stored != null) {
+			stored.records()
+				.stream()
+				.filter(RecordOutcome::rejected)
+				.map((outcome) -> outcome.key() + ": " + outcome.reason())
+				.forEach(reasons::add);
 		}
-		List<String> reasons = stored.records()
-			.stream()
-			.filter(RecordOutcome::rejected)
-			.limit(20)
-			.map((outcome) -> outcome.key() + ": " + outcome.reason())
-			.toList();
-		if (stored.rejected() > 0) {
-			log.warn("{} desk tickets rejected, first: {}", stored.rejected(), reasons.get(0));
+		int rejected = refused.size() + ((stored != null) ? stored.rejected() : 0);
+		if (rejected > 0) {
+			log.warn("{} desk tickets rejected, first: {}", rejected, reasons.get(0));
 		}
-		return new FeedReport(received, stored.created(), stored.updated(), stored.unchanged(), held, stored.rejected(),
-				reasons);
+		return new FeedReport(received, (stored != null) ? stored.created() : 0,
+				(stored != null) ? stored.updated() : 0, (stored != null) ? stored.unchanged() : 0, held, rejected,
+				reasons.subList(0, Math.min(20, reasons.size())));
 	}
 
 	private record Held(long accountId, DeskTicket ticket) {
@@ -218,9 +229,22 @@ public class DeskFeed {
 					kind.forEach((row) -> this.jdbc.sql("delete from held_records where id = :id")
 						.param("id", row.id())
 						.update());
-					return deliver(
-							kind.stream().map((row) -> this.json.readValue(row.payload(), DeskTicket.class)).toList(),
-							backfill);
+					List<DeskTicket> readable = new ArrayList<>();
+					List<String> unreadable = new ArrayList<>();
+					for (HeldRow row : kind) {
+						try {
+							readable.add(this.json.readValue(row.payload(), DeskTicket.class));
+						}
+						catch (RuntimeException ex) {
+							// Held before tickets were checked first: it could never
+							// land, and must not keep the others from landing.
+							log.warn("Held desk ticket {} is dropped, it cannot be read: {}", row.id(),
+									ex.getMessage());
+							unreadable.add("held ticket " + row.id() + ": " + ex.getMessage());
+						}
+					}
+					return add(deliver(readable, backfill),
+							new FeedReport(unreadable.size(), 0, 0, 0, 0, unreadable.size(), unreadable));
 				});
 				total = add(total, released);
 			}

@@ -18,6 +18,13 @@ public record DeskPerson(String externalId, String name, String email, String lo
 		name = blankToNull(name);
 		email = blankToNull(email);
 		locale = blankToNull(locale);
+		// Their account is remembered under either (desk_accounts.account_key).
+		if (externalId != null && externalId.length() > 128) {
+			throw new IllegalArgumentException("requester id is longer than 128 characters");
+		}
+		if (email != null && email.length() > 254) {
+			throw new IllegalArgumentException("requester email is longer than 254 characters");
+		}
 		// Only a language tag is kept: anything else is no locale.
 		if (locale != null && !locale.matches("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")) {
 			locale = null;

@@ -1,7 +1,7 @@
 package io.aftercare.connector;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -137,8 +137,7 @@ public class InboxWorker implements DisposableBean {
 		if (batch.isEmpty()) {
 			return 0;
 		}
-		List<ToldTicket> told = new ArrayList<>();
-		List<Long> read = new ArrayList<>();
+		Map<WebhookInbox.Event, List<ToldTicket>> read = new LinkedHashMap<>();
 		for (WebhookInbox.Event event : batch) {
 			WebhookSource source = this.sources.get(event.source());
 			if (source == null) {
@@ -146,8 +145,7 @@ public class InboxWorker implements DisposableBean {
 				continue;
 			}
 			try {
-				told.addAll(source.read(event.payload()));
-				read.add(event.id());
+				read.put(event, source.read(event.payload()));
 			}
 			catch (IllegalArgumentException | WebhookRefused ex) {
 				log.warn("Webhook {} of {} could not be read: {}", event.eventId(), event.source(), ex.getMessage());
@@ -156,33 +154,57 @@ public class InboxWorker implements DisposableBean {
 			catch (RuntimeException ex) {
 				// The vendor's API was away: taken again later, up to
 				// the attempts allowed.
-				if (event.attempts() >= this.settings.inboxAttempts()) {
-					this.inbox.failed(event.id(),
-							"gave up after " + event.attempts() + " attempts: " + ex.getMessage());
-				}
-				else {
-					this.inbox.retryLater(event.id(), Duration.ofSeconds(30L * event.attempts()));
-				}
+				retryOrGiveUp(event, ex);
 			}
 		}
-		FeedReport report;
 		try {
-			report = this.feed.deliver(this.known.complete(told), false);
+			deliver(read);
+			return read.size();
 		}
 		catch (RuntimeException ex) {
-			// The database refused the batch as a whole (it went away;
-			// another instance's worker held the same tickets): taken
-			// again in a moment, not after the lease.
-			log.warn("A batch of {} webhooks will be tried again: {}", read.size(), ex.getMessage());
-			read.forEach((id) -> this.inbox.retryLater(id, Duration.ofSeconds(5)));
-			return 0;
+			if (read.size() == 1) {
+				retryOrGiveUp(read.keySet().iterator().next(), ex);
+				return 0;
+			}
+			// The database refused the batch as a whole: it went away, another
+			// instance's worker held the same tickets, or one webhook can never be
+			// stored. Each is tried alone, so that one cannot hold up the others.
+			log.warn("A batch of {} webhooks failed as a whole, each is tried alone: {}", read.size(), ex.getMessage());
+			int processed = 0;
+			for (Map.Entry<WebhookInbox.Event, List<ToldTicket>> one : read.entrySet()) {
+				try {
+					deliver(Map.of(one.getKey(), one.getValue()));
+					processed++;
+				}
+				catch (RuntimeException alone) {
+					retryOrGiveUp(one.getKey(), alone);
+				}
+			}
+			return processed;
 		}
-		this.inbox.processed(read, summary(report));
-		if (!read.isEmpty()) {
-			log.info("Processed {} webhooks: {} tickets, {} stored, {} held, {} rejected", read.size(),
+	}
+
+	private void deliver(Map<WebhookInbox.Event, List<ToldTicket>> read) {
+		List<ToldTicket> told = read.values().stream().flatMap(List::stream).toList();
+		FeedReport report = this.feed.deliver(this.known.complete(told), false);
+		List<Long> ids = read.keySet().stream().map(WebhookInbox.Event::id).toList();
+		this.inbox.processed(ids, summary(report));
+		if (!ids.isEmpty()) {
+			log.info("Processed {} webhooks: {} tickets, {} stored, {} held, {} rejected", ids.size(),
 					report.received(), report.stored(), report.held(), report.rejected());
 		}
-		return read.size();
+	}
+
+	/** Taken again later, up to the attempts allowed; then set aside as failed. */
+	private void retryOrGiveUp(WebhookInbox.Event event, RuntimeException ex) {
+		if (event.attempts() >= this.settings.inboxAttempts()) {
+			log.warn("Webhook {} of {} failed after {} attempts: {}", event.eventId(), event.source(), event.attempts(),
+					ex.getMessage());
+			this.inbox.failed(event.id(), "gave up after " + event.attempts() + " attempts: " + ex.getMessage());
+		}
+		else {
+			this.inbox.retryLater(event.id(), Duration.ofSeconds(30L * event.attempts()));
+		}
 	}
 
 	private static String summary(FeedReport report) {

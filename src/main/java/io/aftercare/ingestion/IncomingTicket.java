@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.aftercare.shared.InvalidInputException;
 import io.aftercare.ticket.TicketPriority;
 import io.aftercare.ticket.TicketRecord;
 import io.aftercare.ticket.TicketStatus;
@@ -38,6 +39,21 @@ public record IncomingTicket(@Schema(example = "zendesk") String source, @Schema
 				this.description, this.productArea, this.priority, this.status, this.openedAt, this.resolvedAt,
 				this.reopenedAt, this.reopenCount, requester, this.escalated, this.escalatedTo, this.resolutionSummary,
 				this.satisfactionRating, this.tags, this.participants, this.comments);
+	}
+
+	/**
+	 * Why the ingestion door would refuse this ticket whichever customer it turns out to
+	 * be, or {@code null} when it would take it. A connector asks before it holds a
+	 * ticket for an account nobody mapped yet: what is held must be able to land.
+	 */
+	public String refusal() {
+		try {
+			withCustomer(new IncomingKey(this.source, "(any customer)"), null).toRecord();
+			return null;
+		}
+		catch (IllegalArgumentException | InvalidInputException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	String key() {

@@ -10,6 +10,7 @@ import io.aftercare.connector.DeskPerson;
 import io.aftercare.connector.DeskTicket;
 import io.aftercare.ingestion.IncomingComment;
 import io.aftercare.ingestion.IncomingTicket;
+import io.aftercare.shared.TimeRange;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -152,8 +153,17 @@ final class IntercomConversations {
 		return text.isEmpty() ? null : text;
 	}
 
+	/**
+	 * A time as Intercom writes it, in whole seconds since 1970; {@code null} when absent
+	 * or not a time Aftercare accepts ({@link TimeRange}): a signed payload may still
+	 * carry {@code 1e19}.
+	 */
 	static Instant seconds(JsonNode value) {
-		return (value.isNumber() && value.asLong() > 0) ? Instant.ofEpochSecond(value.asLong()) : null;
+		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+			return null;
+		}
+		long seconds = value.asLong();
+		return (seconds > 0 && seconds <= TimeRange.LATEST.getEpochSecond()) ? Instant.ofEpochSecond(seconds) : null;
 	}
 
 	static String text(JsonNode node, String field) {

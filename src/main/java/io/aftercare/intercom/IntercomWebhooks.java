@@ -87,7 +87,12 @@ class IntercomWebhooks implements WebhookSource {
 			throw new WebhookRefused(Reason.BAD_SIGNATURE,
 					"The signature does not match the body for the configured client secret.");
 		}
-		Instant created = IntercomConversations.seconds(WebhookSource.jsonObject(this.json, body).path("created_at"));
+		JsonNode createdAt = WebhookSource.jsonObject(this.json, body).path("created_at");
+		Instant created = IntercomConversations.seconds(createdAt);
+		if (created == null && !createdAt.isMissingNode() && !createdAt.isNull()) {
+			throw new WebhookRefused(Reason.MALFORMED,
+					"The notification's created_at is not a time: whole seconds since 1970, before the year 10000.");
+		}
 		if (created != null && Duration.between(created, now).compareTo(this.settings.webhookMaxAge()) > 0) {
 			throw new WebhookRefused(Reason.STALE, "The notification was created at " + created + ", longer ago than "
 					+ this.settings.webhookMaxAge() + " allows.");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.aftercare.shared.SourceKey;
 import io.aftercare.shared.Text;
+import io.aftercare.shared.TimeRange;
 
 /**
  * A ticket as its desk describes it, to be created or updated under its source key. The
@@ -41,6 +42,12 @@ public record TicketRecord(SourceKey key, SourceKey customer, String number, Str
 		if (openedAt == null) {
 			throw new IllegalArgumentException("openedAt is required");
 		}
+		// Whichever way the ticket came (the API's JSON, a file, a desk): a year 1 or
+		// 10000 is a typo or a probe, and a record held for later must be one that can
+		// land.
+		TimeRange.require("openedAt", openedAt);
+		TimeRange.require("resolvedAt", resolvedAt);
+		TimeRange.require("reopenedAt", reopenedAt);
 		if (status.isResolved() && resolvedAt == null) {
 			throw new IllegalArgumentException(
 					"resolvedAt is required for a " + status.name().toLowerCase() + " ticket");
@@ -74,6 +81,9 @@ public record TicketRecord(SourceKey key, SourceKey customer, String number, Str
 			.toList() : List.of();
 		participants = (participants != null) ? List.copyOf(participants) : List.of();
 		comments = (comments != null) ? List.copyOf(comments) : List.of();
+		for (int i = 0; i < comments.size(); i++) {
+			TimeRange.require("comments[" + i + "].createdAt", comments.get(i).createdAt());
+		}
 	}
 
 }

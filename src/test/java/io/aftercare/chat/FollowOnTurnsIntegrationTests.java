@@ -228,6 +228,10 @@ class FollowOnTurnsIntegrationTests {
 		assertThat(this.chat.inZone("Mars/Olympus_Mons").get("/chat").body())
 			.as("a zone this server does not know: UTC")
 			.contains("data-zone=\"UTC\"");
+		HttpResponse<String> beyondEighteenHours = this.chat.inZone("GMT+18:01").get("/chat");
+		assertThat(beyondEighteenHours.statusCode()).as("an offset java.util.TimeZone takes and ZoneId does not")
+			.isEqualTo(200);
+		assertThat(beyondEighteenHours.body()).contains("data-zone=\"UTC\"");
 		this.chat.inZone("UTC");
 	}
 

@@ -115,6 +115,75 @@ class TicketFileIntegrationTests {
 	}
 
 	@Test
+	void holdsOnlyTicketsThatCanLandSoTheirAccountCanAlwaysBeMapped() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String longName = "Initech " + "n".repeat(300);
+		String csv = """
+				externalId,subject,status,openedAt,resolvedAt,organizationId,organizationName
+				%1$s-1,Export slow,solved,2026-11-20T00:00:00Z,2026-11-28T00:00:00Z,org-%1$s,%2$s
+				%1$s-2,Export slow,solved,0001-01-01T00:00:00Z,2026-11-28T00:00:00Z,org-%1$s,%2$s
+				%3$s,Export slow,solved,2026-11-20T00:00:00Z,2026-11-28T00:00:00Z,org-%1$s,%2$s
+				%1$s-4,Export slow,solved,2026-11-20T00:00:00Z,2026-11-28T00:00:00Z,%4$s,Initech
+				""".formatted(run, longName, run + "e".repeat(200), "o".repeat(129));
+
+		upload("text/csv", csv, "?source=legacy-desk").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.stored.held")
+			.isEqualTo(1)
+			.jsonPath("$.stored.rejected")
+			.isEqualTo(2)
+			.jsonPath("$.stored.rejections[0]")
+			.value(String.class,
+					(reason) -> assertThat(reason).contains(run + "-2")
+						.contains("openedAt must be between 1900-01-01 and 9999-12-31"))
+			.jsonPath("$.stored.rejections[1]")
+			.value(String.class, (reason) -> assertThat(reason).contains("longer than 128 characters"))
+			.jsonPath("$.unreadableRows[0]")
+			.value(String.class, (row) -> assertThat(row).startsWith("line 5: organization id is longer than 128"));
+		long account = this.jdbc.sql("select id from desk_accounts where source = 'legacy-desk' and account_key = :key")
+			.param("key", "org:org-" + run)
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("select name from desk_accounts where id = :id")
+			.param("id", account)
+			.query(String.class)
+			.single()).as("a desk's over-long name is cut, not refused")
+			.hasSize(200)
+			.startsWith("Initech ")
+			.endsWith("…");
+		// One held before tickets were checked first, which can never be read back.
+		this.jdbc.sql("""
+				insert into held_records (account_id, record_key, payload, backfill, held_at)
+				values (:account, :key, '{"ticket":{"openedAt":"0001-01-01T00:00:00Z"}}', false, current_timestamp)
+				""").param("account", account).param("key", "legacy-desk:" + run + "-old").update();
+		long techflow = this.jdbc.sql("select id from customers where external_id = 'techflow'")
+			.query(Long.class)
+			.single();
+
+		this.http.post()
+			.uri("/api/admin/connectors/unmatched/{id}/mapping", account)
+			.headers((h) -> h.setBasicAuth("admin", "demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customerId", techflow))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.created")
+			.isEqualTo(1)
+			.jsonPath("$.rejected")
+			.isEqualTo(1)
+			.jsonPath("$.rejections[0]")
+			.value(String.class, (reason) -> assertThat(reason).startsWith("held ticket "));
+		assertThat(customerOf("legacy-desk", run + "-1")).isEqualTo("techflow");
+		assertThat(this.jdbc.sql("select count(*) from held_records where account_id = :id")
+			.param("id", account)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void refusesUnknownColumnsAndCsmsWithAProblem() {
 		upload("text/csv", "externalId,subject,colour\n1,Hi,blue\n", "").expectStatus()
 			.isBadRequest()

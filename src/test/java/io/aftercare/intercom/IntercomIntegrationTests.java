@@ -3,6 +3,7 @@ package io.aftercare.intercom;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -200,6 +201,13 @@ class IntercomIntegrationTests {
 			.jsonPath("$.type")
 			.isEqualTo("https://aftercare.io/problems/webhook-stale");
 		signed("{\"type\":\"something\"}").expectStatus().isBadRequest();
+		for (String notATime : List.of("1e19", "99999999999999999999", "253402300800", "\"yesterday\"")) {
+			signed(body.replaceFirst("\"created_at\":\\d+", "\"created_at\":" + notATime)).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(String.class, (detail) -> assertThat(detail).contains("created_at is not a time"));
+		}
 
 		signed(body).expectStatus().isOk().expectBody().jsonPath("$.received").isEqualTo("STORED");
 		signed(body).expectStatus().isOk().expectBody().jsonPath("$.received").isEqualTo("DUPLICATE");

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.aftercare.connector.ConnectorIntegrationTest;
 import io.aftercare.connector.DeskSigning;
+import io.aftercare.connector.InboxWorker;
+import io.aftercare.connector.WebhookInbox;
 import io.aftercare.customer.ContactRecord;
 import io.aftercare.customer.CustomerRecord;
 import io.aftercare.customer.CustomerRegistry;
@@ -52,6 +54,12 @@ class ZendeskWebhookIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	WebhookInbox inbox;
+
+	@Autowired
+	InboxWorker worker;
 
 	String org;
 
@@ -102,6 +110,41 @@ class ZendeskWebhookIntegrationTests {
 				join customers c on c.id = t.customer_id
 				where t.source_system = 'zendesk' and t.external_id = :id
 				""").param("id", this.ticket).query().listOfRows().stream().findFirst().orElse(null);
+	}
+
+	@Test
+	void aWebhookThatCanNeverBeStoredDoesNotHoldUpTheOthersOfItsBatch() {
+		String poisonOrg = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
+		// Any failure of the database on one webhook's account, for ever (no such
+		// limit exists: this stands for one nobody foresaw).
+		this.jdbc
+			.sql("alter table desk_accounts add constraint desk_accounts_poison check (account_key <> 'org:" + poisonOrg
+					+ "')")
+			.update();
+		try {
+			Instant solvedAt = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+			String poison = UUID.randomUUID().toString();
+			String good = UUID.randomUUID().toString();
+			this.inbox.store("zendesk", poison,
+					statusChanged(poison, this.ticket + "9", poisonOrg, "OPEN", "SOLVED", solvedAt));
+			this.inbox.store("zendesk", good, statusChanged(good, this.ticket, this.org, "OPEN", "SOLVED", solvedAt));
+
+			this.worker.drain();
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> "PROCESSED".equals(inboxStatus(good)));
+			assertThat(storedTicket()).isNotNull();
+			assertThat(inboxStatus(poison)).as("tried again later, up to the attempts allowed").isEqualTo("RECEIVED");
+		}
+		finally {
+			this.jdbc.sql("alter table desk_accounts drop constraint desk_accounts_poison").update();
+		}
+	}
+
+	private String inboxStatus(String eventId) {
+		return this.jdbc.sql("select status from webhook_inbox where source = 'zendesk' and event_id = :id")
+			.param("id", eventId)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -64,9 +64,13 @@ class ErrorResponses implements ErrorController {
 		return StatusProblems.detail(status);
 	}
 
+	/**
+	 * The status of the error being shown; none when someone asks for {@code /error}
+	 * itself, which is no page of Aftercare's: not found.
+	 */
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		return StatusProblems.status((code instanceof Integer value) ? value : 500);
+		return StatusProblems.status((code instanceof Integer value) ? value : 404);
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

@@ -1,11 +1,17 @@
 package io.aftercare.shared.web;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.TimeZone;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -40,12 +46,41 @@ public class ViewerTimeZone {
 
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+		CookieLocaleResolver resolver = new UsableZones();
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultTimeZoneFunction((request) -> TimeZone.getTimeZone(UNTOLD));
 		// A cookie anyone can write must never fail a request: an unknown zone is UTC.
 		resolver.setRejectInvalidCookies(false);
 		return resolver;
+	}
+
+	/**
+	 * Also UTC for a zone {@link TimeZone} takes and {@link ZoneId} does not (an offset
+	 * beyond 18 hours, such as {@code GMT+18:01}): every page that shows a time would
+	 * fail on it, for as long as the cookie lives.
+	 */
+	private static final class UsableZones extends CookieLocaleResolver {
+
+		UsableZones() {
+			super(COOKIE);
+		}
+
+		@Override
+		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			LocaleContext context = super.resolveLocaleContext(request);
+			TimeZone zone = (context instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
+			if (zone == null) {
+				return context;
+			}
+			try {
+				zone.toZoneId();
+				return context;
+			}
+			catch (DateTimeException ex) {
+				return new SimpleTimeZoneAwareLocaleContext(context.getLocale(), TimeZone.getTimeZone(UNTOLD));
+			}
+		}
+
 	}
 
 }

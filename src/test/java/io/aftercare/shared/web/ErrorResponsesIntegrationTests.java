@@ -108,6 +108,24 @@ class ErrorResponsesIntegrationTests {
 		}
 	}
 
+	@Test
+	void anAcceptHeaderThatIsNoListOfMediaTypesIsABadRequestProblem() {
+		for (String accept : new String[] { "garbage", "text/", "a/b/c", "text/html;q=abc",
+				"application/json, garbage" }) {
+			for (String path : new String[] { "/api/customers", "/api/customers/abc" }) {
+				HttpResponse<String> response = send(request(path, "sam").header("Accept", accept).GET());
+				assertProblem(response, 400);
+				assertThat(response.body()).contains("The Accept header is not a list of media types");
+			}
+		}
+	}
+
+	@Test
+	void theErrorPathAskedForItselfIsNotFound() {
+		assertProblem(send(request("/error", null).GET()), 404);
+		assertProblem(send(request("/error", "sam").GET()), 404);
+	}
+
 	private HttpRequest.Builder request(String path, String user) {
 		return new RawHttp(this.port).request(path, user);
 	}
