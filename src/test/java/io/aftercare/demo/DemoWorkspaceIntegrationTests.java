@@ -140,8 +140,10 @@ class DemoWorkspaceIntegrationTests {
 		assertThat(count("select count(*) from ticket_comments where author_kind = 'CUSTOMER' "
 				+ "and body like '%considering cancelling%'"))
 			.isEqualTo(1);
-		assertThat(count("select count(*) from customers where owner_username = 'sam'")).isEqualTo(16);
-		assertThat(count("select count(*) from customers where owner_username = 'alex'")).isEqualTo(15);
+		assertThat(count("select count(*) from customers where source_system = 'demo' and owner_username = 'sam'"))
+			.isEqualTo(16);
+		assertThat(count("select count(*) from customers where source_system = 'demo' and owner_username = 'alex'"))
+			.isEqualTo(15);
 	}
 
 	@Test

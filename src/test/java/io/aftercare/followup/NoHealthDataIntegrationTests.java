@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -91,14 +90,7 @@ class NoHealthDataIntegrationTests {
 	}
 
 	private void ingest(String kind, String body) {
-		this.http.post()
-			.uri("/api/ingest/" + kind)
-			.headers((h) -> h.setBasicAuth("admin", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		new FollowUpClient(this.http, "admin").post("/api/ingest/" + kind, body).expectStatus().isCreated();
 	}
 
 }

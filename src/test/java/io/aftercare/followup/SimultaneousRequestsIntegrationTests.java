@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -57,7 +56,7 @@ class SimultaneousRequestsIntegrationTests {
 	void customerWithAResolvedTicket() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		ingest("customers", """
-				{"source":"at-once","externalId":"c-%s","name":"Simultaneous %s","tier":"SMB","owner":"sam"}"""
+				{"source":"at-once","externalId":"c-%s","name":"Simultaneous %s","tier":"SMB","owner":"alex"}"""
 			.formatted(run, run));
 		ingest("contacts", """
 				{"source":"at-once","externalId":"p-%s","customer":{"externalId":"c-%s"},
@@ -80,13 +79,13 @@ class SimultaneousRequestsIntegrationTests {
 
 	@AfterEach
 	void discardTheDrafts() {
-		Csm sam = this.csms.find("sam").orElseThrow();
-		openFollowUps().forEach((id) -> this.followUps.discard(sam, new FollowUpId(id)));
+		Csm alex = this.csms.find("alex").orElseThrow();
+		openFollowUps().forEach((id) -> this.followUps.discard(alex, new FollowUpId(id)));
 	}
 
 	@Test
 	void requestsForOneTicketAtOnceStoreOneDraft() throws Exception {
-		Csm sam = this.csms.find("sam").orElseThrow();
+		Csm alex = this.csms.find("alex").orElseThrow();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE);
 		try {
@@ -94,7 +93,7 @@ class SimultaneousRequestsIntegrationTests {
 			for (int i = 0; i < AT_ONCE; i++) {
 				answers.add(threads.submit(() -> {
 					start.await();
-					return this.followUps.request(sam, new CustomerId(this.customerId), FollowUpRequest.latest());
+					return this.followUps.request(alex, new CustomerId(this.customerId), FollowUpRequest.latest());
 				}));
 			}
 			start.countDown();
@@ -119,14 +118,7 @@ class SimultaneousRequestsIntegrationTests {
 	}
 
 	private void ingest(String kind, String body) {
-		this.http.post()
-			.uri("/api/ingest/" + kind)
-			.headers((h) -> h.setBasicAuth("admin", "demo"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		new FollowUpClient(this.http, "admin").post("/api/ingest/" + kind, body).expectStatus().isCreated();
 	}
 
 }
