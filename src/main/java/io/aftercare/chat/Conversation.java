@@ -45,6 +45,7 @@ import io.aftercare.reminder.ReminderBook;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.shared.NotFoundException;
 import io.aftercare.shared.RefusedException;
+import io.aftercare.shared.Text;
 import io.aftercare.ticket.SupportDesk;
 import io.aftercare.ticket.Ticket;
 import io.aftercare.ticket.TicketDurations;
@@ -129,11 +130,7 @@ public class Conversation {
 	 */
 	public List<ChatEntry> say(Csm csm, String text, ZoneId zone) {
 		String said = (text != null) ? text.strip() : "";
-		if (said.length() > LONGEST_MESSAGE) {
-			// Never cut a character in half: its lone half cannot be stored.
-			said = said.substring(0, Character.isHighSurrogate(said.charAt(LONGEST_MESSAGE - 1)) ? LONGEST_MESSAGE - 1
-					: LONGEST_MESSAGE);
-		}
+		said = Text.cut(LONGEST_MESSAGE, said);
 		List<ChatEntry> turn = new ArrayList<>();
 		turn.add(this.messages.append(ChatEntry.fromCsm(csm.username(), said, now())));
 		InView inView = this.messages.inView(csm.username());

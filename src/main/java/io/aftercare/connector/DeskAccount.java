@@ -1,5 +1,7 @@
 package io.aftercare.connector;
 
+import io.aftercare.shared.Text;
+
 /**
  * The organization (Zendesk) or company (Intercom) a ticket's requester belongs to, as
  * the desk names it; {@code organizationId} null when the requester has none.
@@ -22,9 +24,7 @@ public record DeskAccount(String source, String organizationId, String organizat
 		// Only shown to the admin who maps the account: a desk's longer name is cut, not
 		// refused with its ticket.
 		if (organizationName != null && organizationName.length() > MAX_NAME) {
-			int end = MAX_NAME - 1;
-			end = Character.isHighSurrogate(organizationName.charAt(end - 1)) ? end - 1 : end;
-			organizationName = organizationName.substring(0, end) + "…";
+			organizationName = Text.cut(MAX_NAME - 1, organizationName) + "…";
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.aftercare.shared.Text;
 import io.aftercare.ticket.TicketDurations;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -162,11 +163,7 @@ public class TemplateDraftWriter implements DraftWriter {
 		if (text == null || text.length() <= MAX_SUBJECT_PART) {
 			return text;
 		}
-		int end = MAX_SUBJECT_PART;
-		if (Character.isHighSurrogate(text.charAt(end - 1))) {
-			end--;
-		}
-		return text.substring(0, end).stripTrailing() + "...";
+		return Text.cut(MAX_SUBJECT_PART, text).stripTrailing() + "...";
 	}
 
 	private static String ticketNumber(String ticketNumber) {

@@ -33,6 +33,18 @@ public final class Text {
 	}
 
 	/**
+	 * The value's first {@code length} characters at most, never half a character: a cut
+	 * through a surrogate pair would leave a lone half, which cannot be stored
+	 * ({@link #unstorable}).
+	 */
+	public static String cut(int length, String value) {
+		if (value == null || value.length() <= length) {
+			return value;
+		}
+		return value.substring(0, Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length);
+	}
+
+	/**
 	 * Why the text cannot be stored the same way on every database, or {@code null} when
 	 * it can. PostgreSQL refuses the NUL character; a lone UTF-16 surrogate (half of a
 	 * character) has no UTF-8 form and would be silently replaced.

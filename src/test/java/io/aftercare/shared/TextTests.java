@@ -8,6 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TextTests {
 
 	@Test
+	void cutsToTheLengthButNeverThroughACharacter() {
+		assertThat(Text.cut(5, "Initech")).isEqualTo("Inite");
+		assertThat(Text.cut(7, "Initech")).isEqualTo("Initech");
+		assertThat(Text.cut(5, null)).isNull();
+		// "🙂" is two UTF-16 units: a cut at 5 would keep its first half alone.
+		assertThat(Text.cut(5, "abcd🙂e")).isEqualTo("abcd");
+		assertThat(Text.cut(6, "abcd🙂e")).isEqualTo("abcd🙂");
+		assertThat(Text.unstorable(Text.cut(5, "abcd🙂e"))).isNull();
+	}
+
+	@Test
 	void findsTextThatCannotBeStored() {
 		assertThat(Text.unstorable("TechFlow \uD83D\uDE00")).isNull();
 		assertThat(Text.unstorable("Tech\u0000Flow")).contains("NUL");
