@@ -168,7 +168,7 @@ public class DeskFeed {
 		}
 		return new FeedReport(received, (stored != null) ? stored.created() : 0,
 				(stored != null) ? stored.updated() : 0, (stored != null) ? stored.unchanged() : 0, held, rejected,
-				reasons.subList(0, Math.min(20, reasons.size())));
+				reasons.subList(0, Math.min(FeedReport.KEPT_REJECTIONS, reasons.size())));
 	}
 
 	private record Held(long accountId, DeskTicket ticket) {
@@ -279,7 +279,7 @@ public class DeskFeed {
 		reasons.addAll(b.rejections());
 		return new FeedReport(a.received() + b.received(), a.created() + b.created(), a.updated() + b.updated(),
 				a.unchanged() + b.unchanged(), a.held() + b.held(), a.rejected() + b.rejected(),
-				reasons.subList(0, Math.min(20, reasons.size())));
+				reasons.subList(0, Math.min(FeedReport.KEPT_REJECTIONS, reasons.size())));
 	}
 
 }

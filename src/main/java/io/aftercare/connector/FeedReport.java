@@ -4,11 +4,14 @@ import java.util.List;
 
 /**
  * What became of tickets a connector delivered: stored ({@code created}, {@code updated},
- * {@code unchanged}), held for an account nobody mapped yet, or rejected with a reason
- * (at most the first 20 reasons are kept).
+ * {@code unchanged}), held for an account nobody mapped yet, or rejected with a reason (a
+ * delivery keeps the first {@value #KEPT_REJECTIONS} reasons).
  */
 public record FeedReport(int received, int created, int updated, int unchanged, int held, int rejected,
 		List<String> rejections) {
+
+	/** How many reasons a report of one delivery keeps. */
+	static final int KEPT_REJECTIONS = 20;
 
 	public FeedReport {
 		rejections = List.copyOf(rejections);
