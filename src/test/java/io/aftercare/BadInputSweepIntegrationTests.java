@@ -8,16 +8,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.aftercare.chat.ChatClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -94,7 +101,15 @@ class BadInputSweepIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<String> failures = new ArrayList<>();
+	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+	/**
+	 * The cases of one operation go four at a time: they are independent of each other,
+	 * and one by one the sweep waits mostly on round trips.
+	 */
+	private final ExecutorService senders = Executors.newFixedThreadPool(4);
+
+	private final List<Future<?>> inFlight = new ArrayList<>();
 
 	private final AtomicInteger sent = new AtomicInteger();
 
@@ -146,6 +161,7 @@ class BadInputSweepIntegrationTests {
 			int before = this.sent.get();
 			long began = System.nanoTime();
 			sweep(operation, description);
+			awaitChecks();
 			casesPerOperation.put(operation.method() + " " + operation.path() + " ("
 					+ (System.nanoTime() - began) / 1_000_000 + " ms)", this.sent.get() - before);
 			if (operation.spec().has("parameters") || operation.spec().has("requestBody")) {
@@ -213,16 +229,11 @@ class BadInputSweepIntegrationTests {
 			String name = parameter.get("name").asString();
 			Kind kind = kind(description, parameter.path("schema"));
 			for (String value : Values.parameter(kind)) {
-				String path = validPath(operation.path());
-				String query = "";
-				if (parameter.path("in").asString().equals("path")) {
-					path = operation.path().replace("{" + name + "}", value);
-				}
-				else {
-					query = "?" + name + "=" + value;
-				}
-				expectProblem(operation + " " + name + "=" + shown(value), user,
-						send(operation, user, path, query, (body != null) ? body.toString() : null));
+				boolean inPath = parameter.path("in").asString().equals("path");
+				String path = inPath ? operation.path().replace("{" + name + "}", value) : validPath(operation.path());
+				String query = inPath ? "" : "?" + name + "=" + value;
+				check(operation + " " + name + "=" + shown(value), user,
+						() -> send(operation, user, path, query, (body != null) ? body.toString() : null));
 			}
 		}
 		if (body == null) {
@@ -239,8 +250,8 @@ class BadInputSweepIntegrationTests {
 					records.put(label, fill(body.get(0), field.path().subList(1, field.path().size()), value));
 				}
 				else {
-					expectProblem(label, user,
-							send(operation, user, validPath(operation.path()), "", fill(body, field.path(), value)));
+					String filled = fill(body, field.path(), value);
+					check(label, user, () -> send(operation, user, validPath(operation.path()), "", filled));
 				}
 			}
 		}
@@ -249,8 +260,8 @@ class BadInputSweepIntegrationTests {
 			ingestBatch(operation, user, cases.subList(from, Math.min(cases.size(), from + 100)));
 		}
 		for (Map.Entry<String, byte[]> whole : Values.wholeBodies(body.toString()).entrySet()) {
-			expectProblem(operation + " body " + whole.getKey(), user,
-					this.http.send(this.http.request(validPath(operation.path()), user)
+			check(operation + " body " + whole.getKey(), user,
+					() -> this.http.send(this.http.request(validPath(operation.path()), user)
 						.header("Content-Type", "application/json")
 						.method(operation.method(), HttpRequest.BodyPublishers.ofByteArray(whole.getValue()))));
 		}
@@ -258,15 +269,15 @@ class BadInputSweepIntegrationTests {
 			.of("text/plain", body.toString(), "application/x-www-form-urlencoded", "a=b", "application/xml", "<a/>",
 					"application/json;charset=UTF-16", body.toString())
 			.entrySet()) {
-			expectProblem(operation + " as " + type.getKey(), user,
-					this.http.send(this.http.request(validPath(operation.path()), user)
+			check(operation + " as " + type.getKey(), user,
+					() -> this.http.send(this.http.request(validPath(operation.path()), user)
 						.header("Content-Type", type.getKey())
 						.method(operation.method(), HttpRequest.BodyPublishers.ofString(type.getValue()))));
 		}
 		if (operation.path().startsWith("/api/ingest/")) {
 			for (Map.Entry<String, byte[]> lines : Values.ndjsonBodies(body.get(0).toString()).entrySet()) {
-				expectProblem(operation + " ndjson " + lines.getKey(), user,
-						this.http.send(this.http.request(operation.path(), user)
+				check(operation + " ndjson " + lines.getKey(), user,
+						() -> this.http.send(this.http.request(operation.path(), user)
 							.header("Content-Type", "application/x-ndjson")
 							.POST(HttpRequest.BodyPublishers.ofByteArray(lines.getValue()))));
 			}
@@ -463,6 +474,30 @@ class BadInputSweepIntegrationTests {
 				"/api/ingest/tickets");
 		int at = first.indexOf(path);
 		return (at >= 0) ? at : first.size() + ((path.contains("ticket-followup") ? 1 : 0));
+	}
+
+	/** Checks a case beside the others of its operation. */
+	private void check(String label, String user, Supplier<HttpResponse<String>> request) {
+		this.inFlight.add(this.senders.submit(() -> expectProblem(label, user, request.get())));
+	}
+
+	private void awaitChecks() {
+		try {
+			for (Future<?> check : this.inFlight) {
+				check.get();
+			}
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			this.inFlight.clear();
+		}
+	}
+
+	@AfterEach
+	void stopSenders() {
+		this.senders.shutdownNow();
 	}
 
 	private void expectProblem(String label, String user, HttpResponse<String> response) {

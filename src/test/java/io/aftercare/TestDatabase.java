@@ -1,11 +1,18 @@
 package io.aftercare;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -18,25 +25,22 @@ import org.springframework.context.annotation.Primary;
  * {@code aftercare.test.database=postgres} a real PostgreSQL runs: the one at
  * {@code AFTERCARE_TEST_POSTGRES_URL} (user and password in
  * {@code AFTERCARE_TEST_POSTGRES_USER} and {@code AFTERCARE_TEST_POSTGRES_PASSWORD}) when
- * set, otherwise an embedded one from Maven Central, started per application context and
- * closed with it. Without the property, the in-memory H2 of
- * {@link AftercareIntegrationTest} is used.
+ * set, otherwise an embedded one from Maven Central (see {@link #newDatabase()}). Without
+ * the property, the in-memory H2 of {@link AftercareIntegrationTest} is used.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aftercare.test.database", havingValue = "postgres")
 public class TestDatabase {
 
-	@Bean(destroyMethod = "close")
-	@ConditionalOnExpression("'${AFTERCARE_TEST_POSTGRES_URL:}' == ''")
-	EmbeddedPostgres embeddedPostgres() throws IOException {
-		return EmbeddedPostgres.builder().start();
-	}
+	private static final AtomicInteger databases = new AtomicInteger();
 
-	@Bean
+	private static EmbeddedPostgres server;
+
+	@Bean(destroyMethod = "close")
 	@Primary
 	@ConditionalOnExpression("'${AFTERCARE_TEST_POSTGRES_URL:}' == ''")
-	DataSource embeddedPostgresDataSource(EmbeddedPostgres postgres) {
-		return postgres.getPostgresDatabase();
+	HikariDataSource embeddedPostgresDataSource() throws IOException, SQLException {
+		return newDatabase();
 	}
 
 	@Bean
@@ -48,6 +52,48 @@ public class TestDatabase {
 			.username(env.getProperty("AFTERCARE_TEST_POSTGRES_USER", "postgres"))
 			.password(env.getProperty("AFTERCARE_TEST_POSTGRES_PASSWORD", ""))
 			.build();
+	}
+
+	/**
+	 * A new, empty database on the embedded PostgreSQL server that the whole test run
+	 * shares, behind a connection pool as in production. Starting a server takes seconds
+	 * and creating a database milliseconds, so each application context gets a database,
+	 * not a server. The server stops with the JVM.
+	 */
+	static HikariDataSource newDatabase() throws IOException, SQLException {
+		String name = "aftercare_" + databases.incrementAndGet();
+		try (Connection connection = server().getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		HikariDataSource pool = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(server().getJdbcUrl("postgres", name))
+			.username("postgres")
+			.build();
+		// Dozens of contexts stay cached side by side; each holds few idle connections.
+		pool.setMinimumIdle(1);
+		return pool;
+	}
+
+	private static synchronized EmbeddedPostgres server() throws IOException {
+		if (server == null) {
+			// Stopped after Spring Boot has closed every context at exit, not beside
+			// them, as the server's own shutdown hook would: closing contexts still
+			// use their databases (Spring Modulith's registry reads its incomplete
+			// publications), and would wait for connections to a stopped server.
+			EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					started.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			server = started;
+		}
+		return server;
 	}
 
 }

@@ -20,6 +20,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,12 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * state that matches the outbox. Once on the embedded default (H2 in file mode,
  * configured exactly as it ships) and once on PostgreSQL.
  * <p>
- * Bounded on purpose: each run is a dozen lives of the app, about a minute. The seed of
- * the random part is printed; {@code -Daftercare.crash.seed=...} replays a run.
+ * Bounded on purpose: each run is about ten lives of the app, two minutes. The three runs
+ * go side by side: each app lives in a JVM of its own, and starting one keeps a single
+ * core busy. The seed of the random part is printed; {@code -Daftercare.crash.seed=...}
+ * replays a run.
  */
 class SendCrashTests {
 
 	@Test
+	@Execution(ExecutionMode.CONCURRENT)
 	void neverEmailsTwiceNorLosesAnAcknowledgedWriteOnTheEmbeddedDefault(@TempDir Path data) throws Exception {
 		// Only the data folder is chosen: database URL and its flags are the shipped
 		// ones.
@@ -44,6 +49,7 @@ class SendCrashTests {
 	}
 
 	@Test
+	@Execution(ExecutionMode.CONCURRENT)
 	void neverEmailsTwiceNorLosesAnAcknowledgedWriteOnPostgreSql(@TempDir Path data) throws Exception {
 		// The database outlives every kill of the app, as a PostgreSQL server does.
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -66,6 +72,7 @@ class SendCrashTests {
 	 * random rounds: the scripted kills are what this run is about.
 	 */
 	@Test
+	@Execution(ExecutionMode.CONCURRENT)
 	void neverEmailsTwiceThroughAnSmtpServerWhoseSentCopiesAreCheckedOverImap(@TempDir Path data) throws Exception {
 		GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 		mail.start();
