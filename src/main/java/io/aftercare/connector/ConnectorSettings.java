@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxLease how long a taken webhook is left to its worker before another may
  * take it (a worker that died)
  * @param inboxAttempts after this many failed attempts a webhook is marked failed, for an
- * admin to see
+ * admin to see and put back in line
  * @param inboxKeep how long a webhook processed or failed stays in the inbox: while it is
  * there, a redelivery of it is known as one and a failure can be read; then it is deleted
  */

@@ -141,6 +141,22 @@ public class WebhookInbox {
 	}
 
 	/**
+	 * Puts webhooks set aside as failed back in line, their attempts counted afresh: for
+	 * when what made them fail has been mended (an account mapped, a fix deployed, a
+	 * vendor back up). The worker takes them on its next round.
+	 * @param ids the failed webhooks to try again; empty for all of them
+	 * @return how many were put back
+	 */
+	public int retryFailed(List<Long> ids) {
+		String which = ids.isEmpty() ? "" : " and id in (:ids)";
+		var retry = this.jdbc.sql("""
+				update webhook_inbox set status = 'RECEIVED', attempts = 0, claimed_until = null, claim_token = null,
+				    processed_at = null, outcome = null
+				where status = 'FAILED'""" + which);
+		return (ids.isEmpty() ? retry : retry.param("ids", ids)).update();
+	}
+
+	/**
 	 * Deletes the webhooks received before {@code before} that are done with (processed
 	 * or failed), {@code chunk} at a time, and says how many. It walks the inbox by id
 	 * from the oldest and stops at the first row received later: ids are handed out as

@@ -140,6 +140,63 @@ class ZendeskWebhookIntegrationTests {
 		}
 	}
 
+	@Test
+	void aWebhookGivenUpOnIsPutBackInLineByAnAdminOnceTheCauseIsMended() {
+		// The customer's organization cannot be written down until the constraint goes:
+		// a failure nobody foresaw, then mended.
+		this.jdbc
+			.sql("alter table desk_accounts add constraint desk_accounts_failing check (account_key <> 'org:" + this.org
+					+ "')")
+			.update();
+		String eventId = UUID.randomUUID().toString();
+		long id;
+		try {
+			this.inbox.store("zendesk", eventId, statusChanged(eventId, this.ticket, this.org, "OPEN", "SOLVED",
+					Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS)));
+			// Its last attempt: the worker sets it aside as failed.
+			this.jdbc.sql("update webhook_inbox set attempts = 4 where event_id = :id").param("id", eventId).update();
+			this.worker.drain();
+			await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(inboxStatus(eventId)));
+			id = this.jdbc.sql("select id from webhook_inbox where event_id = :id")
+				.param("id", eventId)
+				.query(Long.class)
+				.single();
+			this.http.get()
+				.uri("/api/admin/connectors")
+				.headers((h) -> h.setBasicAuth("admin", "demo"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.failedWebhooks[?(@.id == %d)].reason".formatted(id))
+				.value((reasons) -> assertThat(reasons.toString()).contains("gave up after 5 attempts"));
+		}
+		finally {
+			this.jdbc.sql("alter table desk_accounts drop constraint desk_accounts_failing").update();
+		}
+
+		retry("sam", "/" + id).expectStatus().isForbidden();
+		assertThat(inboxStatus(eventId)).as("a CSM cannot put it back").isEqualTo("FAILED");
+		retry("admin", "/" + id).expectStatus().isOk().expectBody().jsonPath("$.retried").isEqualTo(1);
+
+		this.worker.drain();
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PROCESSED".equals(inboxStatus(eventId)));
+		assertThat(storedTicket()).as("the ticket lands once the cause is mended").isNotNull();
+		assertThat(storedTicket().get("org")).isEqualTo(this.org);
+		retry("admin", "/" + id).expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		retry("admin", "").expectStatus().isOk().expectBody().jsonPath("$.retried").isEqualTo(0);
+	}
+
+	private ResponseSpec retry(String user, String which) {
+		return this.http.post()
+			.uri("/api/admin/connectors/failed-webhooks" + which + "/retry")
+			.headers((h) -> h.setBasicAuth(user, "demo"))
+			.exchange();
+	}
+
 	private String inboxStatus(String eventId) {
 		return this.jdbc.sql("select status from webhook_inbox where source = 'zendesk' and event_id = :id")
 			.param("id", eventId)

@@ -12,6 +12,7 @@ import io.aftercare.connector.SyncCursors;
 import io.aftercare.connector.UnmatchedAccount;
 import io.aftercare.connector.WebhookInbox;
 import io.aftercare.customer.CustomerId;
+import io.aftercare.shared.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What an admin sees of the connectors: how each backfill and catch-up is doing, what the
  * webhook inbox holds and refused, and the desk accounts no customer is known for, which
- * the admin maps by hand.
+ * the admin maps by hand; and the webhooks the worker gave up on, which the admin puts
+ * back in line once the cause is mended.
  */
 @RestController
-@Tag(name = "Connectors", description = "Desk connectors: progress, webhooks, unmatched accounts (admins only)")
+@Tag(name = "Connectors",
+		description = "Desk connectors: progress, webhooks, failed webhooks, unmatched accounts (admins only)")
 class ConnectorAdminController {
+
+	private static final Logger log = LoggerFactory.getLogger(ConnectorAdminController.class);
 
 	private final SyncCursors cursors;
 
@@ -72,6 +79,28 @@ class ConnectorAdminController {
 		}
 		return new ConnectorStatus(this.cursors.progress(), this.inbox.counts(), refused, this.inbox.failures(),
 				this.accounts.unmatched().size());
+	}
+
+	/** How many failed webhooks were put back in line. */
+	record Retried(int retried) {
+	}
+
+	@PostMapping("/api/admin/connectors/failed-webhooks/retry")
+	@Operation(summary = "Put every webhook the worker gave up on back in line, once what made it fail is mended")
+	Retried retryFailed(@Parameter(hidden = true) Csm admin) {
+		int retried = this.inbox.retryFailed(List.of());
+		log.info("{} put {} failed webhooks back in line", admin.username(), retried);
+		return new Retried(retried);
+	}
+
+	@PostMapping("/api/admin/connectors/failed-webhooks/{id}/retry")
+	@Operation(summary = "Put one webhook the worker gave up on back in line")
+	Retried retryFailed(@PathVariable("id") @Positive long webhookId, @Parameter(hidden = true) Csm admin) {
+		if (this.inbox.retryFailed(List.of(webhookId)) == 0) {
+			throw new NotFoundException("No failed webhook " + webhookId + ".");
+		}
+		log.info("{} put failed webhook {} back in line", admin.username(), webhookId);
+		return new Retried(1);
 	}
 
 	@GetMapping("/api/admin/connectors/unmatched")
