@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up to ready and resident memory of Aftercare on its embedded default (H2 in a
- * fresh folder, so the demo workspace is loaded before it is ready), beside a bare Spring
- * Boot app (web, JDBC, Actuator, H2: one endpoint, nothing else) built and started in the
- * same run, each as an executable jar in its own JVM, several times in turn; then both
- * again with a class-data-sharing archive made by a training run (Spring Boot's
- * documented recipe); and, when the jar was built with {@code -Pnative}, Aftercare with
- * Spring's AOT-generated initialisation and its own archive. Ready means
+ * fresh folder, so the demo workspace is loaded before it is ready), beside two apps
+ * built and started in the same run: a bare Spring Boot app (web, JDBC, Actuator, H2: one
+ * endpoint, nothing else) and the floor, the same endpoint on the stack that the
+ * foundations and the issues require (see {@link #FLOOR}) without a line of Aftercare.
+ * Each runs as an executable jar in its own JVM, several times in turn; then all again
+ * with a class-data-sharing archive made by a training run (Spring Boot's documented
+ * recipe); and, when the jar was built with {@code -Pnative}, Aftercare with Spring's
+ * AOT-generated initialisation and its own archive. Ready means
  * {@code /actuator/health/readiness} answers 200; memory is the process's resident set
  * ({@code VmRSS}) once ready. Needs {@code mvn package} first (the command is in
  * {@code docs/performance.md}); not a test.
@@ -41,9 +43,9 @@ public final class StartupRun {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("run mvn -DskipTests package first"));
 		Files.createDirectories(WORK);
-		Path bareJar = buildBareApp();
 		Path aftercare = extract(aftercareJar, "aftercare");
-		Path bare = extract(bareJar, "bare");
+		Path bare = extract(build("bare", BARE), "bare");
+		Path floor = extract(build("floor", FLOOR), "floor");
 		System.out.println("| app | JVM flags | start to ready, s (median of " + ROUNDS
 				+ ") | min..max | resident memory, MB (median) |\n|---|---|---:|---|---:|");
 		List<Mode> modes = new ArrayList<>(List.of(Mode.PLAIN, Mode.CDS));
@@ -51,22 +53,30 @@ public final class StartupRun {
 			modes.add(Mode.AOT_CDS);
 		}
 		for (Mode mode : modes) {
+			// The other two keep their archive alone: they have no AOT code.
+			Mode others = (mode == Mode.PLAIN) ? Mode.PLAIN : Mode.CDS;
 			if (mode != Mode.PLAIN) {
 				train(aftercare, mode);
-				train(bare, Mode.CDS);
+				train(bare, others);
+				train(floor, others);
 			}
 			List<Measure> a = new ArrayList<>();
 			List<Measure> b = new ArrayList<>();
+			List<Measure> f = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
-				a.add(start(aftercare, mode, true));
-				b.add(start(bare, (mode == Mode.PLAIN) ? Mode.PLAIN : Mode.CDS, false));
+				a.add(start(aftercare, mode));
+				b.add(start(bare, others));
+				f.add(start(floor, others));
 			}
 			Result ra = Result.of("Aftercare (demo loaded)", mode.label, a);
-			Result rb = Result.of("bare Spring Boot", ((mode == Mode.PLAIN) ? Mode.PLAIN : Mode.CDS).label, b);
+			Result rb = Result.of("bare Spring Boot", others.label, b);
+			Result rf = Result.of("floor: the required stack, no Aftercare code", others.label, f);
 			System.out.println(ra.row());
 			System.out.println(rb.row());
-			System.out.printf("| ratio | %s | %.2f× | | %.2f× |%n", mode.label, ra.seconds() / rb.seconds(),
-					ra.megabytes() / rb.megabytes());
+			System.out.println(rf.row());
+			System.out.println(ra.ratio("Aftercare / bare", mode, rb));
+			System.out.println(rf.ratio("floor / bare", mode, rb));
+			System.out.println(ra.ratio("Aftercare / floor", mode, rf));
 		}
 	}
 
@@ -118,10 +128,15 @@ public final class StartupRun {
 					this.max, this.megabytes);
 		}
 
+		String ratio(String label, Mode mode, Result other) {
+			return "| %s | %s | %.2f× | | %.2f× |".formatted(label, mode.label, this.seconds / other.seconds,
+					this.megabytes / other.megabytes);
+		}
+
 	}
 
 	/** Starts the extracted app, waits until it is ready, reads its memory, stops it. */
-	private static Measure start(Path app, Mode mode, boolean aftercare) throws Exception {
+	private static Measure start(Path app, Mode mode) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -134,13 +149,13 @@ public final class StartupRun {
 		command.addAll(mode.flags);
 		command.addAll(List.of("-jar", app.resolve(app.getFileName() + ".jar").toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-		if (aftercare) {
+		if (app.getFileName().toString().equals("aftercare")) {
 			// The embedded default as shipped, in a new folder: the demo workspace is
 			// loaded.
 			command.add("--aftercare.data-dir=" + data);
 		}
 		else {
-			command.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + data + "/bare",
+			command.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + data + "/app",
 					"--management.endpoint.health.probes.enabled=true"));
 		}
 		long started = System.nanoTime();
@@ -226,54 +241,133 @@ public final class StartupRun {
 	}
 
 	/**
-	 * The bare app: Spring Boot's web, JDBC and Actuator starters and H2, with one
-	 * endpoint, built by Maven from a pom written here, with the same Spring Boot
+	 * The bare app: Spring Boot's web, JDBC and Actuator starters and H2, one endpoint.
+	 */
+	private static final App BARE = new App(
+			"""
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
+					<dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>runtime</scope></dependency>
+					""",
+			"", "", "", "");
+
+	/**
+	 * The floor: the bare app's endpoint on what the foundations and the issues ask for,
+	 * whichever way it is built: Flyway (one migration, db-scheduler's table), Spring
+	 * Modulith with its JDBC event registry, Spring Security with form login and HTTP
+	 * Basic, the OAuth 2.0 client for single sign-on, Spring Session JDBC, db-scheduler
+	 * with one recurring task, Prometheus metrics, bucket4j, mail (SMTP and IMAP), bean
+	 * validation and a template engine for the chat. What Aftercare chose beyond that
+	 * (springdoc, Spring AI, its own 20 modules, the demo workspace) is not in it.
+	 */
+	private static final App FLOOR = new App(
+			"""
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
+					<dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>runtime</scope></dependency>
+					<dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><scope>runtime</scope></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-flyway</artifactId></dependency>
+					<dependency><groupId>org.flywaydb</groupId><artifactId>flyway-database-postgresql</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security-oauth2-client</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-session-jdbc</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-validation</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-thymeleaf</artifactId></dependency>
+					<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-mail</artifactId></dependency>
+					<dependency><groupId>io.micrometer</groupId><artifactId>micrometer-registry-prometheus</artifactId></dependency>
+					<dependency><groupId>org.springframework.modulith</groupId><artifactId>spring-modulith-starter-core</artifactId><version>2.0.3</version></dependency>
+					<dependency><groupId>org.springframework.modulith</groupId><artifactId>spring-modulith-starter-jdbc</artifactId><version>2.0.3</version></dependency>
+					<dependency><groupId>com.github.kagkarlsson</groupId><artifactId>db-scheduler-spring-boot-4-starter</artifactId><version>16.12.0</version></dependency>
+					<dependency><groupId>com.bucket4j</groupId><artifactId>bucket4j_jdk17-core</artifactId><version>8.19.0</version></dependency>
+					""",
+			"""
+					import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+					import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+					import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+					import org.springframework.context.annotation.Bean;
+					import org.springframework.security.config.Customizer;
+					import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+					import org.springframework.security.web.SecurityFilterChain;
+					""",
+			"""
+						@Bean
+						SecurityFilterChain security(HttpSecurity http) throws Exception {
+							return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**").permitAll()
+								.anyRequest().authenticated())
+								.formLogin(Customizer.withDefaults()).httpBasic(Customizer.withDefaults()).build();
+						}
+
+						@Bean
+						RecurringTask<Void> upkeep() {
+							return Tasks.recurring("upkeep", FixedDelay.ofMinutes(1)).execute((instance, context) -> { });
+						}
+					""",
+			"""
+					create table scheduled_tasks (task_name text not null, task_instance text not null, task_data bytea,
+					  execution_time timestamp with time zone not null, picked boolean not null, picked_by text,
+					  last_success timestamp with time zone, last_failure timestamp with time zone, consecutive_failures int,
+					  last_heartbeat timestamp with time zone, version bigint not null, priority smallint,
+					  primary key (task_name, task_instance));
+					""",
+			"""
+					spring.session.jdbc.initialize-schema=always
+					spring.modulith.events.jdbc.schema-initialization.enabled=true
+					""");
+
+	/**
+	 * A one-endpoint app: its dependencies, and for its main class more imports and
+	 * beans; a Flyway migration and application properties when it has them.
+	 */
+	record App(String dependencies, String imports, String beans, String migration, String properties) {
+	}
+
+	/**
+	 * Builds the app with Maven from a pom written here with the same Spring Boot
 	 * version.
 	 */
-	private static Path buildBareApp() throws Exception {
-		Path project = WORK.resolve("bare-project");
+	private static Path build(String name, App app) throws Exception {
+		Path project = WORK.resolve(name + "-project");
 		org.springframework.util.FileSystemUtils.deleteRecursively(project);
-		Path sources = project.resolve("src/main/java/bare");
+		Path sources = project.resolve("src/main/java/bench");
 		Files.createDirectories(sources);
-		Files.writeString(project.resolve("pom.xml"),
-				"""
-						<project xmlns="http://maven.apache.org/POM/4.0.0">
-						  <modelVersion>4.0.0</modelVersion>
-						  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
-						    <version>4.0.7</version><relativePath/></parent>
-						  <groupId>bare</groupId><artifactId>bare</artifactId><version>1</version>
-						  <properties><java.version>17</java.version></properties>
-						  <dependencies>
-						    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
-						    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
-						    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
-						    <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>runtime</scope></dependency>
-						  </dependencies>
-						  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
-						    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
-						</project>
-						""");
-		Files.writeString(sources.resolve("BareApp.java"), """
-				package bare;
+		Files.writeString(project.resolve("pom.xml"), """
+				<project xmlns="http://maven.apache.org/POM/4.0.0">
+				  <modelVersion>4.0.0</modelVersion>
+				  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+				    <version>4.0.7</version><relativePath/></parent>
+				  <groupId>bench</groupId><artifactId>%s</artifactId><version>1</version>
+				  <properties><java.version>17</java.version></properties>
+				  <dependencies>
+				%s
+				  </dependencies>
+				  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+				    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+				</project>
+				""".formatted(name, app.dependencies()));
+		Files.writeString(sources.resolve("BenchApp.java"), """
+				package bench;
 
 				import org.springframework.boot.SpringApplication;
 				import org.springframework.boot.autoconfigure.SpringBootApplication;
 				import org.springframework.jdbc.core.simple.JdbcClient;
 				import org.springframework.web.bind.annotation.GetMapping;
 				import org.springframework.web.bind.annotation.RestController;
+				%s
 
 				@SpringBootApplication
 				@RestController
-				public class BareApp {
+				public class BenchApp {
 
 					private final JdbcClient jdbc;
 
-					BareApp(JdbcClient jdbc) {
+					BenchApp(JdbcClient jdbc) {
 						this.jdbc = jdbc;
 					}
 
 					public static void main(String[] args) {
-						SpringApplication.run(BareApp.class, args);
+						SpringApplication.run(BenchApp.class, args);
 					}
 
 					@GetMapping("/one")
@@ -281,10 +375,20 @@ public final class StartupRun {
 						return this.jdbc.sql("select 1").query(Integer.class).single();
 					}
 
+				%s
 				}
-				""");
-		run(project, "mvn", "-B", "-ntp", "-q", "-o", "package");
-		return project.resolve("target/bare-1.jar");
+				""".formatted(app.imports(), app.beans()));
+		if (!app.migration().isEmpty()) {
+			Path migrations = Files.createDirectories(project.resolve("src/main/resources/db/migration"));
+			Files.writeString(migrations.resolve("V1__scheduled_tasks.sql"), app.migration());
+		}
+		if (!app.properties().isEmpty()) {
+			Files.writeString(
+					Files.createDirectories(project.resolve("src/main/resources")).resolve("application.properties"),
+					app.properties());
+		}
+		run(project, "mvn", "-B", "-ntp", "-q", "package");
+		return project.resolve("target/" + name + "-1.jar");
 	}
 
 	private static void run(Path directory, String... command) throws Exception {
