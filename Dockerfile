@@ -1,6 +1,7 @@
 # Aftercare's container image: a plain Dockerfile (Spring Boot's build-image needs a Docker daemon
 # at build time; this needs only `docker build`). Not built on the development machines, which
-# have no container engine: see README, "Container image".
+# have a Docker client but no daemon; its runtime stage was run there step by step instead: see
+# README, "Container image".
 
 # --- Build: the executable jar, then Spring Boot's extracted layout (faster start than java -jar).
 FROM maven:3.9-eclipse-temurin-17 AS build

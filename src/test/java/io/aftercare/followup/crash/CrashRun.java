@@ -68,7 +68,7 @@ final class CrashRun {
 	private int lives;
 
 	CrashRun(String database, List<String> arguments, Path outbox) throws IOException {
-		this(database, arguments, outboxFolder(outbox), 4);
+		this(database, arguments, outboxFolder(outbox), 2);
 	}
 
 	CrashRun(String database, List<String> arguments, Mailroom mailroom, int randomRounds) throws IOException {

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * state that matches the outbox. Once on the embedded default (H2 in file mode,
  * configured exactly as it ships) and once on PostgreSQL.
  * <p>
- * Bounded on purpose: each run is about ten lives of the app, two minutes. The three runs
- * go side by side: each app lives in a JVM of its own, and starting one keeps a single
- * core busy. The seed of the random part is printed; {@code -Daftercare.crash.seed=...}
- * replays a run.
+ * Bounded on purpose: each run is six or seven lives of the app, about two minutes. The
+ * three runs go side by side: each app lives in a JVM of its own, and starting one keeps
+ * a single core busy. The seed of the random part is printed;
+ * {@code -Daftercare.crash.seed=...} replays a run.
  */
 class SendCrashTests {
 
