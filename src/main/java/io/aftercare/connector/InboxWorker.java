@@ -93,6 +93,20 @@ public class InboxWorker implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Puts webhooks set aside as failed back in line, their attempts counted afresh, and
+	 * wakes this instance's worker for them.
+	 * @param ids the failed webhooks to try again; empty for all of them
+	 * @return how many were put back
+	 */
+	public int retryFailed(List<Long> ids) {
+		int retried = this.inbox.retryFailed(ids);
+		if (retried > 0) {
+			wakeUp();
+		}
+		return retried;
+	}
+
 	void drainAndRelease() {
 		safely(this::drain);
 		safely(() -> {

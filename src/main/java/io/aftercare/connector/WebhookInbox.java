@@ -143,11 +143,11 @@ public class WebhookInbox {
 	/**
 	 * Puts webhooks set aside as failed back in line, their attempts counted afresh: for
 	 * when what made them fail has been mended (an account mapped, a fix deployed, a
-	 * vendor back up). The worker takes them on its next round.
+	 * vendor back up).
 	 * @param ids the failed webhooks to try again; empty for all of them
 	 * @return how many were put back
 	 */
-	public int retryFailed(List<Long> ids) {
+	int retryFailed(List<Long> ids) {
 		String which = ids.isEmpty() ? "" : " and id in (:ids)";
 		var retry = this.jdbc.sql("""
 				update webhook_inbox set status = 'RECEIVED', attempts = 0, claimed_until = null, claim_token = null,

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An admin sees the desk accounts no customer was found for in the chat's side panel and
- * maps one by typing the customer's name; its held tickets land. A CSM sees none of it.
+ * maps one by typing the customer's name; its held tickets land. The admin also sees the
+ * webhooks the worker set aside, and puts them back in line. A CSM sees none of it.
  */
 @ConnectorIntegrationTest
 class UnmatchedAccountsChatIntegrationTests {
@@ -35,6 +36,9 @@ class UnmatchedAccountsChatIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WebhookInbox inbox;
 
 	@LocalServerPort
 	int port;
@@ -76,6 +80,49 @@ class UnmatchedAccountsChatIntegrationTests {
 		assertThat(csm.post("/chat/desk-accounts/" + account + "/mapping", Map.of("customer", "x")).body())
 			.as("a CSM is told, in the conversation, that there is no such thing")
 			.contains("There is no such desk account.");
+	}
+
+	@Test
+	void anAdminPutsTheWebhooksSetAsideBackInLineFromTheSidePanel() throws Exception {
+		String eventId = UUID.randomUUID().toString();
+		this.inbox.store("zendesk", eventId, "{\"id\":\"" + eventId + "\"}");
+		// As the worker leaves one it gave up on; the reason names what a payload held.
+		this.jdbc.sql("""
+				update webhook_inbox set status = 'FAILED', attempts = 5, processed_at = current_timestamp,
+				    outcome = 'gave up after 5 attempts: organization <b>Initech</b> refused'
+				where event_id = :id
+				""").param("id", eventId).update();
+
+		ChatSession csm = ChatSession.signIn(this.port, "sam", "demo");
+		assertThat(csm.get("/chat/panel").body()).doesNotContain("Webhooks set aside");
+		assertThat(csm.post("/chat/failed-webhooks/retry", Map.of()).body())
+			.as("a CSM is told, in the conversation, that there is no such thing")
+			.contains("There are no such webhooks.");
+		assertThat(status(eventId)).isEqualTo("FAILED");
+
+		ChatSession admin = ChatSession.signIn(this.port, "admin", "demo");
+		assertThat(admin.get("/chat/panel").body()).contains("Webhooks set aside")
+			.contains("gave up after 5 attempts: organization &lt;b&gt;Initech&lt;/b&gt; refused")
+			.doesNotContain("<b>Initech</b>")
+			.contains("Try them all again");
+
+		String retried = admin.post("/chat/failed-webhooks/retry", Map.of()).body();
+
+		assertThat(retried).containsPattern("\\d+ webhooks? (is|are) back in line\\.")
+			.doesNotContain("gave up after 5 attempts: organization");
+		// Back in line, then taken again at once: whatever became of it, the reason it
+		// was set aside for is gone.
+		assertThat(this.jdbc.sql("select coalesce(outcome, '') from webhook_inbox where event_id = :id")
+			.param("id", eventId)
+			.query(String.class)
+			.single()).doesNotContain("Initech");
+	}
+
+	private String status(String eventId) {
+		return this.jdbc.sql("select status from webhook_inbox where event_id = :id")
+			.param("id", eventId)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -42,12 +42,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import io.aftercare.connector.DeskAccounts;
-import io.aftercare.connector.DeskFeed;
-import io.aftercare.connector.FeedReport;
-import io.aftercare.customer.Customer;
-import io.aftercare.customer.CustomerBook;
-import io.aftercare.shared.NotFoundException;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -76,21 +70,14 @@ class ChatController {
 
 	private final Clock clock;
 
-	private final DeskAccounts deskAccounts;
-
-	private final DeskFeed deskFeed;
-
-	private final CustomerBook customers;
+	private final DeskUpkeep desk;
 
 	private final CsmDirectory directory;
 
 	ChatController(Conversation conversation, ChatViews views, FollowUpManagement followUps, FollowUpSender sender,
-			ReminderBook reminders, Clock clock, DeskAccounts deskAccounts, DeskFeed deskFeed, CustomerBook customers,
-			CsmDirectory directory) {
+			ReminderBook reminders, Clock clock, DeskUpkeep desk, CsmDirectory directory) {
 		this.directory = directory;
-		this.deskAccounts = deskAccounts;
-		this.deskFeed = deskFeed;
-		this.customers = customers;
+		this.desk = desk;
 		this.conversation = conversation;
 		this.views = views;
 		this.followUps = followUps;
@@ -159,8 +146,7 @@ class ChatController {
 		model.addAttribute("unasked", this.views.unaskedDrafts(csm));
 		model.addAttribute("awaiting", this.followUps.awaitingFollowUp(csm, TicketChoice.LATELY, 12));
 		model.addAttribute("due", this.views.dueReminders(csm));
-		model.addAttribute("unmatched",
-				csm.admin() ? this.deskAccounts.unmatched().stream().limit(8).toList() : List.of());
+		this.desk.addTo(model, csm);
 		List<DeliveryRow> deliveries = this.views.deliveries(csm, zone);
 		model.addAttribute("deliveries", deliveries);
 		model.addAttribute("deliveriesMoving", DeliveryRow.anyOnItsWay(deliveries));
@@ -168,25 +154,19 @@ class ChatController {
 	}
 
 	/**
-	 * An admin maps a desk's account no customer was found for onto the customer they
-	 * name (forgivingly, as in a search); the tickets held for it land at once.
+	 * An admin maps a desk's account no customer was found for onto the one they name.
 	 */
 	@PostMapping("/chat/desk-accounts/{id}/mapping")
 	String mapDeskAccount(@PathVariable long id, @RequestParam @Size(max = 200) String customer, Csm csm, ZoneId zone,
 			Model model) {
-		if (!csm.admin()) {
-			throw new NotFoundException("There is no such desk account.");
-		}
-		List<Customer> found = this.customers.search(csm, customer, 2, 0);
-		if (found.size() != 1) {
-			model.addAttribute("mappingNote", found.isEmpty() ? "No customer is called \"" + customer.strip() + "\"."
-					: "Several customers match \"" + customer.strip() + "\": type more of the name.");
-			return panel(csm, zone, model);
-		}
-		this.deskAccounts.map(id, found.get(0).id(), csm.username());
-		FeedReport released = this.deskFeed.release(id);
-		model.addAttribute("mappingNote", "Mapped to " + found.get(0).name() + ": " + released.stored()
-				+ ((released.stored() == 1) ? " ticket" : " tickets") + " landed.");
+		model.addAttribute("mappingNote", this.desk.map(csm, id, customer));
+		return panel(csm, zone, model);
+	}
+
+	/** An admin puts the webhooks the worker set aside back in line. */
+	@PostMapping("/chat/failed-webhooks/retry")
+	String retrySetAsideWebhooks(Csm csm, ZoneId zone, Model model) {
+		model.addAttribute("webhookNote", this.desk.retrySetAside(csm));
 		return panel(csm, zone, model);
 	}
 

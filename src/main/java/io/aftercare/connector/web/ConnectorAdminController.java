@@ -8,6 +8,7 @@ import io.aftercare.account.Csm;
 import io.aftercare.connector.DeskAccounts;
 import io.aftercare.connector.DeskFeed;
 import io.aftercare.connector.FeedReport;
+import io.aftercare.connector.InboxWorker;
 import io.aftercare.connector.SyncCursors;
 import io.aftercare.connector.UnmatchedAccount;
 import io.aftercare.connector.WebhookInbox;
@@ -53,8 +54,11 @@ class ConnectorAdminController {
 
 	private final MeterRegistry meters;
 
+	private final InboxWorker worker;
+
 	ConnectorAdminController(SyncCursors cursors, WebhookInbox inbox, DeskAccounts accounts, DeskFeed feed,
-			MeterRegistry meters) {
+			MeterRegistry meters, InboxWorker worker) {
+		this.worker = worker;
 		this.cursors = cursors;
 		this.inbox = inbox;
 		this.accounts = accounts;
@@ -88,7 +92,7 @@ class ConnectorAdminController {
 	@PostMapping("/api/admin/connectors/failed-webhooks/retry")
 	@Operation(summary = "Put every webhook the worker gave up on back in line, once what made it fail is mended")
 	Retried retryFailed(@Parameter(hidden = true) Csm admin) {
-		int retried = this.inbox.retryFailed(List.of());
+		int retried = this.worker.retryFailed(List.of());
 		log.info("{} put {} failed webhooks back in line", admin.username(), retried);
 		return new Retried(retried);
 	}
@@ -96,7 +100,7 @@ class ConnectorAdminController {
 	@PostMapping("/api/admin/connectors/failed-webhooks/{id}/retry")
 	@Operation(summary = "Put one webhook the worker gave up on back in line")
 	Retried retryFailed(@PathVariable("id") @Positive long webhookId, @Parameter(hidden = true) Csm admin) {
-		if (this.inbox.retryFailed(List.of(webhookId)) == 0) {
+		if (this.worker.retryFailed(List.of(webhookId)) == 0) {
 			throw new NotFoundException("No failed webhook " + webhookId + ".");
 		}
 		log.info("{} put failed webhook {} back in line", admin.username(), webhookId);
