@@ -97,11 +97,13 @@ public class InboxWorker implements DisposableBean {
 	 * Puts webhooks set aside as failed back in line, their attempts counted afresh, and
 	 * wakes this instance's worker for them.
 	 * @param ids the failed webhooks to try again; empty for all of them
+	 * @param admin who asked, for the log
 	 * @return how many were put back
 	 */
-	public int retryFailed(List<Long> ids) {
+	public int retryFailed(List<Long> ids, String admin) {
 		int retried = this.inbox.retryFailed(ids);
 		if (retried > 0) {
+			log.info("{} put {} failed webhooks back in line", admin, retried);
 			wakeUp();
 		}
 		return retried;

@@ -73,7 +73,7 @@ class DeskUpkeep {
 	 */
 	String retrySetAside(Csm admin) {
 		requireAdmin(admin, "There are no such webhooks.");
-		int retried = this.worker.retryFailed(List.of());
+		int retried = this.worker.retryFailed(List.of(), admin.username());
 		return (retried == 0) ? "No webhook was set aside."
 				: retried + ((retried == 1) ? " webhook is" : " webhooks are") + " back in line.";
 	}

@@ -22,8 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Connectors",
 		description = "Desk connectors: progress, webhooks, failed webhooks, unmatched accounts (admins only)")
 class ConnectorAdminController {
-
-	private static final Logger log = LoggerFactory.getLogger(ConnectorAdminController.class);
 
 	private final SyncCursors cursors;
 
@@ -92,18 +88,15 @@ class ConnectorAdminController {
 	@PostMapping("/api/admin/connectors/failed-webhooks/retry")
 	@Operation(summary = "Put every webhook the worker gave up on back in line, once what made it fail is mended")
 	Retried retryFailed(@Parameter(hidden = true) Csm admin) {
-		int retried = this.worker.retryFailed(List.of());
-		log.info("{} put {} failed webhooks back in line", admin.username(), retried);
-		return new Retried(retried);
+		return new Retried(this.worker.retryFailed(List.of(), admin.username()));
 	}
 
 	@PostMapping("/api/admin/connectors/failed-webhooks/{id}/retry")
 	@Operation(summary = "Put one webhook the worker gave up on back in line")
 	Retried retryFailed(@PathVariable("id") @Positive long webhookId, @Parameter(hidden = true) Csm admin) {
-		if (this.worker.retryFailed(List.of(webhookId)) == 0) {
+		if (this.worker.retryFailed(List.of(webhookId), admin.username()) == 0) {
 			throw new NotFoundException("No failed webhook " + webhookId + ".");
 		}
-		log.info("{} put failed webhook {} back in line", admin.username(), webhookId);
 		return new Retried(1);
 	}
 
