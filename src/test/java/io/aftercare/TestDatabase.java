@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -57,23 +58,43 @@ public class TestDatabase {
 	/**
 	 * A new, empty database on the embedded PostgreSQL server that the whole test run
 	 * shares, behind a connection pool as in production. Starting a server takes seconds
-	 * and creating a database milliseconds, so each application context gets a database,
-	 * not a server. The server stops with the JVM.
+	 * and creating a database milliseconds, so each application context, and each test
+	 * that starts instances of its own, gets a database, not a server. The server is
+	 * stopped by Spring Boot's shutdown hook, so this is for tests that run Spring
+	 * applications in this JVM (the crash runs, whose apps all live in JVMs of their own,
+	 * start a server of their own).
 	 */
-	static HikariDataSource newDatabase() throws IOException, SQLException {
-		String name = "aftercare_" + databases.incrementAndGet();
-		try (Connection connection = server().getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
-		}
+	public static HikariDataSource newDatabase() throws IOException, SQLException {
 		HikariDataSource pool = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
-			.url(server().getJdbcUrl("postgres", name))
+			.url(createDatabase())
 			.username("postgres")
 			.build();
 		// Dozens of contexts stay cached side by side; each holds few idle connections.
 		pool.setMinimumIdle(1);
 		return pool;
+	}
+
+	/**
+	 * The arguments that point an application a test starts at a new database on the
+	 * shared server (see {@link #newDatabase()}).
+	 */
+	public static List<String> newDatabaseArguments() throws IOException, SQLException {
+		return List.of("--spring.datasource.url=" + createDatabase(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=");
+	}
+
+	/**
+	 * Creates a database on the shared server.
+	 * @return its JDBC URL
+	 */
+	private static String createDatabase() throws IOException, SQLException {
+		String name = "aftercare_" + databases.incrementAndGet();
+		try (Connection connection = server().getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		return server().getJdbcUrl("postgres", name);
 	}
 
 	private static synchronized EmbeddedPostgres server() throws IOException {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import io.aftercare.chat.ChatSession;
 import io.aftercare.shared.SqlTime;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class TwoInstancesTests {
 
 	private static final Path OUTBOX = Path.of("target/two-instances-outbox");
 
-	private static EmbeddedPostgres postgres;
+	private static HikariDataSource database;
 
 	private static ConfigurableApplicationContext first;
 
@@ -53,12 +53,12 @@ class TwoInstancesTests {
 	private static JdbcClient jdbc;
 
 	@BeforeAll
-	static void startTwoInstances() throws IOException {
+	static void startTwoInstances() throws Exception {
 		FileSystemUtils.deleteRecursively(OUTBOX);
-		postgres = EmbeddedPostgres.builder().start();
+		database = TestDatabase.newDatabase();
 		first = start();
 		second = start();
-		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+		jdbc = JdbcClient.create(database);
 	}
 
 	@AfterAll
@@ -68,8 +68,8 @@ class TwoInstancesTests {
 				instance.close();
 			}
 		}
-		if (postgres != null) {
-			postgres.close();
+		if (database != null) {
+			database.close();
 		}
 	}
 
@@ -208,9 +208,9 @@ class TwoInstancesTests {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(AftercareApplication.class).run(
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=0",
-				"--aftercare.demo.load=always", "--aftercare.mail.outbox=" + OUTBOX, "--spring.main.banner-mode=off",
+				"--spring.datasource.url=" + database.getJdbcUrl(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--server.port=0", "--aftercare.demo.load=always",
+				"--aftercare.mail.outbox=" + OUTBOX, "--spring.main.banner-mode=off",
 				"--db-scheduler.polling-interval=1s", "--aftercare.reminder.fire-every=1s",
 				"--aftercare.test.database=none");
 	}

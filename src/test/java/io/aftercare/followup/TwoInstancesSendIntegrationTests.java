@@ -21,7 +21,7 @@ import io.aftercare.mail.Handover;
 import io.aftercare.mail.MailTransport;
 import io.aftercare.mail.OutgoingEmail;
 import io.aftercare.shared.RefusedException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.aftercare.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,18 +47,14 @@ class TwoInstancesSendIntegrationTests {
 
 	private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
-	private static EmbeddedPostgres postgres;
-
 	private static List<String> database;
 
 	private static GreenMail mail;
 
 	@BeforeAll
-	static void start() throws IOException {
+	static void start() throws Exception {
 		if ("postgres".equals(System.getProperty("aftercare.test.database"))) {
-			postgres = EmbeddedPostgres.builder().start();
-			database = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=");
+			database = TestDatabase.newDatabaseArguments();
 		}
 		else {
 			database = List.of("--spring.datasource.url=jdbc:h2:mem:aftercare-two-instances-" + UUID.randomUUID()
@@ -71,9 +67,6 @@ class TwoInstancesSendIntegrationTests {
 	@AfterAll
 	static void stop() throws IOException {
 		mail.stop();
-		if (postgres != null) {
-			postgres.close();
-		}
 	}
 
 	@Test

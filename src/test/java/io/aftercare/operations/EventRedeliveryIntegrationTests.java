@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.aftercare.AftercareApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.aftercare.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,27 +40,16 @@ import static org.awaitility.Awaitility.await;
  */
 class EventRedeliveryIntegrationTests {
 
-	private static EmbeddedPostgres postgres;
-
 	private static List<String> database;
 
 	@BeforeAll
-	static void database() throws IOException {
+	static void database() throws Exception {
 		if ("postgres".equals(System.getProperty("aftercare.test.database"))) {
-			postgres = EmbeddedPostgres.builder().start();
-			database = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=");
+			database = TestDatabase.newDatabaseArguments();
 		}
 		else {
 			database = List.of("--spring.datasource.url=jdbc:h2:mem:aftercare-redelivery-" + UUID.randomUUID()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-		}
-	}
-
-	@AfterAll
-	static void stopDatabase() throws IOException {
-		if (postgres != null) {
-			postgres.close();
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.aftercare.zendesk;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aftercare.AftercareApplication;
 import io.aftercare.connector.DeskServers;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.aftercare.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,27 +36,16 @@ class ZendeskTwoInstancesIntegrationTests {
 
 	static final String EXPORT = "/api/v2/incremental/tickets/cursor.json";
 
-	private static EmbeddedPostgres postgres;
-
 	private static List<String> database;
 
 	@BeforeAll
-	static void database() throws IOException {
+	static void database() throws Exception {
 		if ("postgres".equals(System.getProperty("aftercare.test.database"))) {
-			postgres = EmbeddedPostgres.builder().start();
-			database = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=");
+			database = TestDatabase.newDatabaseArguments();
 		}
 		else {
 			database = List.of("--spring.datasource.url=jdbc:h2:mem:aftercare-two-" + UUID.randomUUID()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-		}
-	}
-
-	@AfterAll
-	static void stopDatabase() throws IOException {
-		if (postgres != null) {
-			postgres.close();
 		}
 	}
 
