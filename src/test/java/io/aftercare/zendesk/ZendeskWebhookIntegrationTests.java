@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,14 +162,7 @@ class ZendeskWebhookIntegrationTests {
 				.param("id", eventId)
 				.query(Long.class)
 				.single();
-			this.http.get()
-				.uri("/api/admin/connectors")
-				.headers((h) -> h.setBasicAuth("admin", "demo"))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.failedWebhooks[?(@.id == %d)].reason".formatted(id))
+			asAdmin("/api/admin/connectors").jsonPath("$.failedWebhooks[?(@.id == %d)].reason".formatted(id))
 				.value((reasons) -> assertThat(reasons.toString()).contains("gave up after 5 attempts"));
 		}
 		finally {
@@ -189,6 +183,17 @@ class ZendeskWebhookIntegrationTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		retry("admin", "").expectStatus().isOk();
 		assertThat(inboxStatus(eventId)).as("retrying all takes failed webhooks only").isEqualTo("PROCESSED");
+	}
+
+	/** What an admin reads at the address, answered 200. */
+	private BodyContentSpec asAdmin(String uri) {
+		return this.http.get()
+			.uri(uri)
+			.headers((h) -> h.setBasicAuth("admin", "demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	private ResponseSpec retry(String user, String which) {
@@ -376,14 +381,7 @@ class ZendeskWebhookIntegrationTests {
 			.param("key", "org:" + unknownOrg)
 			.query(Long.class)
 			.single();
-		this.http.get()
-			.uri("/api/admin/connectors/unmatched")
-			.headers((h) -> h.setBasicAuth("admin", "demo"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$[?(@.id == %d)].key".formatted(accountId))
+		asAdmin("/api/admin/connectors/unmatched").jsonPath("$[?(@.id == %d)].key".formatted(accountId))
 			.isEqualTo("org:" + unknownOrg)
 			.jsonPath("$[?(@.id == %d)].heldRecords".formatted(accountId))
 			.isEqualTo(1);
