@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,12 +56,9 @@ class ApiRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		response.setHeader("RateLimit-Remaining", "0");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getWriter(),
+		Problems.write(response, this.json,
 				Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
 						"This " + ((authentication instanceof ApiTokenAuthentication) ? "token" : "user") + " may make "
 								+ this.settings.requests() + " requests per " + words(this.settings.period())

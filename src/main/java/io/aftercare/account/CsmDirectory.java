@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.aftercare.shared.RefusedException;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -75,7 +76,7 @@ public class CsmDirectory {
 		byte[] secret = new byte[32];
 		new java.security.SecureRandom().nextBytes(secret);
 		String name = (fullName == null || fullName.isBlank()) ? email : fullName;
-		return create(new NewCsm(username, name.substring(0, Math.min(name.length(), 200)), email, null,
+		return create(new NewCsm(username, Text.cut(200, name), email, null,
 				java.util.Base64.getEncoder().encodeToString(secret), CsmRole.CSM));
 	}
 

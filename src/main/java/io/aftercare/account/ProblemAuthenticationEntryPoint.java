@@ -1,7 +1,6 @@
 package io.aftercare.account;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.aftercare.shared.web.Problems;
@@ -10,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,11 +59,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 
 	private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// Without it the writer would be ISO-8859-1, the servlet default.
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		this.json.writeValue(response.getWriter(), Problems.of(status, type, title, detail));
+		Problems.write(response, this.json, Problems.of(status, type, title, detail));
 	}
 
 }

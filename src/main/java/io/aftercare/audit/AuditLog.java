@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.aftercare.followup.FollowUpId;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Text;
 import io.aftercare.shared.jdbc.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ public class AuditLog {
 			.param("type", subjectType)
 			.param("id", String.valueOf(subjectId))
 			.param("action", action)
-			.param("detail", (detail != null && detail.length() > 2000) ? detail.substring(0, 2000) : detail)
+			.param("detail", Text.cut(2000, detail))
 			.update();
 	}
 

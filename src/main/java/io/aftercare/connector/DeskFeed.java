@@ -141,7 +141,13 @@ public class DeskFeed {
 		}
 		hold(held, backfill);
 		IngestionReport stored = matched.isEmpty() ? null : this.ingestion.tickets(submissions(matched), backfill);
-		return report(tickets.size(), stored, held.size(), refused);
+		// Rejected before holding them first, then by the door.
+		FeedReport report = add(FeedReport.rejected(refused),
+				report(tickets.size() - refused.size(), stored, held.size()));
+		if (report.rejected() > 0) {
+			log.warn("{} desk tickets rejected, first: {}", report.rejected(), report.rejections().get(0));
+		}
+		return report;
 	}
 
 	private static <T> java.util.Iterator<Submission<T>> submissions(List<T> records) {
@@ -152,23 +158,18 @@ public class DeskFeed {
 		return submissions.iterator();
 	}
 
-	/** What was stored, held, and rejected (by the door, or before holding it). */
-	private static FeedReport report(int received, IngestionReport stored, int held, List<String> refused) {
-		List<String> reasons = new ArrayList<>(refused);
-		if (stored != null) {
-			stored.records()
-				.stream()
-				.filter(RecordOutcome::rejected)
-				.map((outcome) -> outcome.key() + ": " + outcome.reason())
-				.forEach(reasons::add);
+	private static FeedReport report(int received, IngestionReport stored, int held) {
+		if (stored == null) {
+			return new FeedReport(received, 0, 0, 0, held, 0, List.of());
 		}
-		int rejected = refused.size() + ((stored != null) ? stored.rejected() : 0);
-		if (rejected > 0) {
-			log.warn("{} desk tickets rejected, first: {}", rejected, reasons.get(0));
-		}
-		return new FeedReport(received, (stored != null) ? stored.created() : 0,
-				(stored != null) ? stored.updated() : 0, (stored != null) ? stored.unchanged() : 0, held, rejected,
-				reasons.subList(0, Math.min(FeedReport.KEPT_REJECTIONS, reasons.size())));
+		List<String> reasons = stored.records()
+			.stream()
+			.filter(RecordOutcome::rejected)
+			.limit(FeedReport.KEPT_REJECTIONS)
+			.map((outcome) -> outcome.key() + ": " + outcome.reason())
+			.toList();
+		return new FeedReport(received, stored.created(), stored.updated(), stored.unchanged(), held, stored.rejected(),
+				reasons);
 	}
 
 	private record Held(long accountId, DeskTicket ticket) {
@@ -243,8 +244,7 @@ public class DeskFeed {
 							unreadable.add("held ticket " + row.id() + ": " + ex.getMessage());
 						}
 					}
-					return add(deliver(readable, backfill),
-							new FeedReport(unreadable.size(), 0, 0, 0, 0, unreadable.size(), unreadable));
+					return add(deliver(readable, backfill), FeedReport.rejected(unreadable));
 				});
 				total = add(total, released);
 			}

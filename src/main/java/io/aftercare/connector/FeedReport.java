@@ -21,6 +21,14 @@ public record FeedReport(int received, int created, int updated, int unchanged, 
 		return new FeedReport(0, 0, 0, 0, 0, 0, List.of());
 	}
 
+	/**
+	 * Tickets turned away before they reached the ingestion door, each with its reason.
+	 */
+	static FeedReport rejected(List<String> reasons) {
+		return new FeedReport(reasons.size(), 0, 0, 0, 0, reasons.size(),
+				reasons.subList(0, Math.min(KEPT_REJECTIONS, reasons.size())));
+	}
+
 	public int stored() {
 		return this.created + this.updated + this.unchanged;
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -217,7 +218,7 @@ public class WebhookInbox {
 	}
 
 	private static String shorten(String text) {
-		return (text == null || text.length() <= 1000) ? text : text.substring(0, 997) + "...";
+		return (text == null || text.length() <= 1000) ? text : Text.cut(997, text) + "...";
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.aftercare.mail;
 
+import io.aftercare.shared.Text;
+
 /**
  * What the mail server said when it took the email: its reply in words (an SMTP server's
  * {@code 250 2.0.0 Ok: queued as 4F1D2}), and, where the provider names its copy, the id
@@ -22,7 +24,7 @@ public record Handover(String serverReply, String providerMessageId, String prov
 
 	private static String oneLine(String text) {
 		String line = text.strip().replaceAll("\\s+", " ");
-		return (line.length() > 500) ? line.substring(0, 500) : line;
+		return Text.cut(500, line);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.aftercare.customer.CustomerId;
 import io.aftercare.shared.SqlTime;
+import io.aftercare.shared.Text;
 import io.aftercare.ticket.TicketId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +61,7 @@ class TriggerCandidates {
 				""")
 			.param("customer", candidate.customerId().value())
 			.param("ticket", candidate.ticketId().value())
-			.param("reason",
-					(candidate.reason().length() > 500) ? candidate.reason().substring(0, 500) : candidate.reason())
+			.param("reason", Text.cut(500, candidate.reason()))
 			.param("surveyApplies", candidate.surveyApplies())
 			.param("at", SqlTime.utc(candidate.noticedAt()))
 			.update();

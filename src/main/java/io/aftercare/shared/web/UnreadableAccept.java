@@ -43,9 +43,7 @@ class UnreadableAccept extends OncePerRequestFilter {
 			}
 			catch (IllegalArgumentException ex) {
 				// InvalidMediaTypeException, or a quality that is no number
-				response.setStatus(HttpStatus.BAD_REQUEST.value());
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				this.json.writeValue(response.getOutputStream(), StatusProblems.of(HttpStatus.BAD_REQUEST,
+				Problems.write(response, this.json, StatusProblems.of(HttpStatus.BAD_REQUEST,
 						"The Accept header is not a list of media types, such as application/json."));
 				return;
 			}
