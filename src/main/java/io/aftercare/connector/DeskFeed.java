@@ -78,6 +78,16 @@ public class DeskFeed {
 		List<Held> held = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		Map<String, DeskAccounts.Match> accountsSeen = new HashMap<>();
+		// Requesters told without an address are kept only if already known: looked up
+		// for the whole batch at once, not once per ticket.
+		Set<SourceKey> knownRequesters = this.customers
+			.contactsOf(tickets.stream()
+				.filter((desk) -> desk.requester() != null && desk.requester().externalId() != null
+						&& desk.requester().email() == null)
+				.map((desk) -> new SourceKey(desk.ticket().source(), desk.requester().externalId()))
+				.distinct()
+				.toList())
+			.keySet();
 		for (DeskTicket desk : tickets) {
 			IncomingKey customer = desk.ticket().customer();
 			if (customer == null) {
@@ -107,8 +117,7 @@ public class DeskFeed {
 									null, null, person.locale()));
 					requester = new IncomingKey(desk.ticket().source(), person.externalId());
 				}
-				else if (this.customers.contactOf(new SourceKey(desk.ticket().source(), person.externalId()))
-					.isPresent()) {
+				else if (knownRequesters.contains(new SourceKey(desk.ticket().source(), person.externalId()))) {
 					requester = new IncomingKey(desk.ticket().source(), person.externalId());
 				}
 			}

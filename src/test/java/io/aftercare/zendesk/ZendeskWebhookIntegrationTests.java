@@ -17,6 +17,7 @@ import io.aftercare.connector.InboxWorker;
 import io.aftercare.connector.WebhookInbox;
 import io.aftercare.customer.ContactRecord;
 import io.aftercare.customer.CustomerRecord;
+import io.aftercare.customer.ContactRecord;
 import io.aftercare.customer.CustomerRegistry;
 import io.aftercare.customer.CustomerTier;
 import io.aftercare.shared.SourceKey;
@@ -237,6 +238,35 @@ class ZendeskWebhookIntegrationTests {
 				""").param("number", "%\"ticketNumber\":\"" + this.ticket + "\"%").query(Long.class).single())
 			.as("a fresh resolution, announced once (to the audit trail as to any listener), not as a backfill")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aRequesterToldByIdAloneIsLinkedWhenKnownAndLeftOutWhenNot() {
+		// Event webhooks name the requester by id only; a requester the desk told us of
+		// before (with their address) is linked, one never seen is left out, and neither
+		// keeps the ticket out.
+		String known = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
+		this.customers.upsert(new ContactRecord(new SourceKey("zendesk", known), new SourceKey("zendesk", this.org),
+				"Dana Reyes", "dana@northwind.example", null, false, null));
+		String other = this.ticket + "7";
+		Instant solvedAt = Instant.now().minusSeconds(5);
+		signed(statusChanged(UUID.randomUUID().toString(), this.ticket, this.org, "OPEN", "SOLVED", solvedAt)
+			.replace("\"requester_id\":\"90001\"", "\"requester_id\":\"" + known + "\"")).expectStatus().isOk();
+		signed(statusChanged(UUID.randomUUID().toString(), other, this.org, "OPEN", "SOLVED", solvedAt)
+			.replace("\"requester_id\":\"90001\"", "\"requester_id\":\"" + known + "1\"")).expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> requesterOf(this.ticket).isPresent() && requesterOf(other).isPresent());
+		assertThat(requesterOf(this.ticket)).hasValue("dana@northwind.example");
+		assertThat(requesterOf(other)).hasValue("");
+	}
+
+	/** The stored ticket's requester's address, empty when it has none. */
+	private java.util.Optional<String> requesterOf(String ticket) {
+		return this.jdbc.sql("""
+				select coalesce(c.email, '') from tickets t left join contacts c on c.id = t.requester_contact_id
+				where t.source_system = 'zendesk' and t.external_id = :id
+				""").param("id", ticket).query(String.class).optional();
 	}
 
 	@Test
