@@ -20,12 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * admin to see and put back in line
  * @param inboxKeep how long a webhook processed or failed stays in the inbox: while it is
  * there, a redelivery of it is known as one and a failure can be read; then it is deleted
+ * @param inboxWorker whether this instance processes the inbox; an instance that only
+ * receives ({@code false}) stores and acknowledges webhooks and leaves them to the
+ * instances where it is {@code true}, so that a burst of webhooks and its processing do
+ * not share one instance's cores
  */
 @ConfigurationProperties("aftercare.connectors")
 public record ConnectorSettings(@DefaultValue("PT5M") Duration webhookTolerance,
 		@DefaultValue("1048576") int webhookMaxBytes, @DefaultValue("PT5S") Duration inboxEvery,
 		@DefaultValue("500") int inboxBatch, @DefaultValue("PT2M") Duration inboxLease,
-		@DefaultValue("5") int inboxAttempts, @DefaultValue("P30D") Duration inboxKeep) {
+		@DefaultValue("5") int inboxAttempts, @DefaultValue("P30D") Duration inboxKeep,
+		@DefaultValue("true") boolean inboxWorker) {
 
 	public ConnectorSettings {
 		// A redelivery must still find its row for as long as the desks' own stale

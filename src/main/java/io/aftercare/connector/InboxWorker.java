@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -30,7 +34,9 @@ import org.springframework.stereotype.Component;
  * on top, each instance wakes its own worker as soon as it stored a webhook, so a
  * resolution reaches the rest of the system within a moment. Both take webhooks by claim,
  * so none is processed by two at once; processing one twice (a worker that died after its
- * work) is harmless, as every upsert is.
+ * work) is harmless, as every upsert is. An instance started with
+ * {@code aftercare.connectors.inbox-worker=false} only receives: it neither wakes a
+ * worker nor takes part in the durable task, which the other instances run.
  */
 @Component
 @EnableConfigurationProperties(ConnectorSettings.class)
@@ -72,14 +78,40 @@ public class InboxWorker implements DisposableBean {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "aftercare.connectors.inbox-worker", matchIfMissing = true)
 	static RecurringTask<Void> webhookInboxTask(ObjectProvider<InboxWorker> worker, ConnectorSettings settings) {
 		return Tasks.recurring("webhook-inbox", Schedules.fixedDelay(settings.inboxEvery()))
 			.execute((instance, context) -> worker.getObject().drainAndRelease());
 	}
 
+	/**
+	 * On an instance that only receives, the inbox task is one its scheduler does not
+	 * know, and db-scheduler deletes the executions of a task unknown for
+	 * {@code db-scheduler.delete-unresolved-after} (14 days by default): the workers'
+	 * task would be gone after two weeks of uptime. Such an instance never deletes them,
+	 * unless that setting was given; instances that know no such task (one a newer
+	 * version removed) still do.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "aftercare.connectors.inbox-worker", havingValue = false)
+	static BeanPostProcessor receiverKeepsTheWorkersTask() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof DbSchedulerProperties scheduler && scheduler.getDeleteUnresolvedAfter()
+					.equals(SchedulerBuilder.DEFAULT_DELETION_OF_UNRESOLVED_TASKS_DURATION)) {
+					// A century: db-scheduler compares in milliseconds, which forever
+					// would overflow.
+					scheduler.setDeleteUnresolvedAfter(Duration.ofDays(36_500));
+				}
+				return bean;
+			}
+		};
+	}
+
 	/** Asks this instance's worker to look at the inbox now. */
 	public void wakeUp() {
-		if (this.wakeUpPending.compareAndSet(false, true)) {
+		if (this.settings.inboxWorker() && this.wakeUpPending.compareAndSet(false, true)) {
 			try {
 				this.local.execute(() -> {
 					this.wakeUpPending.set(false);

@@ -202,6 +202,32 @@ public class WebhookInbox {
 		return counts;
 	}
 
+	/**
+	 * How far the workers are behind: the webhooks waiting and set aside, and when the
+	 * oldest waiting one came in. Each read goes by the status index, however many
+	 * processed webhooks the inbox keeps.
+	 */
+	public Depth depth() {
+		long waiting = this.jdbc.sql("select count(*) from webhook_inbox where status = 'RECEIVED'")
+			.query(Long.class)
+			.single();
+		long failed = this.jdbc.sql("select count(*) from webhook_inbox where status = 'FAILED'")
+			.query(Long.class)
+			.single();
+		Instant oldest = (waiting == 0) ? null
+				: this.jdbc.sql("select received_at from webhook_inbox where status = 'RECEIVED' order by id limit 1")
+					.query((rs, i) -> SqlTime.instant(rs, "received_at"))
+					.optional()
+					.orElse(null);
+		return new Depth(waiting, failed, oldest);
+	}
+
+	/**
+	 * The inbox's queue: {@code oldestWaiting} is null when nothing waits.
+	 */
+	public record Depth(long waiting, long failed, Instant oldestWaiting) {
+	}
+
 	/** The most recent webhooks that could not be processed, with the reason. */
 	public List<FailedWebhook> failures() {
 		return this.jdbc.sql("""

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.aftercare.connector.WebhookInbox;
 import io.aftercare.followup.FollowUpSendFailed;
 import io.aftercare.followup.FollowUpSent;
 import io.aftercare.followup.FollowUpStatus;
@@ -22,8 +23,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Aftercare's own metrics, beside Spring Boot's (HTTP requests, JVM, connection pool), at
  * {@code /actuator/prometheus}: follow-ups by status, sends and failures, the queues
- * (module events not yet handled, background tasks due, reminders due but not fired) and
- * the lags (how late the scheduler runs, how long since a ticket last came in). The
+ * (module events not yet handled, background tasks due, reminders due but not fired,
+ * webhooks waiting in the inbox or set aside) and the lags (how late the scheduler runs,
+ * how long the oldest webhook has waited, how long since a ticket last came in). The
  * database figures are read once per scrape at most every five seconds, each through an
  * index.
  */
@@ -36,15 +38,18 @@ class OperationsMetrics implements MeterBinder {
 
 	private final Clock clock;
 
+	private final WebhookInbox inbox;
+
 	private volatile Snapshot snapshot;
 
 	private Counter sent;
 
 	private Counter failed;
 
-	OperationsMetrics(JdbcClient jdbc, Clock clock) {
+	OperationsMetrics(JdbcClient jdbc, Clock clock, WebhookInbox inbox) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.inbox = inbox;
 	}
 
 	@Override
@@ -72,6 +77,16 @@ class OperationsMetrics implements MeterBinder {
 			.description("How long ago the newest ticket change came in (a stalled connector shows here)")
 			.baseUnit("seconds")
 			.register(registry);
+		Gauge.builder("aftercare.webhooks.waiting", () -> snapshot().webhooks().waiting())
+			.description("Webhooks stored and not processed yet (queue depth of the inbox)")
+			.register(registry);
+		Gauge.builder("aftercare.webhooks.failed", () -> snapshot().webhooks().failed())
+			.description("Webhooks set aside after their last attempt, for an admin to retry")
+			.register(registry);
+		Gauge.builder("aftercare.webhooks.lag", () -> snapshot().webhookLagSeconds())
+			.description("How long the oldest waiting webhook has waited (workers falling behind show here)")
+			.baseUnit("seconds")
+			.register(registry);
 		this.sent = Counter.builder("aftercare.followup.sends")
 			.description("Follow-up sends recorded by this instance")
 			.tag("outcome", "sent")
@@ -97,7 +112,8 @@ class OperationsMetrics implements MeterBinder {
 	}
 
 	record Snapshot(Instant takenAt, Map<FollowUpStatus, Long> followUps, long incompleteEvents, long tasksDue,
-			double schedulerLagSeconds, long remindersToFire, double ingestionLagSeconds) {
+			double schedulerLagSeconds, long remindersToFire, double ingestionLagSeconds, WebhookInbox.Depth webhooks,
+			double webhookLagSeconds) {
 	}
 
 	private Snapshot snapshot() {
@@ -141,8 +157,9 @@ class OperationsMetrics implements MeterBinder {
 			.query((rs, i) -> SqlTime.instant(rs, "t"))
 			.list()
 			.get(0);
+		WebhookInbox.Depth webhooks = this.inbox.depth();
 		return new Snapshot(now, followUps, incomplete, due, seconds(oldestDue, now), toFire,
-				seconds(newestTicket, now));
+				seconds(newestTicket, now), webhooks, seconds(webhooks.oldestWaiting(), now));
 	}
 
 	private static double seconds(Instant since, Instant now) {

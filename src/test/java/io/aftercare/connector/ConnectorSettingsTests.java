@@ -19,7 +19,7 @@ class ConnectorSettingsTests {
 
 	private static ConnectorSettings settingsKeeping(Duration keep) {
 		return new ConnectorSettings(Duration.ofMinutes(5), 1_048_576, Duration.ofSeconds(5), 500,
-				Duration.ofMinutes(2), 5, keep);
+				Duration.ofMinutes(2), 5, keep, true);
 	}
 
 }
