@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
@@ -52,7 +53,17 @@ class FollowUps {
 			.list()).stream().findFirst();
 	}
 
-	private static final String OPEN = "('DRAFT', 'APPROVED', 'QUEUED', 'FAILED', 'ON_HOLD')";
+	/**
+	 * "Open" here: still in hand, whatever it waits for (an edit, an approval, its send
+	 * time, a retry, its ticket's resolution), that is every status whose wording may
+	 * still change ({@link FollowUpStatus#isEditable()}); the set V82's one-per-ticket
+	 * index holds. Wider than {@link FollowUpStatus#isOpen()} by a queued follow-up,
+	 * which a CSM can no longer approve but which still is the ticket's one.
+	 */
+	static final String OPEN = Arrays.stream(FollowUpStatus.values())
+		.filter(FollowUpStatus::isEditable)
+		.map((status) -> "'" + status.name() + "'")
+		.collect(Collectors.joining(", ", "(", ")"));
 
 	/**
 	 * The newest follow-up of a ticket, as its own ticket, that is still a draft,

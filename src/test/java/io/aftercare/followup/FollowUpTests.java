@@ -1,8 +1,13 @@
 package io.aftercare.followup;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.aftercare.assessment.FollowUpLevel;
 import io.aftercare.assessment.SuggestedReminder;
@@ -34,6 +39,31 @@ class FollowUpTests {
 
 	private static void queue(FollowUp followUp, String messageId, String channel) {
 		followUp.queue(messageId, channel, "7-entry", NOW, "sam", NOW);
+	}
+
+	@Test
+	void theStoresOpenFollowUpsAreTheOnesTheOnePerTicketIndexHolds() throws Exception {
+		Set<String> open = Arrays.stream(FollowUpStatus.values())
+			.filter(FollowUpStatus::isEditable)
+			.map(FollowUpStatus::name)
+			.collect(Collectors.toSet());
+		assertThat(quoted(FollowUps.OPEN)).isEqualTo(open);
+		assertThat(quoted(migration("postgresql"))).as("PostgreSQL's partial index").isEqualTo(open);
+		assertThat(quoted(migration("h2"))).as("H2's computed column").isEqualTo(open);
+	}
+
+	private static String migration(String vendor) throws Exception {
+		try (var in = FollowUpTests.class
+			.getResourceAsStream("/db/vendor/" + vendor + "/V82__one_open_follow_up_per_ticket.sql")) {
+			// Only the statements: the comments name statuses too.
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter((line) -> !line.startsWith("--"))
+				.collect(Collectors.joining("\n"));
+		}
+	}
+
+	private static Set<String> quoted(String sql) {
+		return Pattern.compile("'([A-Z_]+)'").matcher(sql).results().map((m) -> m.group(1)).collect(Collectors.toSet());
 	}
 
 	@Test
