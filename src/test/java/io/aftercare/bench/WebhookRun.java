@@ -48,7 +48,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Markdown; {@code docs/performance.md} keeps the figures. Not a test: run it on purpose
  * (the command is in that document). Settings: {@code -Dbench.seconds=60
  * -Dbench.connections=64 -Dbench.tickets=1000000}; {@code -Dbench.bulkOnly=true} runs the
- * bulk part alone.
+ * bulk part alone; {@code -Dbench.split=true} takes the webhooks on an instance that only
+ * receives ({@code aftercare.connectors.inbox-worker=false}) and drains them with a
+ * second instance started once the load ends, as a production set-up with receivers and
+ * workers apart would, each measured without the other competing for the cores.
  */
 public final class WebhookRun {
 
@@ -67,11 +70,13 @@ public final class WebhookRun {
 				tickets);
 		System.out.printf("Java %s, %d processors, max heap %d MB%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		boolean split = Boolean.getBoolean("bench.split");
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.start();
 				// Aftercare first: Flyway migrates an empty schema only.
-				ConfigurableApplicationContext aftercare = startAftercare(postgres);
+				ConfigurableApplicationContext aftercare = startAftercare(postgres, "--aftercare.demo.load=always",
+						"--aftercare.connectors.inbox-worker=" + !split);
 				ConfigurableApplicationContext reference = startReference(postgres)) {
 			JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 			System.out.println(jdbc.sql("select version()").query(String.class).single());
@@ -100,7 +105,12 @@ public final class WebhookRun {
 			System.out.println(Result.HEADER);
 			System.out.println(drive("reference", referenceUri, connections, Duration.ofSeconds(10)).row());
 			System.out.println(drive("aftercare", webhookUri, connections, Duration.ofSeconds(10)).row());
-			awaitDrained(jdbc, Duration.ofMinutes(10));
+			// The warm-up's webhooks are processed in either set-up, so that the tables
+			// hold tickets and tags when they are analyzed below.
+			try (ConfigurableApplicationContext warmUpWorker = split
+					? startAftercare(postgres, "--aftercare.demo.load=never") : null) {
+				awaitDrained(jdbc, Duration.ofMinutes(10));
+			}
 			jdbc.sql("delete from bare_events").update();
 			jdbc.sql("delete from webhook_inbox").update();
 			jdbc.sql("vacuum analyze").update();
@@ -135,7 +145,16 @@ public final class WebhookRun {
 
 			System.out.println("\n## The worker\n");
 			stats.reset();
-			Duration drainTook = awaitDrained(jdbc, Duration.ofMinutes(20));
+			Duration drainTook;
+			long workerStarted = System.nanoTime();
+			try (ConfigurableApplicationContext worker = split ? startAftercare(postgres, "--aftercare.demo.load=never")
+					: null) {
+				if (split) {
+					System.out.printf("a worker instance started in %.1f s, after the load%n",
+							(System.nanoTime() - workerStarted) / 1e9);
+				}
+				drainTook = awaitDrained(jdbc, Duration.ofMinutes(20));
+			}
 			long duringLoad = jdbc.sql("""
 					select count(*) from webhook_inbox where status <> 'RECEIVED' and processed_at <= :end
 					""").param("end", java.sql.Timestamp.from(loadEnded)).query(Long.class).single();
@@ -170,12 +189,14 @@ public final class WebhookRun {
 				"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 	}
 
-	private static ConfigurableApplicationContext startAftercare(EmbeddedPostgres postgres) {
+	private static ConfigurableApplicationContext startAftercare(EmbeddedPostgres postgres, String... more) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.address=127.0.0.1", "--server.port=0", "--aftercare.mail.outbox=target/bench-outbox",
+						"--spring.main.banner-mode=off", "--aftercare.zendesk.signing-secret=" + SECRET,
+						"--logging.level.root=WARN", "--logging.level.io.aftercare=WARN"));
+		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(AftercareApplication.class)
-			.run(database(postgres, "--server.address=127.0.0.1", "--server.port=0", "--aftercare.demo.load=always",
-					"--aftercare.mail.outbox=target/bench-outbox", "--spring.main.banner-mode=off",
-					"--aftercare.zendesk.signing-secret=" + SECRET, "--logging.level.root=WARN",
-					"--logging.level.io.aftercare=WARN"));
+			.run(database(postgres, arguments.toArray(String[]::new)));
 	}
 
 	private static String[] database(EmbeddedPostgres postgres, String... more) {
