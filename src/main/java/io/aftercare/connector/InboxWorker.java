@@ -75,6 +75,10 @@ public class InboxWorker implements DisposableBean {
 		this.known = known;
 		this.sources = sources.stream().collect(Collectors.toMap(WebhookSource::name, Function.identity()));
 		this.settings = settings;
+		if (!settings.inboxWorker()) {
+			log.info("This instance only receives webhooks (aftercare.connectors.inbox-worker=false): "
+					+ "instances with inbox-worker=true process them");
+		}
 	}
 
 	@Bean
