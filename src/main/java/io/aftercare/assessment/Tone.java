@@ -5,6 +5,11 @@ package io.aftercare.assessment;
  */
 public enum Tone {
 
-	POSITIVE, NEUTRAL, FRUSTRATED, ANGRY
+	POSITIVE, NEUTRAL, FRUSTRATED, ANGRY;
+
+	/** Frustrated or angry: what an email to the customer says sorry for. */
+	public boolean isUpset() {
+		return this == FRUSTRATED || this == ANGRY;
+	}
 
 }

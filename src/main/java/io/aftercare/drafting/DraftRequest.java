@@ -44,12 +44,25 @@ import io.aftercare.assessment.FollowUpLevel;
  * writer to set the tone, never quoted
  * @param impact the assessment's customer impact lines ("Escalated to engineering");
  * internal, like the reasons
+ * @param customerUpset whether the customer's comments sounded frustrated or angry: the
+ * email then says sorry for it, in the customer's terms
  */
 public record DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
 		String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean resolvedLate,
 		boolean escalated, Integer healthDrop, List<String> offers, String promise, int reminderInDays, String csmName,
 		String csmPhone, String csmEmail, List<OtherTicket> alsoResolved, String contactRole, Language language,
-		List<String> customerWords, List<String> reasons, List<String> impact) {
+		List<String> customerWords, List<String> reasons, List<String> impact, boolean customerUpset) {
+
+	/** A request that does not know how the customer sounded. */
+	public DraftRequest(FollowUpLevel level, String contactFirstName, String customerName, String ticketNumber,
+			String ticketSubject, String productArea, String resolutionSummary, Duration timeOpen, boolean resolvedLate,
+			boolean escalated, Integer healthDrop, List<String> offers, String promise, int reminderInDays,
+			String csmName, String csmPhone, String csmEmail, List<OtherTicket> alsoResolved, String contactRole,
+			Language language, List<String> customerWords, List<String> reasons, List<String> impact) {
+		this(level, contactFirstName, customerName, ticketNumber, ticketSubject, productArea, resolutionSummary,
+				timeOpen, resolvedLate, escalated, healthDrop, offers, promise, reminderInDays, csmName, csmPhone,
+				csmEmail, alsoResolved, contactRole, language, customerWords, reasons, impact, false);
+	}
 
 	/**
 	 * A request about several tickets resolved late (the case the PRD's example email
@@ -133,7 +146,7 @@ public record DraftRequest(FollowUpLevel level, String contactFirstName, String 
 				this.ticketSubject, this.productArea, this.resolutionSummary, this.timeOpen, this.resolvedLate,
 				this.escalated, this.healthDrop, this.offers, this.promise, this.reminderInDays, this.csmName,
 				this.csmPhone, this.csmEmail, this.alsoResolved, this.contactRole, other, this.customerWords,
-				this.reasons, this.impact);
+				this.reasons, this.impact, this.customerUpset);
 	}
 
 	private static void requireText(String value, String name) {

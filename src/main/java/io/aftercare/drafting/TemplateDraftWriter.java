@@ -99,6 +99,7 @@ public class TemplateDraftWriter implements DraftWriter {
 		context.setVariable("timeOpen", wording.duration(request.timeOpen()));
 		context.setVariable("resolvedLate", request.resolvedLate());
 		context.setVariable("escalated", request.escalated());
+		context.setVariable("customerUpset", request.customerUpset());
 		context.setVariable("offers", offers);
 		context.setVariable("promise",
 				Phrasebook.promise(withoutClosingPeriod(oneLine(request.promise())), request.language()));

@@ -573,7 +573,8 @@ public class FollowUpManagement {
 				(next != null) ? next.promise() : null, (next != null) ? next.dueIn().getDays() : 0,
 				owner.displayName(), owner.phone(), owner.email(),
 				others.stream().map((other) -> new DraftRequest.OtherTicket(other.number(), other.subject())).toList(),
-				contact.role(), in, customerWords, assessed.assessment().reasons(), context.impactSummary());
+				contact.role(), in, customerWords, assessed.assessment().reasons(), context.impactSummary(),
+				context.customerTone().isUpset());
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -390,6 +391,43 @@ class TemplateDraftWriterTests {
 			.write(new DraftRequest(FollowUpLevel.MODERATE, "Ana", "Acme", "4711", "Re:", null, "Patch deployed",
 					Duration.ofHours(20), false, null, List.of(), null, 0, "Sam Rivera", null, null))
 			.textBody()).as("nothing but the prefix: kept, rather than an empty issue").contains("• Issue: Re:");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			MINOR    | ENGLISH | I'm sorry for the frustration this caused along the way.
+			MODERATE | ENGLISH | I'm sorry for the frustration this caused along the way.
+			MINOR    | GERMAN  | Es tut mir leid, dass Ihnen das so viel Ärger bereitet hat.
+			MODERATE | GERMAN  | Es tut mir leid, dass Ihnen das so viel Ärger bereitet hat.
+			MINOR    | SPANISH | Siento mucho la frustración que esto le ha causado.
+			MODERATE | SPANISH | Siento mucho la frustración que esto le ha causado.
+			MINOR    | FRENCH  | Je regrette la frustration que cela vous a causée.
+			MODERATE | FRENCH  | Je regrette la frustration que cela vous a causée.
+			""")
+	void saysSorryForTheFrustrationWhenTheCustomerSoundedUpset(FollowUpLevel level, Language language, String sorry) {
+		DraftRequest calm = techFlow(level).in(language);
+
+		String upsetBody = this.writer.write(upset(calm)).textBody();
+		assertThat(upsetBody).containsOnlyOnce(sorry);
+		// At the end of the first paragraph, after what the ticket was and how it ended.
+		assertThat(upsetBody.split("\n\n")[1]).endsWith(sorry);
+		assertThat(this.writer.write(calm).textBody()).doesNotContain(sorry);
+	}
+
+	@Test
+	void aMajorFollowUpOwnsUpToTheFrustrationWhateverTheCustomerSounded() {
+		DraftRequest calm = techFlow(FollowUpLevel.MAJOR);
+
+		assertThat(this.writer.write(upset(calm)).textBody()).as("no second apology")
+			.isEqualTo(this.writer.write(calm).textBody())
+			.contains("I know waiting 4 days for a resolution was frustrating");
+	}
+
+	private static DraftRequest upset(DraftRequest r) {
+		return new DraftRequest(r.level(), r.contactFirstName(), r.customerName(), r.ticketNumber(), r.ticketSubject(),
+				r.productArea(), r.resolutionSummary(), r.timeOpen(), r.resolvedLate(), r.escalated(), r.healthDrop(),
+				r.offers(), r.promise(), r.reminderInDays(), r.csmName(), r.csmPhone(), r.csmEmail(), r.alsoResolved(),
+				r.contactRole(), r.language(), r.customerWords(), r.reasons(), r.impact(), true);
 	}
 
 	static DraftRequest techFlow(FollowUpLevel level) {

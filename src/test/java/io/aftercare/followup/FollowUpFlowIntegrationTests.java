@@ -300,6 +300,35 @@ class FollowUpFlowIntegrationTests {
 	}
 
 	@Test
+	void aSatisfactionCheckSaysSorryWhenTheCustomersCommentsSoundedFrustrated() {
+		// Kevin's comments on Brightside's ticket sound frustrated (the demo's words); a
+		// satisfaction check then says sorry for it, where for TechFlow's it does not.
+		long brightside = this.sam.customerId("brightside");
+		Map<?, ?> followUp = this.sam
+			.post("/api/customers/" + brightside + "/ticket-followup",
+					Map.of("ticketNumber", "BD-2024-0019", "level", "MODERATE"))
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(followUp.get("reasons").toString()).contains("Their comments sounded frustrated");
+		String sorry = "I'm sorry for the frustration this caused along the way.";
+		assertThat((String) ((Map<?, ?>) followUp.get("draft")).get("textBody")).startsWith("Hi Kevin,")
+			.containsOnlyOnce(sorry);
+		this.sam.discard(((Number) followUp.get("id")).longValue()).expectStatus().isOk();
+
+		long techflow = this.sam.prepareOnTechFlow("MODERATE");
+		this.sam.get("/api/followups/" + techflow)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.draft.textBody")
+			.value(String.class, (body) -> assertThat(body).doesNotContain(sorry));
+		this.sam.discard(techflow).expectStatus().isOk();
+	}
+
+	@Test
 	void addsAReminderByHand() {
 		long techflow = this.sam.customerId("techflow");
 		long id = this.sam.prepareOnTechFlow("MODERATE");
