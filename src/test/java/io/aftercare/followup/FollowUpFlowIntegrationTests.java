@@ -282,15 +282,7 @@ class FollowUpFlowIntegrationTests {
 	void aRelationshipRepairOnAQuickLowTicketApologisesWithoutNamingTheWait() {
 		// Brightside is at risk; its low-priority ticket was solved in 3 hours, well
 		// within what such a ticket should take, so the wait is nothing to own up to.
-		long brightside = this.sam.customerId("brightside");
-		Map<?, ?> followUp = this.sam
-			.post("/api/customers/" + brightside + "/ticket-followup",
-					Map.of("ticketNumber", "BD-2024-0019", "level", "MAJOR"))
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> followUp = onBrightsidesTicket("MAJOR");
 		String body = (String) ((Map<?, ?>) followUp.get("draft")).get("textBody");
 		assertThat(body).startsWith("Hi Kevin,")
 			.contains("I know this was frustrating - having this disrupt your operations")
@@ -303,15 +295,7 @@ class FollowUpFlowIntegrationTests {
 	void aSatisfactionCheckSaysSorryWhenTheCustomersCommentsSoundedFrustrated() {
 		// Kevin's comments on Brightside's ticket sound frustrated (the demo's words); a
 		// satisfaction check then says sorry for it, where for TechFlow's it does not.
-		long brightside = this.sam.customerId("brightside");
-		Map<?, ?> followUp = this.sam
-			.post("/api/customers/" + brightside + "/ticket-followup",
-					Map.of("ticketNumber", "BD-2024-0019", "level", "MODERATE"))
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> followUp = onBrightsidesTicket("MODERATE");
 		assertThat(followUp.get("reasons").toString()).contains("Their comments sounded frustrated");
 		String sorry = "I'm sorry for the frustration this caused along the way.";
 		assertThat((String) ((Map<?, ?>) followUp.get("draft")).get("textBody")).startsWith("Hi Kevin,")
@@ -326,6 +310,19 @@ class FollowUpFlowIntegrationTests {
 			.jsonPath("$.draft.textBody")
 			.value(String.class, (body) -> assertThat(body).doesNotContain(sorry));
 		this.sam.discard(techflow).expectStatus().isOk();
+	}
+
+	/** A follow-up at the level given on Brightside's ticket, as the API answers it. */
+	private Map<?, ?> onBrightsidesTicket(String level) {
+		long brightside = this.sam.customerId("brightside");
+		return this.sam
+			.post("/api/customers/" + brightside + "/ticket-followup",
+					Map.of("ticketNumber", "BD-2024-0019", "level", level))
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
