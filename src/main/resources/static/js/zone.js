@@ -5,17 +5,47 @@
 	if (!zone) {
 		return;
 	}
-	const value = '-/' + zone;
-	const current = document.cookie.split('; ').find(function (c) { return c.startsWith('aftercare_zone='); });
-	if (current === 'aftercare_zone=' + value) {
+	const cookie = 'aftercare_zone=-/' + zone;
+	const told = document.cookie.split('; ').indexOf(cookie) >= 0;
+	if (!told) {
+		document.cookie = cookie + '; path=/; max-age=31536000; SameSite=Lax'
+			+ (location.protocol === 'https:' ? '; Secure' : '');
+	}
+	// Whether the server has the zone is what the page was drawn in, not what
+	// document.cookie says: a browser may answer that from a cache the cookie's removal
+	// has not reached, or send the next request before a write reached its store.
+	const drawnIn = document.body && document.body.getAttribute('data-zone');
+	const redraws = 'aftercare_zone_redraws';
+	if (!drawnIn || drawnIn === zone) {
+		forget(redraws);
 		return;
 	}
-	document.cookie = 'aftercare_zone=' + value + '; path=/; max-age=31536000; SameSite=Lax'
-		+ (location.protocol === 'https:' ? '; Secure' : '');
-	// A page drawn in another zone (the first visit, or after travelling) is drawn again,
-	// once: only when the cookie was really kept, so a browser refusing cookies never loops.
-	const drawnIn = document.body && document.body.getAttribute('data-zone');
-	if (drawnIn && drawnIn !== zone && document.cookie.indexOf('aftercare_zone=' + value) >= 0) {
+	// Drawn in another zone (the first visit, a cookie lost, a CSM who travelled): drawn
+	// again, twice at most in a tab, and only when the cookie was kept, so that neither a
+	// browser refusing cookies nor a zone the server does not know ever loops.
+	if (document.cookie.indexOf(cookie) >= 0 && count(redraws, told) < 2) {
 		location.reload();
+	}
+
+	/** How often this tab has drawn a page again already, counting this time. */
+	function count(key, told) {
+		try {
+			const done = Number(sessionStorage.getItem(key) || 0);
+			sessionStorage.setItem(key, String(done + 1));
+			return done;
+		}
+		catch (e) {
+			// No storage (a privacy setting): once, when this page set the cookie.
+			return told ? 2 : 0;
+		}
+	}
+
+	function forget(key) {
+		try {
+			sessionStorage.removeItem(key);
+		}
+		catch (e) {
+			// Nothing was kept.
+		}
 	}
 })();
