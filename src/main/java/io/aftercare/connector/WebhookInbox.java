@@ -228,12 +228,16 @@ public class WebhookInbox {
 	public record Depth(long waiting, long failed, Instant oldestWaiting) {
 	}
 
-	/** The most recent webhooks that could not be processed, with the reason. */
-	public List<FailedWebhook> failures() {
+	/**
+	 * The most recent webhooks that could not be processed, with the reason.
+	 * @param newest how many at most
+	 */
+	public List<FailedWebhook> failures(int newest) {
 		return this.jdbc.sql("""
 				select id, source, event_id, received_at, outcome from webhook_inbox where status = 'FAILED'
-				order by id desc limit 100
+				order by id desc limit :newest
 				""")
+			.param("newest", newest)
 			.query((rs, i) -> new FailedWebhook(rs.getLong(1), rs.getString(2), rs.getString(3),
 					SqlTime.instant(rs, "received_at"), rs.getString(5)))
 			.list();

@@ -46,7 +46,7 @@ class DeskUpkeep {
 	void addTo(Model model, Csm viewer) {
 		model.addAttribute("unmatched",
 				viewer.admin() ? this.accounts.unmatched().stream().limit(8).toList() : List.of());
-		model.addAttribute("setAside", viewer.admin() ? this.inbox.failures().stream().limit(5).toList() : List.of());
+		model.addAttribute("setAside", viewer.admin() ? this.inbox.failures(5) : List.of());
 	}
 
 	/**

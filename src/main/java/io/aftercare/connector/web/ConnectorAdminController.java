@@ -77,7 +77,7 @@ class ConnectorAdminController {
 			refused.merge(counter.getId().getTag("source") + " " + counter.getId().getTag("reason"), counter.count(),
 					Double::sum);
 		}
-		return new ConnectorStatus(this.cursors.progress(), this.inbox.counts(), refused, this.inbox.failures(),
+		return new ConnectorStatus(this.cursors.progress(), this.inbox.counts(), refused, this.inbox.failures(100),
 				this.accounts.unmatched().size());
 	}
 
