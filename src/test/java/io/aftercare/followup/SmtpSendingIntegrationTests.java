@@ -1,13 +1,12 @@
 package io.aftercare.followup;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.TestPorts;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,9 @@ import static org.awaitility.Awaitility.await;
 		"aftercare.followup.send-wait=PT5S", "db-scheduler.polling-interval=1s" })
 class SmtpSendingIntegrationTests {
 
-	private static final int SMTP = freePort();
+	private static final int SMTP = TestPorts.free();
 
-	private static final int IMAP = freePort();
+	private static final int IMAP = TestPorts.free();
 
 	private static GreenMail mail;
 
@@ -155,15 +154,6 @@ class SmtpSendingIntegrationTests {
 	private static synchronized void mailServerDown() {
 		if (mail != null && mail.isRunning()) {
 			mail.stop();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,8 +1,6 @@
 package io.aftercare.reply;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.aftercare.AftercareIntegrationTest;
+import io.aftercare.TestPorts;
 import io.aftercare.chat.ChatClient;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -66,9 +65,9 @@ class ReplyReadingIntegrationTests {
 
 	static final String DAVID = "david.park@techflow.example";
 
-	private static final int SMTP = freePort();
+	private static final int SMTP = TestPorts.free();
 
-	private static final int IMAP = freePort();
+	private static final int IMAP = TestPorts.free();
 
 	private static final GreenMail mail = new GreenMail(
 			new ServerSetup[] { new ServerSetup(SMTP, "localhost", ServerSetup.PROTOCOL_SMTP),
@@ -593,15 +592,6 @@ class ReplyReadingIntegrationTests {
 		}
 		catch (jakarta.mail.MessagingException ex) {
 			return null;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
