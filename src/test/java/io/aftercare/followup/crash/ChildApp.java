@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.aftercare.TestPorts;
 
 /**
  * One life of {@link CrashableAftercare} in a JVM of its own: started, read line by line
@@ -87,7 +88,7 @@ final class ChildApp implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(CrashableAftercare.class.getName());
-		int port = freePort();
+		int port = TestPorts.free();
 		command.add("--server.port=" + port);
 		command.add("--spring.main.banner-mode=off");
 		// The run drafts its own follow-ups; an unasked one for the same tickets would
@@ -103,12 +104,6 @@ final class ChildApp implements AutoCloseable {
 		catch (RuntimeException | InterruptedException ex) {
 			process.destroyForcibly();
 			throw ex;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
